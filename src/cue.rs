@@ -1,0 +1,89 @@
+//! Cue candidates: lexicon hits (single words and phrases) with what the
+//! rules need to know about them.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::doc::Doc;
+use crate::lexicon::{CueLexicon, Form, Frames};
+use crate::token::TokenKind;
+use crate::CueCategory;
+
+/// One cue found in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct CueHit {
+    pub toks: Range<usize>,
+    pub lemma: Arc<str>,
+    pub category: CueCategory,
+    pub frames: Frames,
+    pub form: Form,
+    /// Used as a noun ("the report", "a promise").
+    pub noun: bool,
+}
+
+/// Words after which a verb form reads as a noun: "the report", "a call".
+const NOUN_MAKERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "no", "any", "every", "each", "another", "such", "whose",
+];
+
+/// Finds the cues of a document, in token order.
+pub(crate) fn find_cues(
+    doc: &Doc<'_>,
+    lex: &CueLexicon,
+    keep: impl Fn(CueCategory) -> bool,
+    out: &mut Vec<CueHit>,
+) {
+    let toks = &doc.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // Phrases first, longest first: "according to", "made clear".
+        let mut matched = false;
+        for p in lex.phrases_starting(t.text) {
+            let n = p.rest.len();
+            if i + n < toks.len()
+                && p.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[i + 1 + k].text.eq_ignore_ascii_case(w))
+            {
+                if keep(p.category) {
+                    out.push(CueHit {
+                        toks: i..i + 1 + n,
+                        lemma: p.lemma.clone(),
+                        category: p.category,
+                        frames: Frames::THAT.with(Frames::QUOTE),
+                        form: Form::Past,
+                        noun: false,
+                    });
+                }
+                i += 1 + n;
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            continue;
+        }
+        if let Some(w) = lex.word(t.text) {
+            if keep(w.category) {
+                let noun =
+                    w.noun || (i > 0 && doc.is_any(i - 1, NOUN_MAKERS) && w.form != Form::Past);
+                out.push(CueHit {
+                    toks: i..i + 1,
+                    lemma: w.lemma.clone(),
+                    category: w.category,
+                    frames: w.frames,
+                    form: w.form,
+                    noun,
+                });
+            }
+        }
+        i += 1;
+    }
+}

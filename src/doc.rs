@@ -1,0 +1,172 @@
+//! The per-document analysis every rule reads: tokens, paragraphs,
+//! sentences and quotations, computed once.
+
+use std::ops::Range;
+
+use crate::quote::{pair, paragraph_ranges, Quotation};
+use crate::segment::split_sentences;
+use crate::token::{tokenize, Token, TokenKind};
+use crate::Span;
+
+/// A sentence: its tokens and its paragraph.
+#[derive(Clone, Debug)]
+pub(crate) struct Sent {
+    pub toks: Range<usize>,
+    pub para: usize,
+}
+
+/// One document, analysed.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token<'a>>,
+    pub paras: Vec<Range<usize>>,
+    pub sents: Vec<Sent>,
+    /// The sentence of each token (a paragraph break belongs to the sentence before it).
+    pub sent_of: Vec<u32>,
+    pub quotes: Vec<Quotation>,
+    /// How many quotations hold each token inside their marks.
+    pub depth: Vec<u8>,
+    /// For each quotation mark token that opens (or reopens) or closes a
+    /// quotation: that quotation's index; `u32::MAX` otherwise.
+    pub mark_of: Vec<u32>,
+}
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let toks: Vec<Token<'a>> = tokenize(text).collect();
+        let paras = paragraph_ranges(&toks);
+        let mut sents = Vec::new();
+        for (pi, p) in paras.iter().enumerate() {
+            split_sentences(&toks[p.clone()], |r| {
+                sents.push(Sent {
+                    toks: p.start + r.start..p.start + r.end,
+                    para: pi,
+                });
+            });
+        }
+        let mut sent_of = vec![0u32; toks.len()];
+        let mut last = 0u32;
+        let mut si = 0;
+        for (i, s) in sent_of.iter_mut().enumerate() {
+            while si < sents.len() && sents[si].toks.end <= i {
+                si += 1;
+            }
+            if si < sents.len() && sents[si].toks.contains(&i) {
+                last = si as u32;
+            }
+            *s = last;
+        }
+        let quotes = pair(&toks, &paras).quotations;
+        let mut depth = vec![0u8; toks.len()];
+        let mut mark_of = vec![NONE; toks.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            let r = &q.tokens;
+            mark_of[r.start] = qi as u32;
+            if q.close.is_some() && r.end < toks.len() {
+                mark_of[r.end] = qi as u32;
+            }
+            for d in &mut depth[r.start + 1..r.end] {
+                *d = d.saturating_add(1);
+            }
+            for reopen in &q.reopened {
+                if let Ok(k) = toks.binary_search_by_key(&reopen.start, |t| t.span.start) {
+                    mark_of[k] = qi as u32;
+                }
+            }
+        }
+        Doc {
+            text,
+            toks,
+            paras,
+            sents,
+            sent_of,
+            quotes,
+            depth,
+            mark_of,
+        }
+    }
+
+    /// The text of token `i`, or "" past the end.
+    #[inline]
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text)
+    }
+
+    /// True when token `i` is the word `w` (ASCII case ignored).
+    #[inline]
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is one of `words` (ASCII case ignored).
+    #[inline]
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+    }
+
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// True when token `i` is the punctuation `p`.
+    #[inline]
+    pub fn punct(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
+    }
+
+    /// True when token `i` starts with a capital letter.
+    #[inline]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.is_wordlike() && t.text.chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// The span from the start of token `a` to the end of token `b - 1`.
+    #[inline]
+    pub fn span(&self, r: Range<usize>) -> Span {
+        if r.start >= r.end || r.end > self.toks.len() {
+            return Span::default();
+        }
+        self.toks[r.start].span.cover(self.toks[r.end - 1].span)
+    }
+
+    /// The quotation whose opening mark is token `i`.
+    #[inline]
+    pub fn quote_opened_at(&self, i: usize) -> Option<usize> {
+        let q = *self.mark_of.get(i)?;
+        (q != NONE && self.quotes[q as usize].tokens.start == i).then_some(q as usize)
+    }
+
+    /// The quotation whose closing mark is token `i`.
+    #[inline]
+    pub fn quote_closed_at(&self, i: usize) -> Option<usize> {
+        let q = *self.mark_of.get(i)?;
+        (q != NONE
+            && self.quotes[q as usize].close.is_some()
+            && self.quotes[q as usize].tokens.end == i)
+            .then_some(q as usize)
+    }
+
+    /// The token range `[open mark, close mark]` of quotation `q`.
+    #[inline]
+    pub fn quote_toks(&self, q: usize) -> Range<usize> {
+        let r = &self.quotes[q].tokens;
+        let end = if self.quotes[q].close.is_some() {
+            r.end + 1
+        } else {
+            r.end
+        };
+        r.start..end.min(self.toks.len())
+    }
+}

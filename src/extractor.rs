@@ -1,0 +1,486 @@
+//! [`Extractor`]: builds once, extracts many times; and the one place that
+//! decides between overlapping candidate claims.
+
+use std::sync::Arc;
+
+use crate::cue::{find_cues, CueHit};
+use crate::doc::{Doc, NONE};
+use crate::error::BuildError;
+use crate::lexicon::CueLexicon;
+use crate::rules::{self, Cand, Ctx};
+use crate::token::TokenKind;
+use crate::{Claim, ClaimKind, Cue, CueCategory, Extraction, Source, Span};
+
+/// Extracts attributed claims. Build it once and share it: it is cheap to
+/// clone (an `Arc` inside) and `Send + Sync`.
+///
+/// # Example
+///
+/// ```
+/// use claimant::{CueCategory, Extractor};
+///
+/// let speech_only = Extractor::builder()
+///     .only_categories(&[CueCategory::Speech])
+///     .build()
+///     .unwrap();
+/// let text = "Officials believe the plan will fail. “It will,” Ortiz said.";
+/// let claims = speech_only.extract(text).claims;
+/// assert_eq!(claims.len(), 1);
+/// assert_eq!(&text[claims[0].cue.spans[0]], "said");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    lexicon: Option<CueLexicon>,
+    categories: u8,
+    nested: bool,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the built-in lexicons, every cue category, and
+    /// nested claims included.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::new();
+    /// assert_eq!(ex.extract("He said it was over.").claims.len(), 1);
+    /// ```
+    pub fn new() -> Extractor {
+        Extractor {
+            inner: Arc::new(Inner {
+                lexicon: None,
+                categories: u8::MAX,
+                nested: true,
+            }),
+        }
+    }
+
+    /// A builder for an extractor with custom cue words, categories or
+    /// nesting.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder().nested(false).build().unwrap();
+    /// let text = "Blinken told al-Sudani that Washington expects more, an official said.";
+    /// assert_eq!(ex.extract(text).claims.len(), 1);
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    fn lexicon(&self) -> &CueLexicon {
+        self.inner
+            .lexicon
+            .as_ref()
+            .unwrap_or_else(|| CueLexicon::builtin())
+    }
+
+    /// Finds the attributed claims in `text`.
+    ///
+    /// Never fails and never panics, whatever the input. Claims come ordered
+    /// by the start of their content; every span is on char boundaries of
+    /// `text`; a claim's content, source and cue do not overlap.
+    ///
+    /// ```
+    /// let text = "“We will stay,” she said. “It takes patience.”";
+    /// let out = claimant::Extractor::new().extract(text);
+    /// assert_eq!(out.claims.len(), 1);
+    /// assert_eq!(out.claims[0].content.len(), 2);
+    /// ```
+    pub fn extract(&self, text: &str) -> Extraction {
+        let doc = Doc::new(text);
+        let mut cues = Vec::new();
+        let categories = self.inner.categories;
+        find_cues(
+            &doc,
+            self.lexicon(),
+            |c| categories & bit(c) != 0,
+            &mut cues,
+        );
+        let cx = Ctx::new(&doc, &cues);
+        let mut cands = Vec::new();
+        rules::trailing(&cx, &mut cands);
+        rules::source_cue_content(&cx, &mut cands);
+        rules::according_to(&cx, &mut cands);
+        if categories & bit(CueCategory::Colon) != 0 {
+            rules::colon(&cx, &mut cands);
+        }
+        let before = cands.len();
+        let earlier = cands.clone();
+        rules::participle(&cx, &earlier, &mut cands);
+        debug_assert!(cands.len() >= before);
+        let claims = resolve(&doc, &cues, cands, self.inner.nested);
+        Extraction { claims }
+    }
+}
+
+fn bit(c: CueCategory) -> u8 {
+    1 << (c as u8)
+}
+
+/// Builds an [`Extractor`] with extra cue words, fewer cue categories, or
+/// without nested claims. Setters take and return `&mut Self`; `build` is the
+/// only step that can fail (a malformed custom lexicon).
+///
+/// # Example
+///
+/// ```
+/// use claimant::Extractor;
+///
+/// let ex = Extractor::builder()
+///     .cue_verbs("opine\tspeech\tthat,quote\topine opined opines opining\n")
+///     .build()
+///     .unwrap();
+/// let text = "The senator opined that the bill was dead.";
+/// let claims = ex.extract(text).claims;
+/// assert_eq!(&text[claims[0].cue.spans[0]], "opined");
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    verbs: Vec<String>,
+    phrases: Vec<String>,
+    nouns: Vec<String>,
+    categories: u8,
+    nested: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder {
+            verbs: Vec::new(),
+            phrases: Vec::new(),
+            nouns: Vec::new(),
+            categories: u8::MAX,
+            nested: true,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Adds cue verbs, in the format of the built-in `data/cue_verbs.tsv`:
+    /// one verb a line, `lemma<TAB>category<TAB>frames<TAB>forms`, where
+    /// frames is a comma list of `that`, `obj_that`, `quote`, `np`, `to`,
+    /// `obj_to` and forms are all inflections, space-separated.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder()
+    ///     .cue_verbs("quip\tspeech\tthat,quote\tquip quipped quipping quips\n")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(ex.extract("“Never,” she quipped.").claims.len(), 1);
+    /// ```
+    pub fn cue_verbs(&mut self, tsv: &str) -> &mut ExtractorBuilder {
+        self.verbs.push(tsv.to_owned());
+        self
+    }
+
+    /// Adds multi-word cues: `phrase<TAB>lemma<TAB>category` a line.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder()
+    ///     .cue_phrases("went on record\tgo on record\tspeech\n")
+    ///     .build()
+    ///     .unwrap();
+    /// let claims = ex.extract("Ortiz went on record saying the plan failed.").claims;
+    /// assert!(!claims.is_empty());
+    /// ```
+    pub fn cue_phrases(&mut self, tsv: &str) -> &mut ExtractorBuilder {
+        self.phrases.push(tsv.to_owned());
+        self
+    }
+
+    /// Adds cue nouns: `noun<TAB>category` a line.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder().cue_nouns("memo\twriting\n").build();
+    /// assert!(ex.is_ok());
+    /// ```
+    pub fn cue_nouns(&mut self, tsv: &str) -> &mut ExtractorBuilder {
+        self.nouns.push(tsv.to_owned());
+        self
+    }
+
+    /// Keeps only cues of these categories.
+    ///
+    /// ```
+    /// use claimant::{CueCategory, Extractor};
+    /// let ex = Extractor::builder().only_categories(&[CueCategory::According]).build().unwrap();
+    /// let text = "He said no. The law is void, according to the court.";
+    /// let claims = ex.extract(text).claims;
+    /// assert_eq!(claims.len(), 1);
+    /// assert_eq!(claims[0].cue.lemma, "according to");
+    /// ```
+    pub fn only_categories(&mut self, categories: &[CueCategory]) -> &mut ExtractorBuilder {
+        self.categories = categories.iter().fold(0, |m, &c| m | bit(c));
+        self
+    }
+
+    /// Turns one cue category on or off.
+    ///
+    /// ```
+    /// use claimant::{CueCategory, Extractor};
+    /// let ex = Extractor::builder().category(CueCategory::Belief, false).build().unwrap();
+    /// assert!(ex.extract("Officials believe the plan will fail.").claims.is_empty());
+    /// ```
+    pub fn category(&mut self, category: CueCategory, on: bool) -> &mut ExtractorBuilder {
+        if on {
+            self.categories |= bit(category);
+        } else {
+            self.categories &= !bit(category);
+        }
+        self
+    }
+
+    /// Whether claims nested in another claim's content are returned
+    /// (default: yes). PolNeAR annotates only the outermost attribution.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder().nested(false).build().unwrap();
+    /// let text = "The Pentagon said Austin told him the attacks must stop.";
+    /// assert_eq!(ex.extract(text).claims.len(), 1);
+    /// ```
+    pub fn nested(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.nested = yes;
+        self
+    }
+
+    /// Builds the extractor; fails when a custom lexicon is malformed.
+    ///
+    /// ```
+    /// let err = claimant::Extractor::builder()
+    ///     .cue_nouns("memo\tgossip\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("unknown category"));
+    /// ```
+    pub fn build(&self) -> Result<Extractor, BuildError> {
+        let lexicon = if self.verbs.is_empty() && self.phrases.is_empty() && self.nouns.is_empty() {
+            None
+        } else {
+            let mut lex = CueLexicon::builtin().clone();
+            for v in &self.verbs {
+                lex.add_verbs(v, "custom cue verbs")?;
+            }
+            for p in &self.phrases {
+                lex.add_phrases(p, "custom cue phrases")?;
+            }
+            for n in &self.nouns {
+                lex.add_nouns(n, "custom cue nouns")?;
+            }
+            Some(lex)
+        };
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                lexicon,
+                categories: self.categories,
+                nested: self.nested,
+            }),
+        })
+    }
+}
+
+/// Finds the attributed claims in `text` with the built-in lexicons.
+///
+/// The same as `Extractor::new().extract(text)`; an extractor built once
+/// and reused saves nothing measurable, since the built-in lexicons are
+/// compiled once per process.
+///
+/// # Example
+///
+/// ```
+/// let text = "Two days later, a U. S. strike killed five militants, an Iraqi official said.";
+/// let claims = claimant::extract(text).claims;
+/// assert_eq!(&text[claims[0].source.as_ref().unwrap().spans[0]], "an Iraqi official");
+/// ```
+pub fn extract(text: &str) -> Extraction {
+    static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::new);
+    DEFAULT.extract(text)
+}
+
+/// A candidate prepared for resolution: byte spans.
+struct Prepared {
+    cand: Cand,
+    content: Vec<Span>,
+    cover: Span,
+    cue: Vec<Span>,
+    source: Vec<Span>,
+}
+
+/// Decides between overlapping candidates and builds the claims.
+///
+/// One claim per cue (the best-scoring candidate); then, best first, a
+/// candidate is kept unless its content overlaps a kept claim's content
+/// without one holding the other's cue (that is a nested attribution, and
+/// both stay).
+fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -> Vec<Claim> {
+    // Best candidate per cue.
+    cands.sort_by(|a, b| {
+        (a.cue, a.cue_toks[0].start)
+            .cmp(&(b.cue, b.cue_toks[0].start))
+            .then(b.score.total_cmp(&a.score))
+    });
+    cands.dedup_by(|b, a| a.cue == b.cue && a.cue_toks[0].start == b.cue_toks[0].start);
+
+    let mut prepared: Vec<Prepared> = cands
+        .into_iter()
+        .filter_map(|c| {
+            let mut content: Vec<Span> = c
+                .content
+                .iter()
+                .map(|r| doc.span(r.clone()))
+                .filter(|s| !s.is_empty())
+                .collect();
+            content.sort();
+            content.dedup();
+            // Merge overlapping pieces.
+            let mut merged: Vec<Span> = Vec::with_capacity(content.len());
+            for s in content {
+                match merged.last_mut() {
+                    Some(last) if last.end >= s.start => *last = last.cover(s),
+                    _ => merged.push(s),
+                }
+            }
+            let cue: Vec<Span> = c.cue_toks.iter().map(|r| doc.span(r.clone())).collect();
+            let source: Vec<Span> = c
+                .source
+                .as_ref()
+                .map(|s| s.toks.iter().map(|r| doc.span(r.clone())).collect())
+                .unwrap_or_default();
+            // Content, source and cue never overlap within a claim.
+            let clash = merged
+                .iter()
+                .any(|m| cue.iter().chain(&source).any(|x| m.overlaps(*x)));
+            if merged.is_empty() || clash {
+                return None;
+            }
+            let cover = merged[0].cover(*merged.last().unwrap_or(&merged[0]));
+            Some(Prepared {
+                cand: c,
+                content: merged,
+                cover,
+                cue,
+                source,
+            })
+        })
+        .collect();
+
+    // Best first; ties: earlier first.
+    prepared.sort_by(|a, b| {
+        b.cand
+            .score
+            .total_cmp(&a.cand.score)
+            .then(a.cover.start.cmp(&b.cover.start))
+    });
+    let mut kept: Vec<Prepared> = Vec::new();
+    for p in prepared {
+        let conflict = kept.iter().any(|k| {
+            let overlap = p
+                .content
+                .iter()
+                .any(|a| k.content.iter().any(|b| a.overlaps(*b)));
+            if !overlap {
+                // A cue used twice, or a source inside another's content
+                // without its cue: not the same attribution twice.
+                return k.cue.iter().any(|c| p.cue.contains(c));
+            }
+            let p_in_k = p
+                .cue
+                .iter()
+                .all(|c| k.content.iter().any(|s| s.encloses(*c)));
+            let k_in_p = k
+                .cue
+                .iter()
+                .all(|c| p.content.iter().any(|s| s.encloses(*c)));
+            !(p_in_k || k_in_p)
+        });
+        if !conflict {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|p| (p.cover.start, std::cmp::Reverse(p.cover.end)));
+
+    // Parents: the smallest kept claim whose content holds this one's cue.
+    let parents: Vec<Option<usize>> = (0..kept.len())
+        .map(|i| {
+            let cue = kept[i].cue[0];
+            (0..kept.len())
+                .filter(|&j| j != i && kept[j].content.iter().any(|s| s.encloses(cue)))
+                .min_by_key(|&j| kept[j].cover.len())
+        })
+        .collect();
+
+    let keep: Vec<bool> = parents.iter().map(|p| nested || p.is_none()).collect();
+    let mut new_index = vec![usize::MAX; kept.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = n;
+            n += 1;
+        }
+    }
+    kept.into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, p)| {
+            let kind = content_kind(doc, &p.cand.content);
+            let (lemma, category) =
+                match cues.get(p.cand.cue as usize).filter(|_| p.cand.cue != NONE) {
+                    Some(c) => (c.lemma.to_string(), c.category),
+                    None => (":".to_owned(), CueCategory::Colon),
+                };
+            let sentence = doc.span(doc.sents[p.cand.sent].toks.clone());
+            Claim {
+                kind,
+                content: p.content,
+                cue: Cue {
+                    spans: p.cue,
+                    lemma,
+                    category,
+                },
+                source: p.cand.source.as_ref().map(|s| Source {
+                    spans: p.source.clone(),
+                    kind: s.kind,
+                }),
+                parent: parents[i]
+                    .map(|j| new_index[j])
+                    .filter(|&j| j != usize::MAX),
+                sentence,
+                rule: p.cand.rule,
+                confidence: p.cand.score.clamp(0.0, 1.0),
+            }
+        })
+        .collect()
+}
+
+/// Direct when every word of the content is inside quotation marks,
+/// indirect when none is, mixed otherwise.
+fn content_kind(doc: &Doc<'_>, content: &[std::ops::Range<usize>]) -> ClaimKind {
+    let (mut quoted, mut plain) = (0usize, 0usize);
+    for r in content {
+        for i in r.clone() {
+            let t = &doc.toks[i];
+            if t.is_wordlike() {
+                if doc.depth[i] > 0 {
+                    quoted += 1;
+                } else {
+                    plain += 1;
+                }
+            } else if t.kind == TokenKind::ParagraphBreak {
+                continue;
+            }
+        }
+    }
+    match (quoted, plain) {
+        (0, _) => ClaimKind::Indirect,
+        (_, 0) => ClaimKind::Direct,
+        _ => ClaimKind::Mixed,
+    }
+}

@@ -1,0 +1,469 @@
+//! The word lists, as data: files under `data/` pulled in with
+//! `include_str!`, parsed once into lookup tables.
+//!
+//! Every file holds one entry per line, sorted, with `#` comment lines; the
+//! tests at the bottom check that each file is sorted, trimmed and free of
+//! duplicates, so a bad edit fails `cargo test` instead of quietly changing
+//! what is found.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::claim::CueCategory;
+use crate::error::{BuildError, ErrorKind};
+
+pub(crate) const CUE_VERBS: &str = include_str!("../data/cue_verbs.tsv");
+pub(crate) const CUE_PHRASES: &str = include_str!("../data/cue_phrases.tsv");
+pub(crate) const CUE_NOUNS: &str = include_str!("../data/cue_nouns.tsv");
+pub(crate) const TITLES: &str = include_str!("../data/titles.txt");
+pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
+pub(crate) const ANONYMOUS_NOUNS: &str = include_str!("../data/anonymous_nouns.txt");
+pub(crate) const ORGANIZATION_WORDS: &str = include_str!("../data/organization_words.txt");
+pub(crate) const ORGANIZATION_NAMES: &str = include_str!("../data/organization_names.txt");
+pub(crate) const GROUP_NOUNS: &str = include_str!("../data/group_nouns.txt");
+
+/// The entries of a data file: its non-comment, non-blank lines.
+pub(crate) fn entries(file: &str) -> impl Iterator<Item = (usize, &str)> {
+    file.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// What an abbreviation is, which decides whether a sentence may end after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AbbrevClass {
+    /// `Mr.`, `Gen.`: a name follows; never the end of a sentence.
+    Title,
+    /// `Oct.`: a day usually follows.
+    Month,
+    /// `Calif.`, `U.S.`, `Inc.`, `a.m.`: may end a sentence.
+    Other,
+}
+
+/// The abbreviations, keyed by their text without the final period.
+static ABBREVS: LazyLock<HashMap<&'static str, AbbrevClass>> = LazyLock::new(|| {
+    entries(ABBREVIATIONS)
+        .filter_map(|(_, line)| {
+            let (abbr, class) = line.split_once('\t')?;
+            let key = abbr.strip_suffix('.')?;
+            let class = match class.trim() {
+                "title" => AbbrevClass::Title,
+                "month" => AbbrevClass::Month,
+                _ => AbbrevClass::Other,
+            };
+            Some((key, class))
+        })
+        .collect()
+});
+
+/// True when `word` followed by a period is a known abbreviation ("Mr", "Oct").
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVS.contains_key(word)
+}
+
+/// The class of an abbreviation token (with its period), if known.
+pub(crate) fn abbreviation_class(token: &str) -> Option<AbbrevClass> {
+    ABBREVS.get(token.strip_suffix('.')?).copied()
+}
+
+/// Word lists used by the source rules.
+#[derive(Debug)]
+pub(crate) struct Words {
+    pub titles: HashSet<&'static str>,
+    pub anonymous: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    /// Multi-word organization names, each as its words.
+    pub org_names: Vec<Vec<&'static str>>,
+    pub groups: HashSet<&'static str>,
+}
+
+fn word_set(file: &'static str) -> HashSet<&'static str> {
+    entries(file).map(|(_, l)| l.trim()).collect()
+}
+
+pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    titles: word_set(TITLES),
+    anonymous: word_set(ANONYMOUS_NOUNS),
+    org_words: word_set(ORGANIZATION_WORDS),
+    org_names: entries(ORGANIZATION_NAMES)
+        .map(|(_, l)| l.split_whitespace().collect())
+        .collect(),
+    groups: word_set(GROUP_NOUNS),
+});
+
+/// How a cue word may take its content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Frames(u8);
+
+impl Frames {
+    /// "X said (that) …"
+    pub const THAT: Frames = Frames(1);
+    /// "X told reporters (that) …"
+    pub const OBJ_THAT: Frames = Frames(2);
+    /// "“…,” said X" and "X added: “…”"
+    pub const QUOTE: Frames = Frames(4);
+    /// "X condemned the attacks"
+    pub const NP: Frames = Frames(8);
+    /// "X vowed to …"
+    pub const TO: Frames = Frames(16);
+    /// "X urged Congress to …"
+    pub const OBJ_TO: Frames = Frames(32);
+
+    pub const fn with(self, o: Frames) -> Frames {
+        Frames(self.0 | o.0)
+    }
+
+    pub fn has(self, f: Frames) -> bool {
+        self.0 & f.0 != 0
+    }
+
+    fn parse(s: &str) -> Option<Frames> {
+        let mut f = 0;
+        for part in s
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && *p != "-")
+        {
+            f |= match part {
+                "that" => 1,
+                "obj_that" => 2,
+                "quote" => 4,
+                "np" => 8,
+                "to" => 16,
+                "obj_to" => 32,
+                _ => return None,
+            };
+        }
+        Some(Frames(f))
+    }
+}
+
+/// The grammatical form of a cue word, as far as the rules need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// say
+    Base,
+    /// says
+    Third,
+    /// said (past and past participle)
+    Past,
+    /// saying
+    Gerund,
+}
+
+/// One cue word: a form of a cue verb, or a cue noun.
+#[derive(Clone, Debug)]
+pub(crate) struct CueWord {
+    pub lemma: std::sync::Arc<str>,
+    pub category: CueCategory,
+    pub frames: Frames,
+    pub form: Form,
+    pub noun: bool,
+}
+
+/// The cue lexicon: single words and multi-word phrases, keyed by lowercase
+/// text. Built once (the built-in one is a static), shared by every call.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CueLexicon {
+    pub words: HashMap<Box<str>, CueWord>,
+    /// Phrases by their first word: (remaining words, lemma, category).
+    pub phrases: HashMap<Box<str>, Vec<Phrase>>,
+}
+
+/// A multi-word cue such as "according to" or "made clear".
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase {
+    pub rest: Vec<Box<str>>,
+    pub lemma: std::sync::Arc<str>,
+    pub category: CueCategory,
+}
+
+pub(crate) fn parse_category(s: &str) -> Option<CueCategory> {
+    Some(match s {
+        "speech" => CueCategory::Speech,
+        "writing" => CueCategory::Writing,
+        "belief" => CueCategory::Belief,
+        "evidence" => CueCategory::Evidence,
+        "stance" => CueCategory::Stance,
+        "according" => CueCategory::According,
+        "colon" => CueCategory::Colon,
+        _ => return None,
+    })
+}
+
+fn form_of(form: &str, lemma: &str) -> Form {
+    if form == lemma {
+        Form::Base
+    } else if form.ends_with("ing") {
+        Form::Gerund
+    } else if form.ends_with('s') && !lemma.ends_with('s') || form == format!("{lemma}es") {
+        Form::Third
+    } else {
+        Form::Past
+    }
+}
+
+fn bad(source: &str, line: usize, msg: impl Into<String>) -> BuildError {
+    BuildError::new(ErrorKind::Lexicon {
+        lexicon: source.to_owned(),
+        line,
+        message: msg.into(),
+    })
+}
+
+impl CueLexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> &'static CueLexicon {
+        static BUILTIN: LazyLock<CueLexicon> = LazyLock::new(|| {
+            let mut lex = CueLexicon::default();
+            // The built-in files are checked by the tests below; a line that
+            // does not parse cannot reach a release.
+            let _ = lex.add_verbs(CUE_VERBS, "cue_verbs.tsv");
+            let _ = lex.add_phrases(CUE_PHRASES, "cue_phrases.tsv");
+            let _ = lex.add_nouns(CUE_NOUNS, "cue_nouns.tsv");
+            lex
+        });
+        &BUILTIN
+    }
+
+    /// Adds verbs in the `cue_verbs.tsv` format:
+    /// `lemma<TAB>category<TAB>frames<TAB>form form …`.
+    pub fn add_verbs(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
+        for (n, line) in entries(file) {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [lemma, category, frames, forms] = fields[..] else {
+                return Err(bad(
+                    source,
+                    n,
+                    "expected 4 tab-separated fields: lemma, category, frames, forms",
+                ));
+            };
+            let category = parse_category(category)
+                .ok_or_else(|| bad(source, n, format!("unknown category {category:?}")))?;
+            let frames = Frames::parse(frames)
+                .ok_or_else(|| bad(source, n, format!("unknown frame in {frames:?}")))?;
+            let lemma_arc: std::sync::Arc<str> = lemma.to_lowercase().into();
+            for form in forms.split_whitespace() {
+                let form = form.to_lowercase();
+                let entry = CueWord {
+                    lemma: lemma_arc.clone(),
+                    category,
+                    frames,
+                    form: form_of(&form, &lemma_arc),
+                    noun: false,
+                };
+                self.words.insert(form.into_boxed_str(), entry);
+            }
+            if forms.split_whitespace().next().is_none() {
+                return Err(bad(source, n, "no forms"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds phrases in the `cue_phrases.tsv` format: `phrase<TAB>lemma<TAB>category`.
+    pub fn add_phrases(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
+        for (n, line) in entries(file) {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [phrase, lemma, category] = fields[..] else {
+                return Err(bad(
+                    source,
+                    n,
+                    "expected 3 tab-separated fields: phrase, lemma, category",
+                ));
+            };
+            let category = parse_category(category)
+                .ok_or_else(|| bad(source, n, format!("unknown category {category:?}")))?;
+            let mut words = phrase
+                .split_whitespace()
+                .map(|w| w.to_lowercase().into_boxed_str());
+            let Some(first) = words.next() else {
+                return Err(bad(source, n, "empty phrase"));
+            };
+            let rest: Vec<Box<str>> = words.collect();
+            if rest.is_empty() {
+                return Err(bad(
+                    source,
+                    n,
+                    "a phrase needs two words or more; single words go with the verbs or nouns",
+                ));
+            }
+            self.phrases.entry(first).or_default().push(Phrase {
+                rest,
+                lemma: lemma.to_lowercase().into(),
+                category,
+            });
+        }
+        for list in self.phrases.values_mut() {
+            // Longest first, so "according to" style phrases match greedily.
+            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+        Ok(())
+    }
+
+    /// Adds nouns in the `cue_nouns.tsv` format: `noun<TAB>category`.
+    pub fn add_nouns(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
+        for (n, line) in entries(file) {
+            let Some((noun, category)) = line.split_once('\t') else {
+                return Err(bad(
+                    source,
+                    n,
+                    "expected 2 tab-separated fields: noun, category",
+                ));
+            };
+            let category = parse_category(category.trim())
+                .ok_or_else(|| bad(source, n, format!("unknown category {category:?}")))?;
+            let noun = noun.trim().to_lowercase();
+            self.words
+                .entry(noun.clone().into_boxed_str())
+                .or_insert(CueWord {
+                    lemma: noun.into(),
+                    category,
+                    frames: Frames::THAT,
+                    form: Form::Base,
+                    noun: true,
+                });
+        }
+        Ok(())
+    }
+
+    /// Looks up a word, ignoring ASCII case, without allocating.
+    #[inline]
+    pub fn word(&self, text: &str) -> Option<&CueWord> {
+        if text.len() > 24 {
+            return None;
+        }
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.words.get(text);
+        }
+        let mut buf = [0u8; 24];
+        let b = &mut buf[..text.len()];
+        b.copy_from_slice(text.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).ok().and_then(|s| self.words.get(s))
+    }
+
+    /// The phrases starting with `first` (lowercase compare).
+    #[inline]
+    pub fn phrases_starting(&self, first: &str) -> &[Phrase] {
+        if first.len() > 24 {
+            return &[];
+        }
+        let mut buf = [0u8; 24];
+        let b = &mut buf[..first.len()];
+        b.copy_from_slice(first.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b)
+            .ok()
+            .and_then(|s| self.phrases.get(s))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILES: &[(&str, &str, usize)] = &[
+        ("cue_verbs.tsv", CUE_VERBS, 4),
+        ("cue_phrases.tsv", CUE_PHRASES, 3),
+        ("cue_nouns.tsv", CUE_NOUNS, 2),
+        ("titles.txt", TITLES, 1),
+        ("abbreviations.tsv", ABBREVIATIONS, 2),
+        ("anonymous_nouns.txt", ANONYMOUS_NOUNS, 1),
+        ("organization_words.txt", ORGANIZATION_WORDS, 1),
+        ("organization_names.txt", ORGANIZATION_NAMES, 1),
+        ("group_nouns.txt", GROUP_NOUNS, 1),
+    ];
+
+    #[test]
+    fn data_files_are_sorted_trimmed_and_unique() {
+        for &(name, file, fields) in FILES {
+            let lines: Vec<(usize, &str)> = entries(file).collect();
+            assert!(!lines.is_empty(), "{name} is empty");
+            for &(n, l) in &lines {
+                assert_eq!(l, l.trim(), "{name}:{n} has surrounding whitespace");
+                assert_eq!(
+                    l.split('\t').count(),
+                    fields,
+                    "{name}:{n} should have {fields} tab-separated fields"
+                );
+                assert!(!l.contains("  "), "{name}:{n} has a double space");
+            }
+            for w in lines.windows(2) {
+                assert!(
+                    w[0].1 < w[1].1,
+                    "{name}:{} is out of order or repeated: {:?} then {:?}",
+                    w[1].0,
+                    w[0].1,
+                    w[1].1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_files_parse() {
+        let mut lex = CueLexicon::default();
+        lex.add_verbs(CUE_VERBS, "cue_verbs.tsv").unwrap();
+        lex.add_phrases(CUE_PHRASES, "cue_phrases.tsv").unwrap();
+        lex.add_nouns(CUE_NOUNS, "cue_nouns.tsv").unwrap();
+        for (n, line) in entries(ABBREVIATIONS) {
+            let (abbr, class) = line.split_once('\t').unwrap();
+            assert!(
+                abbr.ends_with('.'),
+                "abbreviations.tsv:{n}: {abbr:?} lacks its period"
+            );
+            assert!(
+                matches!(class, "title" | "month" | "state" | "other" | "initialism"),
+                "abbreviations.tsv:{n}: unknown class {class:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_verb_form_belongs_to_one_lemma() {
+        let mut seen = HashMap::new();
+        for (n, line) in entries(CUE_VERBS) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            for form in fields[3].split(' ') {
+                if let Some(prev) = seen.insert(form, n) {
+                    panic!("cue_verbs.tsv: form {form:?} on lines {prev} and {n}");
+                }
+            }
+            let forms: Vec<&str> = fields[3].split(' ').collect();
+            assert!(
+                forms.windows(2).all(|w| w[0] < w[1]),
+                "cue_verbs.tsv:{n}: forms not sorted"
+            );
+            assert!(
+                forms.contains(&fields[0]),
+                "cue_verbs.tsv:{n}: the lemma is not among its forms"
+            );
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_know_forms() {
+        let lex = CueLexicon::builtin();
+        for (word, lemma, form) in [
+            ("said", "say", Form::Past),
+            ("Says", "say", Form::Third),
+            ("saying", "say", Form::Gerund),
+            ("TOLD", "tell", Form::Past),
+            ("warned", "warn", Form::Past),
+        ] {
+            let w = lex.word(word).unwrap_or_else(|| panic!("{word} missing"));
+            assert_eq!(&*w.lemma, lemma, "{word}");
+            assert_eq!(w.form, form, "{word}");
+        }
+        assert!(lex.word("table").is_none());
+        assert!(lex
+            .phrases_starting("According")
+            .iter()
+            .any(|p| &*p.rest[0] == "to"));
+        assert!(is_abbreviation("Mr") && is_abbreviation("Oct"));
+        assert_eq!(abbreviation_class("Gen."), Some(AbbrevClass::Title));
+    }
+}

@@ -1,0 +1,77 @@
+//! claimant finds attributed claims in English news text: who said what,
+//! through which cue, quoted or paraphrased, with exact byte offsets into
+//! the text you pass in.
+//!
+//! # Example
+//!
+//! ```
+//! let text = "“Iran and Iraq have so far kept a line,” said Mansour, a senior fellow. \
+//!             The ministry said the talks would resume on Oct. 7.";
+//! let claims = claimant::extract(text).claims;
+//! assert_eq!(claims.len(), 2);
+//!
+//! let first = &claims[0];
+//! assert_eq!(&text[first.content[0]], "“Iran and Iraq have so far kept a line,”");
+//! assert_eq!(&text[first.cue.spans[0]], "said");
+//! assert_eq!(&text[first.source.as_ref().unwrap().spans[0]], "Mansour");
+//! assert_eq!(first.kind, claimant::ClaimKind::Direct);
+//!
+//! let second = &claims[1];
+//! assert_eq!(&text[second.content[0]], "the talks would resume on Oct. 7");
+//! assert_eq!(second.source.as_ref().unwrap().kind, claimant::SourceKind::Organization);
+//! ```
+//!
+//! # Overview
+//!
+//! Data flows one way, each stage adding one thing to what the stages to
+//! its left produced:
+//!
+//! ```text
+//! &str ─► tokens ─► paragraphs, sentences ─► quotations ─► cues ─► frames ─► claims
+//! ```
+//!
+//! * [`tokenize`]: a lazy, zero-copy tokenizer ([`Token`], [`TokenKind`])
+//!   that keeps "U. S.", "Oct.", "Iraq’s" and "$200" whole.
+//! * [`sentences`] and [`paragraphs`]: segmentation that survives news text.
+//! * [`quotations`]: quotation pairing that never fails, including
+//!   multi-paragraph quotes.
+//! * [`Extractor`] / [`extract`]: the rule-based attribution detector, which
+//!   returns [`Claim`]s with their [`Cue`], [`Source`] and content.
+//!
+//! Offsets are UTF-8 byte offsets into the caller's `&str` from the first
+//! stage to the last, always on char boundaries; no normalized copy of the
+//! text is made. [`Span`] is `Copy` and indexes a `str` directly.
+//!
+//! # Guarantees
+//!
+//! [`Extractor::extract`] is infallible and never panics, on any `&str`.
+//! The only fallible step is building an extractor from a custom lexicon
+//! ([`ExtractorBuilder::build`]), which returns a [`BuildError`].
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod claim;
+mod cue;
+mod doc;
+mod error;
+mod extractor;
+mod lexicon;
+mod quote;
+mod rules;
+mod segment;
+mod source;
+mod span;
+mod token;
+
+#[cfg(feature = "eval")]
+pub mod eval;
+
+pub use claim::{Claim, ClaimKind, Cue, CueCategory, Extraction, Rule, Source, SourceKind};
+pub use error::BuildError;
+pub use extractor::{extract, Extractor, ExtractorBuilder};
+pub use quote::{quotations, Closing, Quotation, Quotations};
+pub use segment::{paragraphs, sentences, Paragraphs, Sentences};
+pub use span::Span;
+pub use token::{tokenize, Token, TokenKind, Tokens};

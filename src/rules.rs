@@ -1,0 +1,861 @@
+//! The attribution rules. Each is a small function from a cue (or a colon)
+//! and its sentence to zero or more candidate claims, and each says which
+//! news sentence it exists for. Candidates carry a score; one place
+//! ([`crate::extractor`]) decides between overlapping ones.
+
+use std::ops::Range;
+
+use crate::cue::CueHit;
+use crate::doc::{Doc, NONE};
+use crate::lexicon::{Form, Frames};
+use crate::source::{
+    np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS, TIME_WORDS,
+};
+use crate::token::TokenKind;
+use crate::{Rule, SourceKind};
+
+/// How far (in tokens) a source is looked for from its cue. Keeps the work
+/// per cue bounded whatever the input.
+pub(crate) const MAX_SOURCE_TOKENS: usize = 16;
+/// How far (in tokens) a cue may stand from the end of a trailing
+/// attribution's sentence (", said Iyad al-Anbar, a political science
+/// professor at Baghdad University.").
+pub(crate) const MAX_TAIL_TOKENS: usize = 24;
+
+/// A candidate claim, in token ranges.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    /// The cue hit it was built from (`NONE` for a bare colon).
+    pub cue: u32,
+    pub cue_toks: Vec<Range<usize>>,
+    pub source: Option<SourceCand>,
+    pub content: Vec<Range<usize>>,
+    pub rule: Rule,
+    pub score: f32,
+    pub sent: usize,
+}
+
+/// What the rules share for one document.
+pub(crate) struct Ctx<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub cues: &'d [CueHit],
+    /// For each token: the cue hit that starts there.
+    pub cue_at: Vec<u32>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    pub fn new(doc: &'d Doc<'a>, cues: &'d [CueHit]) -> Ctx<'d, 'a> {
+        let mut cue_at = vec![NONE; doc.toks.len()];
+        for (i, c) in cues.iter().enumerate() {
+            cue_at[c.toks.start] = i as u32;
+        }
+        Ctx { doc, cues, cue_at }
+    }
+
+    fn cue(&self, tok: usize) -> Option<(usize, &'d CueHit)> {
+        let c = *self.cue_at.get(tok)?;
+        (c != NONE).then(|| (c as usize, &self.cues[c as usize]))
+    }
+
+    /// A cue usable as a finite verb at `tok` (not a noun, not a gerund).
+    fn verb(&self, tok: usize) -> Option<(usize, &'d CueHit)> {
+        self.cue(tok)
+            .filter(|(_, c)| !c.noun && c.form != Form::Gerund && !is_according(c))
+    }
+}
+
+fn is_according(c: &CueHit) -> bool {
+    c.category == crate::CueCategory::According
+}
+
+/// Drops trailing sentence punctuation from a content range, and leading
+/// commas, colons and a complementizer.
+fn trim(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
+    while r.start < r.end {
+        let t = &doc.toks[r.start];
+        if (t.kind == TokenKind::Punct && matches!(t.text, "," | ":" | ";"))
+            || t.kind == TokenKind::ParagraphBreak
+            || t.kind == TokenKind::Dash
+        {
+            r.start += 1;
+        } else {
+            break;
+        }
+    }
+    while r.start < r.end {
+        let t = &doc.toks[r.end - 1];
+        if (t.kind == TokenKind::Punct && matches!(t.text, "." | "," | ";" | ":" | "!" | "?" | "("))
+            || t.kind == TokenKind::ParagraphBreak
+            || t.kind == TokenKind::Dash
+        {
+            r.end -= 1;
+        } else {
+            break;
+        }
+    }
+    r
+}
+
+/// True when a range holds at least two word tokens.
+fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    doc.toks[r.clone()]
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .nth(1)
+        .is_some()
+}
+
+/// The token where the content after position `from` ends in its sentence:
+/// before a trailing attribution, an "according to", or a participle cue
+/// that starts another claim ("…, adding that …").
+fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
+    let doc = cx.doc;
+    let mut k = from;
+    while k < sent_end {
+        let t = &doc.toks[k];
+        let comma = doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash);
+        let closing = t.kind == TokenKind::CloseQuote
+            || (t.kind == TokenKind::Quote && doc.punct(k.wrapping_sub(1), ","));
+        if (comma || closing) && k + 1 < sent_end {
+            let next = k + 1;
+            if let Some((_, c)) = cx.cue(next) {
+                if is_according(c)
+                    || (c.form == Form::Gerund && c.frames.has(Frames::THAT.with(Frames::QUOTE)))
+                {
+                    return if closing { k + 1 } else { k };
+                }
+            }
+            if trailing_at(cx, next, sent_end).is_some() {
+                return if closing { k + 1 } else { k };
+            }
+        }
+        k += 1;
+    }
+    sent_end
+}
+
+/// A trailing attribution starting at token `k` and running to the end of
+/// its sentence (or to a comma before the rest of a split quote):
+///
+/// * source first: "…, an Iraqi official said." / "…,” he said."
+/// * cue first: "…,” said Mansour, a senior fellow at Chatham House."
+///
+/// Returns the cue hit, the source and the token after the attribution.
+fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
+    let doc = cx.doc;
+    let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
+    // Cue first.
+    if let Some((ci, c)) = cx.verb(k) {
+        if c.form == Form::Past || c.form == Form::Third {
+            let src = np_starting_at(doc, c.toks.end, hi)?;
+            let after = src.toks[0].end;
+            let end = tail_end(doc, after, sent_end, true)?;
+            return Some((ci, src, end));
+        }
+        return None;
+    }
+    // Source first.
+    let src = np_starting_at(doc, k, hi)?;
+    let mut j = src.toks[0].end;
+    while j < hi && (doc.is_any(j, AUXILIARIES) || is_adverb(doc.word(j))) {
+        j += 1;
+    }
+    let (ci, c) = cx.verb(j)?;
+    if !(c.frames.has(Frames::THAT)
+        || c.frames.has(Frames::QUOTE)
+        || c.frames.has(Frames::OBJ_THAT))
+    {
+        return None;
+    }
+    let end = tail_end(doc, c.toks.end, sent_end, false)?;
+    Some((ci, src, end))
+}
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Where a trailing attribution ends, if what follows `from` up to the end
+/// of the sentence is only an addressee, an adjunct or an appositive
+/// ("told The Associated Press", "in a statement", ", a senior fellow …"),
+/// or a comma before a quote that continues ("…,” he said, “…").
+fn tail_end(doc: &Doc<'_>, from: usize, sent_end: usize, appositive_ok: bool) -> Option<usize> {
+    let mut j = from;
+    let limit = (from + MAX_TAIL_TOKENS).min(sent_end);
+    while j < limit {
+        let t = &doc.toks[j];
+        match t.kind {
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
+                if doc.is_any(j, &["that", "if", "whether"]) && !appositive_ok {
+                    return None;
+                }
+            }
+            TokenKind::Punct if matches!(t.text, "." | "!" | "?" | ";") => return Some(j),
+            TokenKind::Punct if t.text == "," => {
+                // "…,” he said, “…" or "he said, adding that …"
+                let n = j + 1;
+                if doc.kind(n) == Some(TokenKind::OpenQuote)
+                    || (doc.kind(n) == Some(TokenKind::Quote) && doc.toks[n].is_double_quote())
+                {
+                    return Some(j);
+                }
+                if !appositive_ok {
+                    return Some(j).filter(|_| is_gerund_like(doc.word(n)));
+                }
+            }
+            TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
+            TokenKind::CloseQuote | TokenKind::Quote => return Some(j),
+            TokenKind::Dash | TokenKind::Punct => {
+                if !appositive_ok {
+                    return None;
+                }
+            }
+            TokenKind::OpenQuote => return None,
+            _ => return None,
+        }
+        j += 1;
+    }
+    (j >= sent_end).then_some(sent_end)
+}
+
+fn is_gerund_like(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ing")
+}
+
+/// The content that ends just before token `end` (a comma or the start of a
+/// trailing attribution): back to the start of the sentence, or, when it ends
+/// with a closing quotation mark, back to that quotation's opening mark if
+/// the quotation began in an earlier sentence.
+fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<usize>> {
+    let mut e = end;
+    while e > sent_start && doc.punct(e - 1, ",") {
+        e -= 1;
+    }
+    if e == 0 {
+        return None;
+    }
+    let mut start = sent_start;
+    // The quote mark closing the content: "…,”" or "…”,".
+    let mut k = e - 1;
+    if doc.punct(k, ",") && k > 0 {
+        k -= 1;
+    }
+    if let Some(q) = doc.quote_closed_at(k) {
+        let open = doc.quotes[q].tokens.start;
+        if open < start {
+            start = open;
+        }
+    }
+    let r = trim(doc, start..e);
+    substantial(doc, &r).then_some(r)
+}
+
+/// After a trailing attribution ending at `end` (a comma or a period), the
+/// quotations that continue the same speaker: “A,” he said, “B.” / “A,” he
+/// said. “B.” — each opening right after the previous piece, in the same
+/// paragraph, with no attribution of its own after it.
+fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Vec<Range<usize>> {
+    let doc = cx.doc;
+    let mut out = Vec::new();
+    let mut j = end;
+    loop {
+        if doc.punct(j, ",") || doc.punct(j, ".") || doc.punct(j, ":") {
+            j += 1;
+        }
+        let Some(q) = doc.quote_opened_at(j) else {
+            break;
+        };
+        let qt = doc.quote_toks(q);
+        // Same paragraph only.
+        if doc.sents[doc.sent_of[j] as usize].para
+            != doc.sents[doc.sent_of[end.min(doc.toks.len() - 1)] as usize].para
+        {
+            break;
+        }
+        if doc.quotes[q].closing != crate::Closing::Matched && !doc.quotes[q].reopened.is_empty() {
+            break;
+        }
+        let after = qt.end;
+        // A quotation followed by its own attribution belongs to that one.
+        let mut n = after;
+        if doc.punct(n, ",") {
+            n += 1;
+        }
+        let sent_end = doc.sents[doc.sent_of[j] as usize].toks.end;
+        if n < sent_end && trailing_at(cx, n, sent_end).is_some() {
+            break;
+        }
+        // The quotation must end its sentence: “B.” then a new sentence.
+        let mut m = after;
+        while m < doc.toks.len()
+            && doc.kind(m) == Some(TokenKind::Punct)
+            && matches!(doc.word(m), "." | "!" | "?")
+        {
+            m += 1;
+        }
+        out.push(qt);
+        if m >= doc.toks.len() || doc.kind(m) == Some(TokenKind::ParagraphBreak) {
+            break;
+        }
+        if doc.sent_of[m] as usize == doc.sent_of[j] as usize && m != after {
+            break;
+        }
+        j = m;
+        if doc.quote_opened_at(j).is_none() {
+            break;
+        }
+    }
+    out
+}
+
+/// Rule: trailing and inverted attributions.
+///
+/// * "For now, a small number of Iraqi militants are in southern Lebanon,
+///   the Kataib Hezbollah official said."
+/// * "“Iran and Iraq have so far maintained a transparent line …,” said
+///   Mansour, a senior fellow at the Chatham House think tank."
+/// * "“We'll stay,” she said. “It takes patience.”" (one claim, two spans)
+pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (si, s) in doc.sents.iter().enumerate() {
+        let r = s.toks.clone();
+        for k in r.clone() {
+            let comma = doc.punct(k, ",");
+            let closing = matches!(doc.kind(k), Some(TokenKind::CloseQuote | TokenKind::Quote))
+                && doc.quote_closed_at(k).is_some();
+            let dash = doc.kind(k) == Some(TokenKind::Dash);
+            if !(comma || closing || dash) || k + 1 >= r.end {
+                continue;
+            }
+            // “…,” he said: the comma is inside the quote; start after the mark.
+            let start = if comma && doc.quote_closed_at(k + 1).is_some() {
+                continue;
+            } else {
+                k + 1
+            };
+            let Some((ci, src, end)) = trailing_at(cx, start, r.end) else {
+                continue;
+            };
+            // The content ends with the comma's token or the closing mark.
+            let content_end = if comma || dash { k } else { k + 1 };
+            let Some(content) = content_before(doc, r.start.min(content_end), content_end) else {
+                continue;
+            };
+            let cue_first = cx.cues[ci].toks.start == start;
+            let quoted = doc.quote_closed_at(content.end - 1).is_some();
+            let mut pieces = vec![content];
+            if quoted {
+                pieces.extend(continuation_quotes(cx, end));
+            }
+            let rule = match (quoted, pieces.len() > 1, cue_first) {
+                (_, true, _) => Rule::SplitQuote,
+                (true, _, _) => Rule::QuoteCueSource,
+                (false, _, true) => Rule::ContentCueSource,
+                (false, _, false) => Rule::ContentSourceCue,
+            };
+            let mut score = if quoted { 0.95 } else { 0.85 };
+            if src.kind == SourceKind::Other {
+                score -= 0.1;
+            }
+            out.push(Cand {
+                cue: ci as u32,
+                cue_toks: vec![cx.cues[ci].toks.clone()],
+                source: Some(src),
+                content: pieces,
+                rule,
+                score,
+                sent: si,
+            });
+        }
+    }
+}
+
+/// Object pronouns and common addressees after "told", "warned", "assured".
+const ADDRESSEES: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "you",
+    "reporters",
+    "journalists",
+    "supporters",
+    "lawmakers",
+    "voters",
+    "listeners",
+    "viewers",
+    "the",
+    "a",
+    "an",
+];
+
+/// Rule: the source before its cue, the content after it.
+///
+/// * "Analyst Renad Mansour said he believed Iran would ensure attacks
+///   remained below a threshold …"
+/// * "U. S. Secretary of State Antony Blinken told al-Sudani that
+///   Washington expects …"
+/// * "CIA Director William Burns warned al-Sudani of “serious
+///   consequences” if Iraq does not act …"
+/// * "Mansour said: “…”" and "Mansour said, “…”" (the quotation is the
+///   content, even across a paragraph break after the colon).
+pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        if c.noun || is_according(c) {
+            continue;
+        }
+        let si = doc.sent_of[c.toks.start] as usize;
+        let s = &doc.sents[si];
+        let sent_end = s.toks.end;
+        let lo = c
+            .toks
+            .start
+            .saturating_sub(MAX_SOURCE_TOKENS + 8)
+            .max(s.toks.start);
+        let gerund = c.form == Form::Gerund;
+        let source = if gerund {
+            None
+        } else {
+            subject_before(doc, c.toks.start, lo)
+        };
+        if gerund {
+            // Participles are bound to a subject elsewhere: see `participle`.
+            continue;
+        }
+        let mut a = c.toks.end;
+        // An addressee: "told al-Sudani", "told The Associated Press".
+        if c.frames.has(Frames::OBJ_THAT) || c.frames.has(Frames::OBJ_TO) {
+            if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an"]) {
+                a += 1;
+            } else if let Some(np) = np_starting_at(doc, a, sent_end) {
+                if !doc.is(a, "that") {
+                    a = np.toks[0].end;
+                }
+            }
+        }
+        // Adjuncts before "that": "said in a statement that", "said Monday that".
+        if !doc.is(a, "that") {
+            let mut j = a;
+            while j < sent_end
+                && j < a + 7
+                && doc.toks[j].kind == TokenKind::Word
+                && !doc.is(j, "that")
+                && cx.cue(j).is_none()
+            {
+                j += 1;
+            }
+            if doc.is(j, "that") && j > a && adjunct_like(doc, a..j) {
+                a = j;
+            }
+        }
+        let had_that = doc.is(a, "that");
+        if had_that {
+            a += 1;
+        }
+        if a >= sent_end {
+            // The cue ends its sentence: a trailing attribution or a colon at
+            // the end of the paragraph.
+            if let Some(cand) = colon_next_paragraph(cx, ci, c, source.clone(), a, si) {
+                out.push(cand);
+            }
+            continue;
+        }
+        // "said, “…”" and "said: “…”".
+        if doc.punct(a, ",") || doc.punct(a, ":") {
+            let colon = doc.punct(a, ":");
+            if let Some(q) = doc.quote_opened_at(a + 1) {
+                let qt = doc.quote_toks(q);
+                let mut pieces = vec![qt.clone()];
+                pieces.extend(continuation_quotes(cx, qt.end));
+                out.push(Cand {
+                    cue: ci as u32,
+                    cue_toks: vec![c.toks.clone()],
+                    source: source.clone(),
+                    content: pieces,
+                    rule: Rule::SourceCueQuote,
+                    score: if source.is_some() { 0.9 } else { 0.6 },
+                    sent: si,
+                });
+                continue;
+            }
+            if colon {
+                if a + 1 >= sent_end || doc.kind(a + 1) == Some(TokenKind::ParagraphBreak) {
+                    if let Some(cand) = colon_next_paragraph(cx, ci, c, source.clone(), a + 1, si) {
+                        out.push(cand);
+                    }
+                    continue;
+                }
+                // "X said: the plan failed." — the rest of the paragraph.
+                let para_end = doc.paras[s.para].end;
+                let content = trim(doc, a + 1..para_end);
+                if substantial(doc, &content) && source.is_some() {
+                    out.push(Cand {
+                        cue: ci as u32,
+                        cue_toks: vec![c.toks.clone()],
+                        source: source.clone(),
+                        content: vec![content],
+                        rule: Rule::SourceCueQuote,
+                        score: 0.75,
+                        sent: si,
+                    });
+                }
+                continue;
+            }
+            // "said, however, that …"
+            continue;
+        }
+        if doc.is(a, "to") && !had_that {
+            // "said to be", "promised to …": intentions are not handled yet.
+            continue;
+        }
+        if !(c.frames.has(Frames::THAT)
+            || c.frames.has(Frames::OBJ_THAT)
+            || c.frames.has(Frames::QUOTE)
+            || c.frames.has(Frames::NP))
+        {
+            continue;
+        }
+        let end = clause_end(cx, a, sent_end);
+        let content = trim(doc, a..end);
+        if !substantial(doc, &content) {
+            continue;
+        }
+        let np_only = c.frames.has(Frames::NP)
+            && !(c.frames.has(Frames::THAT)
+                || c.frames.has(Frames::OBJ_THAT)
+                || c.frames.has(Frames::QUOTE));
+        // A quotation starting the content and holding all of it.
+        let direct_start = doc.quote_opened_at(content.start);
+        let mut pieces = vec![content.clone()];
+        if let Some(q) = direct_start {
+            let qt = doc.quote_toks(q);
+            if qt.end >= content.end {
+                pieces = vec![qt.clone()];
+                pieces.extend(continuation_quotes(cx, qt.end));
+            }
+        }
+        let mut score = match (&source, had_that) {
+            (Some(_), true) => 0.9,
+            (Some(_), false) => 0.8,
+            (None, true) => 0.55,
+            (None, false) => 0.4,
+        };
+        if np_only {
+            score -= 0.25;
+        }
+        out.push(Cand {
+            cue: ci as u32,
+            cue_toks: vec![c.toks.clone()],
+            source,
+            content: pieces,
+            rule: if np_only {
+                Rule::ObjectContent
+            } else {
+                Rule::SourceCueContent
+            },
+            score,
+            sent: si,
+        });
+    }
+}
+
+/// Words that may stand between a cue and "that": "said in a statement
+/// that", "told reporters on Monday that".
+fn adjunct_like(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    r.clone().all(|j| {
+        doc.is_any(
+            j,
+            &[
+                "in",
+                "on",
+                "at",
+                "during",
+                "after",
+                "before",
+                "a",
+                "an",
+                "the",
+                "his",
+                "her",
+                "their",
+                "its",
+                "statement",
+                "interview",
+                "interviews",
+                "speech",
+                "briefing",
+                "conference",
+                "news",
+                "call",
+                "email",
+                "letter",
+                "post",
+                "tweet",
+                "twitter",
+                "facebook",
+                "radio",
+                "television",
+                "tv",
+                "repeatedly",
+                "privately",
+                "publicly",
+                "again",
+                "also",
+                "recently",
+                "previously",
+                "later",
+                "earlier",
+                "last",
+                "this",
+                "week",
+                "month",
+                "year",
+                "night",
+                "morning",
+                "with",
+                "reporters",
+                "him",
+                "her",
+                "them",
+                "me",
+                "us",
+            ],
+        ) || doc.is_any(j, TIME_WORDS)
+            || doc.capitalized(j)
+    })
+}
+
+/// "X said:" at the end of a paragraph: the next paragraph (a quotation,
+/// perhaps running over several paragraphs) is the content.
+fn colon_next_paragraph(
+    cx: &Ctx<'_, '_>,
+    ci: usize,
+    c: &CueHit,
+    source: Option<SourceCand>,
+    a: usize,
+    si: usize,
+) -> Option<Cand> {
+    let doc = cx.doc;
+    let para = doc.sents[si].para;
+    // The colon must be the last token of its paragraph.
+    let last = doc.paras[para].end - 1;
+    if !doc.punct(last, ":") || last + 1 < a.min(doc.paras[para].end) {
+        return None;
+    }
+    let next = doc.paras.get(para + 1)?;
+    let content = if let Some(q) = doc.quote_opened_at(next.start) {
+        doc.quote_toks(q)
+    } else {
+        trim(doc, next.clone())
+    };
+    if !substantial(doc, &content) {
+        return None;
+    }
+    Some(Cand {
+        cue: ci as u32,
+        cue_toks: vec![c.toks.start..c.toks.end],
+        score: if source.is_some() { 0.85 } else { 0.5 },
+        source,
+        content: vec![content],
+        rule: Rule::SourceCueQuote,
+        sent: si,
+    })
+}
+
+/// Rule: "according to".
+///
+/// * "…, according to two Iraqi officials who spoke on condition of
+///   anonymity …" (content before)
+/// * "According to the newspaper, “America’s porous gun laws …”" (content after)
+/// * "The plan, according to aides, would cost $2 billion." (both sides)
+pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        if !is_according(c) {
+            continue;
+        }
+        let si = doc.sent_of[c.toks.start] as usize;
+        let s = &doc.sents[si];
+        let (start, end) = (s.toks.start, s.toks.end);
+        let src = np_starting_at(doc, c.toks.end, end);
+        let after_np = src.as_ref().map_or(c.toks.end, |s| s.toks[0].end);
+        let mut pieces = Vec::new();
+        // Text before the cue.
+        if c.toks.start > start {
+            if let Some(before) = content_before(doc, start, c.toks.start) {
+                pieces.push(before);
+            }
+        }
+        // Text after the source phrase, past a relative clause.
+        let mut j = after_np;
+        if doc.is_any(j, &["who", "which"]) || !doc.punct(j, ",") {
+            while j < end && !doc.punct(j, ",") {
+                j += 1;
+            }
+        }
+        if doc.punct(j, ",") && j + 1 < end {
+            let rest = trim(doc, j + 1..clause_end(cx, j + 1, end));
+            // "According to X, “…”" may run past the sentence as a quotation.
+            let rest = match doc.quote_opened_at(rest.start) {
+                Some(q) if doc.quote_toks(q).end > rest.end => doc.quote_toks(q),
+                _ => rest,
+            };
+            if substantial(doc, &rest) {
+                pieces.push(rest);
+            }
+        }
+        if pieces.is_empty() {
+            continue;
+        }
+        out.push(Cand {
+            cue: ci as u32,
+            cue_toks: vec![c.toks.clone()],
+            score: if src.is_some() { 0.9 } else { 0.5 },
+            source: src,
+            content: pieces,
+            rule: Rule::AccordingTo,
+            sent: si,
+        });
+    }
+}
+
+/// Rule: participles bound to the subject of the main clause.
+///
+/// * "Iranian hawks in Washington criticized the move, saying it would
+///   bolster Tehran’s revenue …"
+/// * "Blinken said the Americans would take matters into their own hands,
+///   arguing that Baghdad had done enough …"
+///
+/// Runs after the other rules: the source is that of the claim whose cue
+/// comes before it in the sentence, or else the sentence's subject.
+pub(crate) fn participle(cx: &Ctx<'_, '_>, earlier: &[Cand], out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        if c.form != Form::Gerund || c.noun || !c.frames.has(Frames::THAT.with(Frames::QUOTE)) {
+            continue;
+        }
+        let p = c.toks.start;
+        let si = doc.sent_of[p] as usize;
+        let s = &doc.sents[si];
+        // ", saying …" / ", adding that …" / "and adding …"
+        let mut b = p;
+        while b > s.toks.start
+            && doc.is_any(b - 1, &["also", "while", "before", "after", "and", "then"])
+        {
+            b -= 1;
+        }
+        if b == s.toks.start
+            || !(doc.punct(b - 1, ",")
+                || doc.kind(b - 1) == Some(TokenKind::Dash)
+                || doc.kind(b - 1) == Some(TokenKind::CloseQuote))
+        {
+            continue;
+        }
+        let mut a = c.toks.end;
+        let had_that = doc.is(a, "that");
+        if had_that {
+            a += 1;
+        }
+        let end = clause_end(cx, a, s.toks.end);
+        let mut content = trim(doc, a..end);
+        if let Some(q) = doc.quote_opened_at(content.start) {
+            let qt = doc.quote_toks(q);
+            if qt.end > content.end {
+                content = qt;
+            }
+        }
+        if !substantial(doc, &content) {
+            continue;
+        }
+        // The source: from the nearest earlier claim in this sentence.
+        let prior = earlier
+            .iter()
+            .filter(|k| k.sent == si && k.cue_toks[0].start < p && k.source.is_some())
+            .max_by_key(|k| k.cue_toks[0].start);
+        let (source, score) = match prior {
+            Some(k) => (k.source.clone(), 0.85),
+            None => match sentence_subject(doc, s.toks.clone(), p) {
+                Some(src) => (Some(src), 0.75),
+                None => (None, 0.45),
+            },
+        };
+        let mut cue_toks = vec![c.toks.clone()];
+        // "criticized the move, saying …": the main verb is part of the cue.
+        if prior.is_none() {
+            if let Some(src) = &source {
+                let v = src.toks[0].end;
+                if let Some((_, mc)) = cx.cue(v).filter(|(_, m)| !m.noun && m.form == Form::Past) {
+                    cue_toks.insert(0, mc.toks.clone());
+                }
+            }
+        }
+        out.push(Cand {
+            cue: ci as u32,
+            cue_toks,
+            source,
+            content: vec![content],
+            rule: Rule::Participle,
+            score,
+            sent: si,
+        });
+    }
+}
+
+/// The subject of a sentence: the source phrase it starts with, when a
+/// lowercase word (the verb) follows it before `limit`.
+fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
+    let src = np_starting_at(doc, s.start, limit)?;
+    let end = src.toks[0].end;
+    let verbish = doc
+        .toks
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(end));
+    verbish.then_some(src)
+}
+
+/// Rule: a bare colon after a name introduces a quotation.
+///
+/// * "Sen. Ortiz: “We need a vote before the recess.”"
+pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for p in &doc.paras {
+        // NAME : “…” at the start of a paragraph.
+        let limit = (p.start + 8).min(p.end);
+        let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
+            continue;
+        };
+        let Some(q) = doc.quote_opened_at(k + 1) else {
+            continue;
+        };
+        let Some(src) = np_ending_at(doc, k, p.start) else {
+            continue;
+        };
+        if src.toks[0].start != p.start
+            || !doc.capitalized(p.start)
+            || src.kind == SourceKind::Pronoun
+        {
+            continue;
+        }
+        if (p.start..k).any(|j| cx.cue_at[j] != NONE) {
+            continue;
+        }
+        let si = doc.sent_of[k] as usize;
+        out.push(Cand {
+            cue: NONE,
+            cue_toks: vec![k..k + 1],
+            source: Some(src),
+            content: vec![doc.quote_toks(q)],
+            rule: Rule::Colon,
+            score: 0.6,
+            sent: si,
+        });
+    }
+}
+
+/// True for words that start a noun phrase; used to skip "the" after a cue.
+#[allow(dead_code)]
+pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_any(i, DETERMINERS)
+}

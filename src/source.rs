@@ -1,0 +1,398 @@
+//! Finding the noun phrase that names a source, and telling what it is.
+//!
+//! There is no parser here: a source is a run of name-like tokens next to a
+//! cue, bounded by punctuation and function words, from word lists. That
+//! covers the way news names its sources ("Analyst Renad Mansour", "a U. S.
+//! official", "two Iraqi officials", "the Pentagon", "He") at a small
+//! fraction of a parser's cost; known gaps are long descriptive subjects
+//! with verbs inside them ("The man who shot the president said").
+
+use std::ops::Range;
+
+use crate::doc::Doc;
+use crate::lexicon::WORDS;
+use crate::token::TokenKind;
+use crate::SourceKind;
+
+/// Determiners and quantifiers that may open a source phrase.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "another", "both", "each", "eight", "every", "five", "four", "her", "his",
+    "its", "many", "most", "my", "nine", "one", "other", "our", "several", "seven", "six", "some",
+    "ten", "that", "the", "their", "these", "this", "those", "three", "two", "your",
+];
+
+/// Pronouns that can be the subject of a cue.
+pub(crate) const SUBJECT_PRONOUNS: &[&str] =
+    &["he", "i", "it", "she", "they", "we", "who", "you", "which"];
+
+/// Prepositions allowed inside a source phrase: "a spokesman for the
+/// campaign", "Iranian hawks in Washington", "a member of the militia".
+const INNER_PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "of", "with"];
+
+/// Words that never belong to a source phrase: they end a leftward scan.
+const STOP_WORDS: &[&str] = &[
+    "about", "above", "after", "against", "also", "although", "am", "and", "are", "as", "because",
+    "been", "before", "being", "between", "but", "by", "can", "could", "did", "do", "does",
+    "during", "had", "has", "have", "having", "how", "however", "if", "into", "is", "may", "might",
+    "must", "nor", "not", "now", "on", "once", "or", "over", "should", "since", "so", "than",
+    "then", "though", "through", "to", "toward", "towards", "under", "unless", "until", "upon",
+    "was", "were", "what", "when", "where", "whether", "while", "whom", "whose", "why", "will",
+    "would", "yet",
+];
+
+/// Words between a subject and its cue that are skipped: "Trump has also
+/// said", "Clinton previously told".
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "always",
+    "been",
+    "did",
+    "does",
+    "even",
+    "ever",
+    "first",
+    "had",
+    "has",
+    "have",
+    "is",
+    "just",
+    "later",
+    "long",
+    "never",
+    "not",
+    "now",
+    "often",
+    "once",
+    "only",
+    "quickly",
+    "reportedly",
+    "since",
+    "soon",
+    "still",
+    "then",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "can",
+    "do",
+    "had",
+    "are",
+    "be",
+];
+
+/// Weekdays and time words that may sit between a subject and its cue
+/// ("Clinton on Tuesday said") or after a cue ("said Monday that").
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "earlier",
+    "friday",
+    "last",
+    "later",
+    "monday",
+    "month",
+    "morning",
+    "night",
+    "saturday",
+    "sunday",
+    "this",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "year",
+    "yesterday",
+    "afternoon",
+    "evening",
+];
+
+/// A source found next to a cue: token ranges and kind.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SourceCand {
+    pub toks: Vec<Range<usize>>,
+    pub kind: SourceKind,
+}
+
+#[inline]
+fn lower_in(doc: &Doc<'_>, i: usize, list: &[&str]) -> bool {
+    doc.is_any(i, list)
+}
+
+/// True for tokens that may be inside a source phrase.
+fn np_token(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    match t.kind {
+        TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
+            !lower_in(doc, i, STOP_WORDS) || lower_in(doc, i, DETERMINERS)
+        }
+        _ => false,
+    }
+}
+
+/// True for a token that can begin a source phrase.
+fn np_start(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    if !t.is_wordlike() || lower_in(doc, i, INNER_PREPOSITIONS) {
+        return false;
+    }
+    doc.capitalized(i)
+        || lower_in(doc, i, DETERMINERS)
+        || lower_in(doc, i, SUBJECT_PRONOUNS)
+        || t.kind == TokenKind::Number
+        || is_person_noun(t.text)
+}
+
+/// A lowercase noun that names people: "officials", "activists".
+fn is_person_noun(w: &str) -> bool {
+    let words = &*WORDS;
+    words.anonymous.contains(w) || words.groups.contains(w)
+}
+
+/// True for a token that can end (head) a source phrase.
+fn np_head(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    t.is_wordlike()
+        && !lower_in(doc, i, DETERMINERS)
+        && !lower_in(doc, i, INNER_PREPOSITIONS)
+        && !lower_in(doc, i, STOP_WORDS)
+}
+
+/// The subject of a cue at token `cue`: the source phrase ending just
+/// before it, after skipping auxiliaries and adverbs, within `[lo, cue)`.
+///
+/// "Analyst Renad Mansour said", "a U. S. official told", "He explained",
+/// "Trump has also said", "Clinton on Tuesday said", and, past an
+/// appositive or relative clause, "Mansour, a senior fellow, said".
+pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<SourceCand> {
+    let mut end = cue; // exclusive
+                       // Skip auxiliaries, adverbs and a time phrase.
+    let mut steps = 0;
+    while end > lo && steps < 6 {
+        let i = end - 1;
+        let w = doc.word(i);
+        let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
+        if lower_in(doc, i, AUXILIARIES) || adverb {
+            end -= 1;
+        } else if lower_in(doc, i, TIME_WORDS)
+            && end - 1 > lo
+            && doc.is_any(end - 2, &["on", "last", "this", "earlier"])
+        {
+            end -= 2;
+        } else if lower_in(doc, i, TIME_WORDS)
+            && doc.capitalized(i)
+            && end - 1 > lo
+            && !doc.capitalized(end - 2)
+        {
+            // "Clinton Tuesday said" is rare; "on Tuesday" is handled above.
+            break;
+        } else {
+            break;
+        }
+        steps += 1;
+    }
+    if end <= lo {
+        return None;
+    }
+    // Past an appositive or a relative clause: "X, a senior fellow, said".
+    if doc.punct(end - 1, ",") {
+        return subject_past_comma(doc, end - 1, lo);
+    }
+    np_ending_at(doc, end, lo)
+}
+
+/// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
+/// before the earlier comma, when what lies between the commas reads as an
+/// appositive or a relative clause.
+fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCand> {
+    let mut k = comma;
+    let floor = comma.saturating_sub(30).max(lo);
+    while k > floor {
+        k -= 1;
+        if doc.punct(k, ",") {
+            let first = k + 1;
+            let relative = doc.is_any(first, &["who", "which", "whose"]);
+            let appositive = doc.is_any(first, DETERMINERS)
+                || doc.capitalized(first)
+                || is_person_noun(doc.word(first));
+            if !(relative || appositive) || first >= comma {
+                return None;
+            }
+            return np_ending_at(doc, k, lo);
+        }
+        if doc.kind(k).is_some_and(|t| {
+            !matches!(
+                t,
+                TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number | TokenKind::Dash
+            )
+        }) && !doc.punct(k, "(")
+            && !doc.punct(k, ")")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
+pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
+    if end <= lo || !np_head(doc, end - 1) {
+        return None;
+    }
+    // A pronoun stands alone.
+    if lower_in(doc, end - 1, SUBJECT_PRONOUNS) {
+        return Some(SourceCand {
+            toks: vec![end - 1..end],
+            kind: SourceKind::Pronoun,
+        });
+    }
+    let mut start = None;
+    let mut i = end;
+    let floor = end.saturating_sub(16).max(lo);
+    while i > floor {
+        let k = i - 1;
+        if !np_token(doc, k) {
+            // "Clinton and Sanders said", "an Iraqi official and a member …"
+            if doc.is(k, "and")
+                && k > floor
+                && (doc.capitalized(k - 1) || is_person_noun(doc.word(k - 1)))
+                && start.is_some()
+            {
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        if lower_in(doc, k, SUBJECT_PRONOUNS) && k + 1 < end {
+            break;
+        }
+        if np_start(doc, k) {
+            start = Some(k);
+        }
+        i -= 1;
+    }
+    let start = start?;
+    // A leading preposition or conjunction is not part of it.
+    let mut s = start;
+    while s < end && (lower_in(doc, s, INNER_PREPOSITIONS) || doc.is(s, "and")) {
+        s += 1;
+    }
+    if s >= end {
+        return None;
+    }
+    Some(SourceCand {
+        kind: classify(doc, s..end),
+        toks: vec![s..end],
+    })
+}
+
+/// The source phrase starting at `start` and going right, within `[start, hi)`:
+/// the name after an inverted cue ("said Mansour, a senior fellow") or
+/// after "according to". Stops at a comma, a relative pronoun or the end.
+pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<SourceCand> {
+    if start >= hi || !np_start(doc, start) {
+        return None;
+    }
+    if lower_in(doc, start, SUBJECT_PRONOUNS) {
+        return Some(SourceCand {
+            toks: vec![start..start + 1],
+            kind: SourceKind::Pronoun,
+        });
+    }
+    let mut end = start;
+    let ceil = (start + 16).min(hi);
+    let mut i = start;
+    while i < ceil {
+        if !np_token(doc, i) {
+            break;
+        }
+        // A preposition continues only into a name or a determiner phrase.
+        if lower_in(doc, i, INNER_PREPOSITIONS)
+            && !(np_start(doc, i + 1) && !lower_in(doc, i + 1, SUBJECT_PRONOUNS))
+        {
+            break;
+        }
+        // "said Trump on Monday", "told reporters Tuesday".
+        if lower_in(doc, i, TIME_WORDS) && i > start && doc.capitalized(i) {
+            break;
+        }
+        if lower_in(doc, i, &["who", "which", "that"]) {
+            break;
+        }
+        if np_head(doc, i) {
+            end = i + 1;
+        }
+        i += 1;
+    }
+    if end <= start {
+        return None;
+    }
+    Some(SourceCand {
+        kind: classify(doc, start..end),
+        toks: vec![start..end],
+    })
+}
+
+/// Tells what a source phrase names.
+pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
+    let words = &*WORDS;
+    if r.len() == 1 && lower_in(doc, r.start, SUBJECT_PRONOUNS) {
+        return SourceKind::Pronoun;
+    }
+    // The head: the last word before any inner preposition.
+    let mut head_end = r.end;
+    for i in r.clone().skip(1) {
+        if lower_in(doc, i, INNER_PREPOSITIONS) {
+            head_end = i;
+            break;
+        }
+    }
+    let head = head_end - 1;
+    let head_word = doc.word(head);
+    let lower_head = head_word.to_ascii_lowercase();
+    if words.org_words.contains(head_word) || words.org_words.contains(lower_head.as_str()) {
+        return SourceKind::Organization;
+    }
+    for name in &words.org_names {
+        if name.len() <= head_end - r.start {
+            let from = head_end - name.len();
+            if name
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.word(from + k) == *w)
+            {
+                return SourceKind::Organization;
+            }
+        }
+    }
+    if words.anonymous.contains(lower_head.as_str()) && !doc.capitalized(head) {
+        return SourceKind::Anonymous;
+    }
+    if words.groups.contains(head_word) || words.groups.contains(lower_head.as_str()) {
+        return SourceKind::Group;
+    }
+    if words.anonymous.contains(lower_head.as_str()) {
+        return SourceKind::Anonymous;
+    }
+    if doc.capitalized(head) {
+        // "the Pentagon": a determiner before a single capitalized name.
+        if doc.is(r.start, "the") {
+            return SourceKind::Organization;
+        }
+        return SourceKind::Person;
+    }
+    SourceKind::Other
+}
