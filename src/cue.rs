@@ -71,7 +71,15 @@ pub(crate) fn find_cues(
             continue;
         }
         if let Some(w) = lex.word(t.text) {
-            if keep(w.category) {
+            // "Secretary of State", "the United States": a capitalized cue
+            // word inside a sentence is a name. "a released drone", "the
+            // said property": a participle after a determiner is an adjective.
+            let after_det = i > 0 && doc.is_any(i - 1, NOUN_MAKERS);
+            let name = doc.capitalized(i)
+                && !sentence_start(doc, i)
+                && !t.text.bytes().all(|b| b.is_ascii_uppercase());
+            let adjective = after_det && !w.noun && matches!(w.form, Form::Past | Form::Gerund);
+            if keep(w.category) && !name && !adjective {
                 let noun =
                     w.noun || (i > 0 && doc.is_any(i - 1, NOUN_MAKERS) && w.form != Form::Past);
                 out.push(CueHit {
@@ -86,4 +94,19 @@ pub(crate) fn find_cues(
         }
         i += 1;
     }
+}
+
+/// True when token `i` opens its sentence (perhaps after an opening mark).
+fn sentence_start(doc: &Doc<'_>, i: usize) -> bool {
+    let s = &doc.sents[doc.sent_of[i] as usize];
+    let mut k = s.toks.start;
+    while k < i
+        && matches!(
+            doc.toks[k].kind,
+            TokenKind::OpenQuote | TokenKind::Quote | TokenKind::Punct
+        )
+    {
+        k += 1;
+    }
+    k == i
 }

@@ -30,6 +30,8 @@ pub(crate) struct Doc<'a> {
     /// For each quotation mark token that opens (or reopens) or closes a
     /// quotation: that quotation's index; `u32::MAX` otherwise.
     pub mark_of: Vec<u32>,
+    /// Tokens that are cue verbs: they end any source phrase scan.
+    pub verb: Vec<bool>,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -60,6 +62,7 @@ impl<'a> Doc<'a> {
             *s = last;
         }
         let quotes = pair(&toks, &paras).quotations;
+        let toks_len = toks.len();
         let mut depth = vec![0u8; toks.len()];
         let mut mark_of = vec![NONE; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
@@ -84,6 +87,7 @@ impl<'a> Doc<'a> {
             sents,
             sent_of,
             quotes,
+            verb: vec![false; toks_len],
             depth,
             mark_of,
         }
@@ -127,9 +131,9 @@ impl<'a> Doc<'a> {
     /// True when token `i` starts with a capital letter.
     #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.is_wordlike() && t.text.chars().next().is_some_and(char::is_uppercase)
-        })
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_wordlike() && is_name_like(t.text))
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
@@ -168,5 +172,18 @@ impl<'a> Doc<'a> {
             r.end
         };
         r.start..end.min(self.toks.len())
+    }
+}
+
+/// A capitalized word, or a name with a lowercase particle: "al-Anbar",
+/// "el-Sisi", "bin-Salman".
+pub(crate) fn is_name_like(w: &str) -> bool {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() => w.split_once('-').is_some_and(|(head, tail)| {
+            head.len() <= 3 && tail.chars().next().is_some_and(char::is_uppercase)
+        }),
+        _ => false,
     }
 }

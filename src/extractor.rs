@@ -96,7 +96,7 @@ impl Extractor {
     /// assert_eq!(out.claims[0].content.len(), 2);
     /// ```
     pub fn extract(&self, text: &str) -> Extraction {
-        let doc = Doc::new(text);
+        let mut doc = Doc::new(text);
         let mut cues = Vec::new();
         let categories = self.inner.categories;
         find_cues(
@@ -105,6 +105,13 @@ impl Extractor {
             |c| categories & bit(c) != 0,
             &mut cues,
         );
+        for c in &cues {
+            if !c.noun {
+                for i in c.toks.clone() {
+                    doc.verb[i] = true;
+                }
+            }
+        }
         let cx = Ctx::new(&doc, &cues);
         let mut cands = Vec::new();
         rules::trailing(&cx, &mut cands);
@@ -113,10 +120,8 @@ impl Extractor {
         if categories & bit(CueCategory::Colon) != 0 {
             rules::colon(&cx, &mut cands);
         }
-        let before = cands.len();
-        let earlier = cands.clone();
-        rules::participle(&cx, &earlier, &mut cands);
-        debug_assert!(cands.len() >= before);
+        rules::noun_cue(&cx, &mut cands);
+        rules::participle(&cx, &mut cands);
         let claims = resolve(&doc, &cues, cands, self.inner.nested);
         Extraction { claims }
     }
@@ -417,7 +422,18 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
         })
         .collect();
 
-    let keep: Vec<bool> = parents.iter().map(|p| nested || p.is_none()).collect();
+    // A belief inside reported speech is part of that speech: in "Blinken
+    // told al-Sudani that Washington expects … and believes …", "believes"
+    // is Blinken's word, not a claim of its own.
+    let belief = |p: &Prepared| {
+        cues.get(p.cand.cue as usize)
+            .is_some_and(|c| c.category == CueCategory::Belief)
+    };
+    let keep: Vec<bool> = parents
+        .iter()
+        .zip(&kept)
+        .map(|(p, k)| p.is_none() || (nested && !belief(k)))
+        .collect();
     let mut new_index = vec![usize::MAX; kept.len()];
     let mut n = 0;
     for (i, &k) in keep.iter().enumerate() {

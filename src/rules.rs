@@ -12,7 +12,7 @@ use crate::source::{
     np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS, TIME_WORDS,
 };
 use crate::token::TokenKind;
-use crate::{Rule, SourceKind};
+use crate::{CueCategory, Rule, SourceKind};
 
 /// How far (in tokens) a source is looked for from its cue. Keeps the work
 /// per cue bounded whatever the input.
@@ -146,7 +146,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
     // Cue first.
     if let Some((ci, c)) = cx.verb(k) {
-        if c.form == Form::Past || c.form == Form::Third {
+        let speech = matches!(c.category, CueCategory::Speech | CueCategory::Writing);
+        if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
+        {
             let src = np_starting_at(doc, c.toks.end, hi)?;
             let after = src.toks[0].end;
             let end = tail_end(doc, after, sent_end, true)?;
@@ -403,7 +405,8 @@ const ADDRESSEES: &[&str] = &[
 pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
-        if c.noun || is_according(c) {
+        // Participles are bound to a subject elsewhere: see `participle`.
+        if c.noun || is_according(c) || c.form == Form::Gerund {
             continue;
         }
         let si = doc.sent_of[c.toks.start] as usize;
@@ -414,25 +417,33 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             .start
             .saturating_sub(MAX_SOURCE_TOKENS + 8)
             .max(s.toks.start);
-        let gerund = c.form == Form::Gerund;
-        let source = if gerund {
-            None
-        } else {
-            subject_before(doc, c.toks.start, lo)
-        };
-        if gerund {
-            // Participles are bound to a subject elsewhere: see `participle`.
+        // "have been claimed", "was told": in the passive the subject is
+        // not the source.
+        if c.form == Form::Past && passive_before(doc, c.toks.start, lo) {
             continue;
         }
+        let source = subject_before(doc, c.toks.start, lo);
+        // Without a subject this is rarely an attribution ("Learn more
+        // here", "attacks remained below …"); a sourceless claim is taken
+        // only from "it is said that"-like frames, which are left to later.
+        let Some(source) = source else { continue };
         let mut a = c.toks.end;
-        // An addressee: "told al-Sudani", "told The Associated Press".
-        if c.frames.has(Frames::OBJ_THAT) || c.frames.has(Frames::OBJ_TO) {
+        // "Austin “made clear (to al-Sudani) that …": a parenthetical.
+        if doc.punct(a, "(") {
+            if let Some(close) = (a + 1..(a + 12).min(sent_end)).find(|&j| doc.punct(j, ")")) {
+                a = close + 1;
+            }
+        }
+        // An addressee: "told al-Sudani", "told The Associated Press",
+        // and "warned al-Sudani of …".
+        if c.frames.has(Frames::OBJ_THAT) && !doc.is(a, "that") {
             if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an"]) {
                 a += 1;
             } else if let Some(np) = np_starting_at(doc, a, sent_end) {
-                if !doc.is(a, "that") {
-                    a = np.toks[0].end;
-                }
+                a = np.toks[0].end;
+            }
+            if doc.is_any(a, &["of", "about"]) {
+                a += 1;
             }
         }
         // Adjuncts before "that": "said in a statement that", "said Monday that".
@@ -457,7 +468,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if a >= sent_end {
             // The cue ends its sentence: a trailing attribution or a colon at
             // the end of the paragraph.
-            if let Some(cand) = colon_next_paragraph(cx, ci, c, source.clone(), a, si) {
+            if let Some(cand) = colon_next_paragraph(cx, ci, c, Some(source.clone()), a, si) {
                 out.push(cand);
             }
             continue;
@@ -472,17 +483,17 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 out.push(Cand {
                     cue: ci as u32,
                     cue_toks: vec![c.toks.clone()],
-                    source: source.clone(),
+                    source: Some(source),
                     content: pieces,
                     rule: Rule::SourceCueQuote,
-                    score: if source.is_some() { 0.9 } else { 0.6 },
+                    score: 0.9,
                     sent: si,
                 });
                 continue;
             }
             if colon {
                 if a + 1 >= sent_end || doc.kind(a + 1) == Some(TokenKind::ParagraphBreak) {
-                    if let Some(cand) = colon_next_paragraph(cx, ci, c, source.clone(), a + 1, si) {
+                    if let Some(cand) = colon_next_paragraph(cx, ci, c, Some(source), a + 1, si) {
                         out.push(cand);
                     }
                     continue;
@@ -490,30 +501,38 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 // "X said: the plan failed." — the rest of the paragraph.
                 let para_end = doc.paras[s.para].end;
                 let content = trim(doc, a + 1..para_end);
-                if substantial(doc, &content) && source.is_some() {
+                if substantial(doc, &content) {
                     out.push(Cand {
                         cue: ci as u32,
                         cue_toks: vec![c.toks.clone()],
-                        source: source.clone(),
+                        source: Some(source),
                         content: vec![content],
                         rule: Rule::SourceCueQuote,
                         score: 0.75,
                         sent: si,
                     });
                 }
-                continue;
             }
-            // "said, however, that …"
+            // "said, however, that …" is left out.
             continue;
         }
-        if doc.is(a, "to") && !had_that {
-            // "said to be", "promised to …": intentions are not handled yet.
+        // "said to be", "promised to …", "spoke on condition of anonymity",
+        // "reported from Beirut": not a reported clause.
+        if !had_that && doc.is_any(a, NOT_CONTENT_START) {
             continue;
         }
-        if !(c.frames.has(Frames::THAT)
+        let clause = c.frames.has(Frames::THAT)
             || c.frames.has(Frames::OBJ_THAT)
-            || c.frames.has(Frames::QUOTE)
-            || c.frames.has(Frames::NP))
+            || c.frames.has(Frames::QUOTE);
+        let np_only = !clause && c.frames.has(Frames::NP);
+        if !(clause || np_only) {
+            continue;
+        }
+        // "Al-Sudani condemned the U. S. attacks …": the object is the
+        // content, but only for a finite verb after a name.
+        if np_only
+            && (!matches!(c.form, Form::Past | Form::Third)
+                || matches!(source.kind, SourceKind::Other | SourceKind::Pronoun))
         {
             continue;
         }
@@ -522,33 +541,26 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !substantial(doc, &content) {
             continue;
         }
-        let np_only = c.frames.has(Frames::NP)
-            && !(c.frames.has(Frames::THAT)
-                || c.frames.has(Frames::OBJ_THAT)
-                || c.frames.has(Frames::QUOTE));
         // A quotation starting the content and holding all of it.
-        let direct_start = doc.quote_opened_at(content.start);
         let mut pieces = vec![content.clone()];
-        if let Some(q) = direct_start {
+        if let Some(q) = doc.quote_opened_at(content.start) {
             let qt = doc.quote_toks(q);
             if qt.end >= content.end {
                 pieces = vec![qt.clone()];
                 pieces.extend(continuation_quotes(cx, qt.end));
             }
         }
-        let mut score = match (&source, had_that) {
-            (Some(_), true) => 0.9,
-            (Some(_), false) => 0.8,
-            (None, true) => 0.55,
-            (None, false) => 0.4,
-        };
+        let mut score = if had_that { 0.9 } else { 0.8 };
         if np_only {
             score -= 0.25;
+        }
+        if source.kind == SourceKind::Other {
+            score -= 0.1;
         }
         out.push(Cand {
             cue: ci as u32,
             cue_toks: vec![c.toks.clone()],
-            source,
+            source: Some(source),
             content: pieces,
             rule: if np_only {
                 Rule::ObjectContent
@@ -561,6 +573,32 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Words that cannot open a reported clause right after its cue.
+const NOT_CONTENT_START: &[&str] = &[
+    "about", "after", "against", "as", "at", "before", "by", "during", "for", "from", "in", "into",
+    "of", "off", "on", "out", "over", "to", "up", "with", "without",
+];
+
+/// True when a form of "be" stands among the auxiliaries before the cue at
+/// `cue`: "have been claimed", "was told", "is expected".
+fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
+    let mut k = cue;
+    while k > lo {
+        k -= 1;
+        if doc.is_any(
+            k,
+            &[
+                "is", "are", "was", "were", "been", "being", "be", "get", "got",
+            ],
+        ) {
+            return true;
+        }
+        if !(doc.is_any(k, AUXILIARIES) || is_adverb(doc.word(k))) {
+            return false;
+        }
+    }
+    false
+}
 /// Words that may stand between a cue and "that": "said in a statement
 /// that", "told reporters on Monday that".
 fn adjunct_like(doc: &Doc<'_>, r: Range<usize>) -> bool {
@@ -730,8 +768,10 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 ///
 /// Runs after the other rules: the source is that of the claim whose cue
 /// comes before it in the sentence, or else the sentence's subject.
-pub(crate) fn participle(cx: &Ctx<'_, '_>, earlier: &[Cand], out: &mut Vec<Cand>) {
+pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
     let doc = cx.doc;
+    let mut added = Vec::new();
+    let mut superseded = Vec::new();
     for (ci, c) in cx.cues.iter().enumerate() {
         if c.form != Form::Gerund || c.noun || !c.frames.has(Frames::THAT.with(Frames::QUOTE)) {
             continue;
@@ -766,38 +806,126 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, earlier: &[Cand], out: &mut Vec<Cand>
                 content = qt;
             }
         }
-        if !substantial(doc, &content) {
+        if !substantial(doc, &content) || doc.is_any(content.start, NOT_CONTENT_START) {
             continue;
         }
         // The source: from the nearest earlier claim in this sentence.
-        let prior = earlier
+        let prior = cands
             .iter()
-            .filter(|k| k.sent == si && k.cue_toks[0].start < p && k.source.is_some())
-            .max_by_key(|k| k.cue_toks[0].start);
+            .enumerate()
+            .filter(|(_, k)| k.sent == si && k.cue_toks[0].start < p && k.source.is_some())
+            .max_by_key(|(_, k)| k.cue_toks[0].start);
+        let mut cue_toks = vec![c.toks.clone()];
         let (source, score) = match prior {
-            Some(k) => (k.source.clone(), 0.85),
+            // "Iranian hawks in Washington criticized the move, saying …":
+            // one claim, whose cue is both verbs; the object is not content.
+            Some((k, prev)) if prev.rule == Rule::ObjectContent => {
+                superseded.push(k);
+                cue_toks.insert(0, prev.cue_toks[0].clone());
+                (prev.source.clone(), 0.85)
+            }
+            Some((_, prev)) => (prev.source.clone(), 0.85),
             None => match sentence_subject(doc, s.toks.clone(), p) {
                 Some(src) => (Some(src), 0.75),
                 None => (None, 0.45),
             },
         };
-        let mut cue_toks = vec![c.toks.clone()];
-        // "criticized the move, saying …": the main verb is part of the cue.
-        if prior.is_none() {
-            if let Some(src) = &source {
-                let v = src.toks[0].end;
-                if let Some((_, mc)) = cx.cue(v).filter(|(_, m)| !m.noun && m.form == Form::Past) {
-                    cue_toks.insert(0, mc.toks.clone());
-                }
-            }
-        }
-        out.push(Cand {
+        added.push(Cand {
             cue: ci as u32,
             cue_toks,
             source,
             content: vec![content],
             rule: Rule::Participle,
             score,
+            sent: si,
+        });
+    }
+    superseded.sort_unstable();
+    superseded.dedup();
+    for k in superseded.into_iter().rev() {
+        cands.swap_remove(k);
+    }
+    cands.extend(added);
+}
+
+/// Verbs that turn a cue noun into a cue: "Washington has sent messages
+/// that …", "issued a warning that …".
+const LIGHT_VERBS: &[&str] = &[
+    "delivered",
+    "expressed",
+    "gave",
+    "given",
+    "issued",
+    "made",
+    "offered",
+    "repeated",
+    "sent",
+    "voiced",
+];
+
+/// Rule: a cue noun with a that-clause.
+///
+/// * "Washington has sent messages that it has run out of patience."
+/// * "Al-Sudani had received an express promise from the militias that no
+///   attacks would occur on the Blinken scale"
+pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        if !c.noun {
+            continue;
+        }
+        let si = doc.sent_of[c.toks.start] as usize;
+        let s = &doc.sents[si];
+        let mut a = c.toks.end;
+        // "a promise from the militias that …"
+        let mut source = None;
+        if doc.is_any(a, &["from", "by"]) {
+            if let Some(np) = np_starting_at(doc, a + 1, s.toks.end) {
+                a = np.toks[0].end;
+                source = Some(np);
+            }
+        }
+        if !doc.is(a, "that") {
+            continue;
+        }
+        let mut cue_toks = c.toks.clone();
+        if source.is_none() {
+            // "X sent messages that …": the verb before the noun, and its subject.
+            let mut v = c.toks.start;
+            while v > s.toks.start
+                && doc.is_any(
+                    v - 1,
+                    &[
+                        "a", "an", "the", "clear", "strong", "new", "repeated", "public",
+                        "private", "express",
+                    ],
+                )
+            {
+                v -= 1;
+            }
+            if v == s.toks.start || !doc.is_any(v - 1, LIGHT_VERBS) {
+                continue;
+            }
+            let lo = (v - 1).saturating_sub(MAX_SOURCE_TOKENS).max(s.toks.start);
+            source = subject_before(doc, v - 1, lo);
+            cue_toks = v - 1..c.toks.end;
+            if cue_toks.len() > 2 {
+                cue_toks = c.toks.clone();
+            }
+        }
+        let Some(source) = source else { continue };
+        let end = clause_end(cx, a + 1, s.toks.end);
+        let content = trim(doc, a + 1..end);
+        if !substantial(doc, &content) {
+            continue;
+        }
+        out.push(Cand {
+            cue: ci as u32,
+            cue_toks: vec![cue_toks],
+            source: Some(source),
+            content: vec![content],
+            rule: Rule::NounCue,
+            score: 0.7,
             sent: si,
         });
     }

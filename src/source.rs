@@ -131,6 +131,9 @@ fn np_token(doc: &Doc<'_>, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
+    if doc.verb[i] {
+        return false;
+    }
     match t.kind {
         TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
             !lower_in(doc, i, STOP_WORDS) || lower_in(doc, i, DETERMINERS)
@@ -179,7 +182,11 @@ fn np_head(doc: &Doc<'_>, i: usize) -> bool {
 /// appositive or relative clause, "Mansour, a senior fellow, said".
 pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<SourceCand> {
     let mut end = cue; // exclusive
-                       // Skip auxiliaries, adverbs and a time phrase.
+                       // "Defense Secretary Lloyd Austin “made clear …": a quotation opening on the cue.
+    if end > lo && doc.kind(end - 1) == Some(TokenKind::OpenQuote) {
+        end -= 1;
+    }
+    // Skip auxiliaries, adverbs and a time phrase.
     let mut steps = 0;
     while end > lo && steps < 6 {
         let i = end - 1;
