@@ -188,7 +188,11 @@ fn tail_end(doc: &Doc<'_>, from: usize, sent_end: usize, appositive_ok: bool) ->
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-                if doc.is_any(j, &["that", "if", "whether"]) && !appositive_ok {
+                // After "…, an Iraqi official said" only an addressee or an
+                // adjunct may follow ("told The Associated Press", "said in
+                // a statement"), never a clause ("Blinken said the
+                // Americans would …").
+                if !appositive_ok && (j >= from + 8 || !adjunct_like(doc, j..j + 1)) {
                     return None;
                 }
             }
@@ -521,11 +525,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !had_that && doc.is_any(a, NOT_CONTENT_START) {
             continue;
         }
-        let clause = c.frames.has(Frames::THAT)
-            || c.frames.has(Frames::OBJ_THAT)
-            || c.frames.has(Frames::QUOTE);
-        let np_only = !clause && c.frames.has(Frames::NP);
-        if !(clause || np_only) {
+        // A clause needs a verb that takes one; a verb used only with quotes
+        // ("call", "attack") needs the quotation right after it.
+        let clause = c.frames.has(Frames::THAT) || c.frames.has(Frames::OBJ_THAT);
+        let quoted = c.frames.has(Frames::QUOTE) && doc.quote_opened_at(a).is_some();
+        let np_only = !clause && !quoted && c.frames.has(Frames::NP);
+        if !(clause || quoted || np_only) {
             continue;
         }
         // "Al-Sudani condemned the U. S. attacks …": the object is the
@@ -575,8 +580,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// Words that cannot open a reported clause right after its cue.
 const NOT_CONTENT_START: &[&str] = &[
-    "about", "after", "against", "as", "at", "before", "by", "during", "for", "from", "in", "into",
-    "of", "off", "on", "out", "over", "to", "up", "with", "without",
+    "and", "but", "or", "about", "after", "against", "as", "at", "before", "by", "during", "for",
+    "from", "in", "into", "of", "off", "on", "out", "over", "to", "up", "with", "without",
 ];
 
 /// True when a form of "be" stands among the auxiliaries before the cue at
@@ -599,70 +604,25 @@ fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
     }
     false
 }
-/// Words that may stand between a cue and "that": "said in a statement
-/// that", "told reporters on Monday that".
+/// Words of the adjuncts and addressees that may stand between a cue and
+/// its clause or end a trailing attribution: "said in a statement that",
+/// "told reporters on a conference call", "told a local radio station".
+#[rustfmt::skip]
+const ADJUNCT_WORDS: &[&str] = &[
+    "a", "after", "again", "also", "an", "at", "audience", "before", "briefing", "call",
+    "conference", "crowd", "during", "earlier", "email", "event", "facebook", "her", "him",
+    "his", "in", "interview", "interviews", "its", "last", "later", "letter", "local",
+    "magazine", "me", "month", "morning", "network", "news", "newspaper", "night", "on",
+    "outlet", "post", "previously", "privately", "program", "publicly", "radio", "rally",
+    "recently", "repeatedly", "reporter", "reporters", "show", "speech", "statement",
+    "station", "television", "the", "their", "them", "this", "tv", "tweet", "twitter",
+    "us", "week", "with", "year",
+];
+
+/// True when every token of `r` can belong to an adjunct or an addressee.
 fn adjunct_like(doc: &Doc<'_>, r: Range<usize>) -> bool {
-    r.clone().all(|j| {
-        doc.is_any(
-            j,
-            &[
-                "in",
-                "on",
-                "at",
-                "during",
-                "after",
-                "before",
-                "a",
-                "an",
-                "the",
-                "his",
-                "her",
-                "their",
-                "its",
-                "statement",
-                "interview",
-                "interviews",
-                "speech",
-                "briefing",
-                "conference",
-                "news",
-                "call",
-                "email",
-                "letter",
-                "post",
-                "tweet",
-                "twitter",
-                "facebook",
-                "radio",
-                "television",
-                "tv",
-                "repeatedly",
-                "privately",
-                "publicly",
-                "again",
-                "also",
-                "recently",
-                "previously",
-                "later",
-                "earlier",
-                "last",
-                "this",
-                "week",
-                "month",
-                "year",
-                "night",
-                "morning",
-                "with",
-                "reporters",
-                "him",
-                "her",
-                "them",
-                "me",
-                "us",
-            ],
-        ) || doc.is_any(j, TIME_WORDS)
-            || doc.capitalized(j)
-    })
+    r.clone()
+        .all(|j| doc.is_any(j, ADJUNCT_WORDS) || doc.is_any(j, TIME_WORDS) || doc.capitalized(j))
 }
 
 /// "X said:" at the end of a paragraph: the next paragraph (a quotation,
