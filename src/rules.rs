@@ -177,52 +177,65 @@ fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// Where a trailing attribution ends, if what follows `from` up to the end
-/// of the sentence is only an addressee, an adjunct or an appositive
-/// ("told The Associated Press", "in a statement", ", a senior fellow …"),
-/// or a comma before a quote that continues ("…,” he said, “…").
+/// Where a trailing attribution ends, if what follows `from` is only an
+/// addressee, an adjunct or an appositive: the end of the sentence, or a
+/// comma before the rest of a split quote or sentence.
+///
+/// * "…, a U. S. official told The Associated Press."
+/// * "…,” Trump said in a long address to fired-up supporters."
+/// * "…!” US Senator Jeff Sessions said as he launched the process."
+/// * "…,” said Mansour, a senior fellow at the Chatham House think tank."
+/// * "A comic tone, she said, would make …" (ends at the second comma)
+///
+/// Never a clause: "Blinken said the Americans would …" is no tail.
 fn tail_end(doc: &Doc<'_>, from: usize, sent_end: usize, appositive_ok: bool) -> Option<usize> {
     let mut j = from;
-    let limit = (from + MAX_TAIL_TOKENS).min(sent_end);
+    let limit = (from + if appositive_ok { 64 } else { MAX_TAIL_TOKENS }).min(sent_end);
+    // Past a preposition or a subordinator, the rest is an adjunct.
+    let mut free = appositive_ok;
     while j < limit {
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-                // After "…, an Iraqi official said" only an addressee or an
-                // adjunct may follow ("told The Associated Press", "said in
-                // a statement"), never a clause ("Blinken said the
-                // Americans would …").
-                if !appositive_ok && (j >= from + 8 || !adjunct_like(doc, j..j + 1)) {
+                if !free && doc.is_any(j, TAIL_OPENERS) {
+                    free = true;
+                } else if !free && (j >= from + 8 || !adjunct_like(doc, j..j + 1)) {
                     return None;
                 }
             }
             TokenKind::Punct if matches!(t.text, "." | "!" | "?" | ";") => return Some(j),
             TokenKind::Punct if t.text == "," => {
-                // "…,” he said, “…" or "he said, adding that …"
                 let n = j + 1;
+                // "…,” he said, “…"
                 if doc.kind(n) == Some(TokenKind::OpenQuote)
                     || (doc.kind(n) == Some(TokenKind::Quote) && doc.toks[n].is_double_quote())
                 {
                     return Some(j);
                 }
+                // "he said, adding that …", "she said, would make …"
                 if !appositive_ok {
-                    return Some(j).filter(|_| is_gerund_like(doc.word(n)));
+                    return Some(j);
                 }
             }
-            TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
+            TokenKind::CloseQuote | TokenKind::Quote | TokenKind::OpenQuote if free => {}
             TokenKind::CloseQuote | TokenKind::Quote => return Some(j),
-            TokenKind::Dash | TokenKind::Punct => {
-                if !appositive_ok {
-                    return None;
-                }
-            }
-            TokenKind::OpenQuote => return None,
+            TokenKind::Dash | TokenKind::Punct if free => {}
+            TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
             _ => return None,
         }
         j += 1;
     }
-    (j >= sent_end).then_some(sent_end)
+    (j >= sent_end || free).then_some(sent_end.min(j.max(sent_end)))
 }
+
+/// Words after which the rest of a trailing attribution is an adjunct:
+/// "said in a long address to …", "said as he launched the process".
+#[rustfmt::skip]
+const TAIL_OPENERS: &[&str] = &[
+    "after", "amid", "as", "at", "because", "before", "by", "during", "following", "for",
+    "from", "in", "on", "since", "though", "through", "to", "when", "while", "with",
+    "without",
+];
 
 fn is_gerund_like(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")
@@ -353,6 +366,21 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if quoted {
                 pieces.extend(continuation_quotes(cx, end));
             }
+            // "A comic tone, she said, would make the subject more
+            // accessible": the sentence goes on after the attribution.
+            if doc.punct(end, ",") && pieces.len() == 1 && !cue_first {
+                let next = end + 1;
+                let participle = cx
+                    .cue(next)
+                    .is_some_and(|(_, c)| c.form == Form::Gerund || is_according(c))
+                    || is_gerund_like(doc.word(next));
+                if !participle {
+                    let rest = trim(doc, next..clause_end(cx, next, r.end));
+                    if substantial(doc, &rest) {
+                        pieces.push(rest);
+                    }
+                }
+            }
             let rule = match (quoted, pieces.len() > 1, cue_first) {
                 (_, true, _) => Rule::SplitQuote,
                 (true, _, _) => Rule::QuoteCueSource,
@@ -377,23 +405,10 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 }
 
 /// Object pronouns and common addressees after "told", "warned", "assured".
+#[rustfmt::skip]
 const ADDRESSEES: &[&str] = &[
-    "him",
-    "her",
-    "them",
-    "me",
-    "us",
-    "you",
-    "reporters",
-    "journalists",
-    "supporters",
-    "lawmakers",
-    "voters",
-    "listeners",
-    "viewers",
-    "the",
-    "a",
-    "an",
+    "a", "an", "her", "him", "journalists", "lawmakers", "listeners", "me", "reporters",
+    "supporters", "the", "them", "us", "viewers", "voters", "you",
 ];
 
 /// Rule: the source before its cue, the content after it.
@@ -450,18 +465,25 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a += 1;
             }
         }
-        // Adjuncts before "that": "said in a statement that", "said Monday that".
+        // Adjuncts before "that" or a quotation: "said in a statement
+        // that", "said Monday that", "said in an oral history of the Bill
+        // Clinton years that", "said in a statement: “…”".
         if !doc.is(a, "that") {
             let mut j = a;
             while j < sent_end
-                && j < a + 7
-                && doc.toks[j].kind == TokenKind::Word
+                && j < a + 12
+                && doc.toks[j].is_wordlike()
                 && !doc.is(j, "that")
                 && cx.cue(j).is_none()
             {
                 j += 1;
             }
-            if doc.is(j, "that") && j > a && adjunct_like(doc, a..j) {
+            let lead = j > a
+                && (adjunct_like(doc, a..j)
+                    || (doc.is_any(a, TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
+            let quote_next =
+                (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
+            if lead && (doc.is(j, "that") || quote_next) {
                 a = j;
             }
         }

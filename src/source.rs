@@ -25,6 +25,11 @@ pub(crate) const DETERMINERS: &[&str] = &[
 pub(crate) const SUBJECT_PRONOUNS: &[&str] =
     &["he", "i", "it", "she", "they", "we", "who", "you", "which"];
 
+/// Quantifiers that can stand alone as a subject: "Another said …".
+const QUANTIFIER_PRONOUNS: &[&str] = &[
+    "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
+];
+
 /// Prepositions allowed inside a source phrase: "a spokesman for the
 /// campaign", "Iranian hawks in Washington", "a member of the militia".
 const INNER_PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "of", "with"];
@@ -214,6 +219,14 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     if end <= lo {
         return None;
     }
+    // "Kasich (who has 25 delegates to date) said": past a parenthetical.
+    if doc.punct(end - 1, ")") {
+        let floor = end.saturating_sub(20).max(lo);
+        if let Some(open) = (floor..end - 1).rev().find(|&k| doc.punct(k, "(")) {
+            return np_ending_at(doc, open, lo);
+        }
+        return None;
+    }
     // Past an appositive or a relative clause: "X, a senior fellow, said".
     if doc.punct(end - 1, ",") {
         return subject_past_comma(doc, end - 1, lo);
@@ -231,7 +244,7 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
         k -= 1;
         if doc.punct(k, ",") {
             let first = k + 1;
-            let relative = doc.is_any(first, &["who", "which", "whose"]);
+            let relative = doc.is_any(first, &["who", "which", "whose", "including", "like"]);
             let appositive = doc.is_any(first, DETERMINERS)
                 || doc.capitalized(first)
                 || is_person_noun(doc.word(first));
@@ -243,7 +256,13 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
         if doc.kind(k).is_some_and(|t| {
             !matches!(
                 t,
-                TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number | TokenKind::Dash
+                TokenKind::Word
+                    | TokenKind::Abbreviation
+                    | TokenKind::Number
+                    | TokenKind::Dash
+                    | TokenKind::OpenQuote
+                    | TokenKind::CloseQuote
+                    | TokenKind::Quote
             )
         }) && !doc.punct(k, "(")
             && !doc.punct(k, ")")
@@ -256,7 +275,19 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
 
 /// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
 pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
-    if end <= lo || !np_head(doc, end - 1) {
+    if end <= lo {
+        return None;
+    }
+    // "Another said", "Some argue", "Many believe": a quantifier alone.
+    if lower_in(doc, end - 1, QUANTIFIER_PRONOUNS)
+        && (end - 1 == lo || !np_token(doc, end - 2) || lower_in(doc, end - 2, STOP_WORDS))
+    {
+        return Some(SourceCand {
+            toks: vec![end - 1..end],
+            kind: SourceKind::Other,
+        });
+    }
+    if !np_head(doc, end - 1) {
         return None;
     }
     // A pronoun stands alone.
@@ -310,8 +341,23 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
 /// the name after an inverted cue ("said Mansour, a senior fellow") or
 /// after "according to". Stops at a comma, a relative pronoun or the end.
 pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<SourceCand> {
-    if start >= hi || !np_start(doc, start) {
+    if start >= hi {
         return None;
+    }
+    if !np_start(doc, start) {
+        // "veteran Republicans said", "senior administration officials
+        // said": lowercase modifiers before a noun naming people.
+        let head = (start..(start + 4).min(hi))
+            .take_while(|&k| np_token(doc, k) && !lower_in(doc, k, INNER_PREPOSITIONS))
+            .last()?;
+        let w = doc.word(head);
+        if head == start || !(is_person_noun(w) || is_person_noun(&w.to_ascii_lowercase())) {
+            return None;
+        }
+        return Some(SourceCand {
+            kind: classify(doc, start..head + 1),
+            toks: vec![start..head + 1],
+        });
     }
     if lower_in(doc, start, SUBJECT_PRONOUNS) {
         return Some(SourceCand {
