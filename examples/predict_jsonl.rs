@@ -10,11 +10,15 @@ use std::io::{BufRead, BufWriter, Write};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outermost = args.iter().any(|a| a == "--outermost");
+    let include_that = args.iter().any(|a| a == "--include-that");
     let path = args
         .iter()
         .find(|a| !a.starts_with("--"))
-        .ok_or("usage: predict_jsonl GOLD.jsonl [--outermost]")?;
-    let extractor = claimant::Extractor::builder().nested(!outermost).build()?;
+        .ok_or("usage: predict_jsonl GOLD.jsonl [--outermost] [--include-that]")?;
+    let extractor = claimant::Extractor::builder()
+        .nested(!outermost)
+        .include_that(include_that)
+        .build()?;
     let input = std::io::BufReader::new(std::fs::File::open(path)?);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

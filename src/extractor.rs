@@ -38,6 +38,7 @@ struct Inner {
     lexicon: Option<CueLexicon>,
     categories: u8,
     nested: bool,
+    include_that: bool,
 }
 
 impl Default for Extractor {
@@ -60,6 +61,7 @@ impl Extractor {
                 lexicon: None,
                 categories: u8::MAX,
                 nested: true,
+                include_that: false,
             }),
         }
     }
@@ -112,7 +114,7 @@ impl Extractor {
                 }
             }
         }
-        let cx = Ctx::new(&doc, &cues);
+        let cx = Ctx::new(&doc, &cues, self.inner.include_that);
         let mut cands = Vec::new();
         rules::trailing(&cx, &mut cands);
         rules::source_cue_content(&cx, &mut cands);
@@ -155,6 +157,7 @@ pub struct ExtractorBuilder {
     nouns: Vec<String>,
     categories: u8,
     nested: bool,
+    include_that: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -165,6 +168,7 @@ impl Default for ExtractorBuilder {
             nouns: Vec::new(),
             categories: u8::MAX,
             nested: true,
+            include_that: false,
         }
     }
 }
@@ -257,6 +261,22 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether content keeps the complementizer "that" after its cue
+    /// (default: no). Annotation conventions differ: in "Mansour said that
+    /// Iran would …" some corpora take "Iran would …" as the content, others
+    /// (PolNeAR among them) "that Iran would …".
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder().include_that(true).build().unwrap();
+    /// let text = "Mansour said that Iran would wait.";
+    /// let claim = &ex.extract(text).claims[0];
+    /// assert_eq!(&text[claim.content[0]], "that Iran would wait");
+    /// ```
+    pub fn include_that(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.include_that = yes;
+        self
+    }
+
     /// Builds the extractor; fails when a custom lexicon is malformed.
     ///
     /// ```
@@ -287,6 +307,7 @@ impl ExtractorBuilder {
                 lexicon,
                 categories: self.categories,
                 nested: self.nested,
+                include_that: self.include_that,
             }),
         })
     }

@@ -41,15 +41,32 @@ pub(crate) struct Ctx<'d, 'a> {
     pub cues: &'d [CueHit],
     /// For each token: the cue hit that starts there.
     pub cue_at: Vec<u32>,
+    /// Content keeps its complementizer: "said that …" gives "that …".
+    pub include_that: bool,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
-    pub fn new(doc: &'d Doc<'a>, cues: &'d [CueHit]) -> Ctx<'d, 'a> {
+    pub fn new(doc: &'d Doc<'a>, cues: &'d [CueHit], include_that: bool) -> Ctx<'d, 'a> {
         let mut cue_at = vec![NONE; doc.toks.len()];
         for (i, c) in cues.iter().enumerate() {
             cue_at[c.toks.start] = i as u32;
         }
-        Ctx { doc, cues, cue_at }
+        Ctx {
+            doc,
+            cues,
+            cue_at,
+            include_that,
+        }
+    }
+
+    /// Where content starts when the complementizer "that" stands just
+    /// before `a`: at `a`, or on "that" when the convention keeps it.
+    fn content_start(&self, a: usize) -> usize {
+        if self.include_that && a > 0 && self.doc.is(a - 1, "that") {
+            a - 1
+        } else {
+            a
+        }
     }
 
     fn cue(&self, tok: usize) -> Option<(usize, &'d CueHit)> {
@@ -577,6 +594,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 pieces.extend(continuation_quotes(cx, qt.end));
             }
         }
+        if had_that && pieces[0].start == a {
+            pieces[0].start = cx.content_start(a);
+        }
         let mut score = if had_that { 0.9 } else { 0.8 };
         if np_only {
             score -= 0.25;
@@ -791,6 +811,9 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if !substantial(doc, &content) || doc.is_any(content.start, NOT_CONTENT_START) {
             continue;
         }
+        if had_that && content.start == a {
+            content.start = cx.content_start(a);
+        }
         // The source: from the nearest earlier claim in this sentence.
         let prior = cands
             .iter()
@@ -897,9 +920,12 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let Some(source) = source else { continue };
         let end = clause_end(cx, a + 1, s.toks.end);
-        let content = trim(doc, a + 1..end);
+        let mut content = trim(doc, a + 1..end);
         if !substantial(doc, &content) {
             continue;
+        }
+        if content.start == a + 1 {
+            content.start = cx.content_start(a + 1);
         }
         out.push(Cand {
             cue: ci as u32,
