@@ -1,0 +1,237 @@
+//! The three output formats. Each writes one document into a byte buffer,
+//! so that documents can be formatted in parallel and written in order.
+
+use claimant::{Claim, ClaimKind, Extraction, Span};
+use serde::Serialize;
+
+use crate::args::Format;
+use crate::input::{Doc, Id};
+
+/// `--format json`: every field of every claim, as the library serializes it.
+#[derive(Serialize)]
+struct FullDoc<'a> {
+    id: &'a Id<'a>,
+    #[serde(skip_serializing_if = "is_false")]
+    lossy: bool,
+    claims: &'a [Claim],
+}
+
+/// `--format claims-jsonl`: the evaluation format (shared/eval/README.md).
+///
+/// Speaker attribution will add a document-level `speakers` list and a
+/// per-claim `speaker` field; both go here as
+/// `#[serde(skip_serializing_if = "Option::is_none")]` options, so that
+/// output without them stays byte-for-byte what it is now.
+#[derive(Serialize)]
+struct EvalDoc<'a> {
+    id: &'a Id<'a>,
+    #[serde(skip_serializing_if = "is_false")]
+    lossy: bool,
+    claims: Vec<EvalClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvalClaim<'a> {
+    kind: ClaimKind,
+    content: &'a [Span],
+    /// `[]` when the text names no source.
+    source: &'a [Span],
+    cue: &'a [Span],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Writes `doc`'s claims in `format`, one line (or for `pretty`, a block).
+pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Format, color: bool) {
+    match format {
+        Format::Json => {
+            let line = FullDoc {
+                id: &doc.id,
+                lossy: doc.lossy,
+                claims: &ex.claims,
+            };
+            // Writing to a Vec of plain data cannot fail.
+            serde_json::to_writer(&mut *out, &line).expect("serializing to memory");
+            out.push(b'\n');
+        }
+        Format::ClaimsJsonl => {
+            let line = EvalDoc {
+                id: &doc.id,
+                lossy: doc.lossy,
+                claims: ex
+                    .claims
+                    .iter()
+                    .map(|c| EvalClaim {
+                        kind: c.kind,
+                        content: &c.content,
+                        source: c.source.as_ref().map_or(&[][..], |s| &s.spans),
+                        cue: &c.cue.spans,
+                    })
+                    .collect(),
+            };
+            serde_json::to_writer(&mut *out, &line).expect("serializing to memory");
+            out.push(b'\n');
+        }
+        Format::Pretty => pretty(out, doc, ex, color),
+    }
+}
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const CYAN: &str = "\x1b[36m";
+const YELLOW: &str = "\x1b[33m";
+const RESET: &str = "\x1b[0m";
+
+/// Content longer than this many chars is shortened in the middle.
+const MAX_CONTENT: usize = 200;
+
+fn pretty(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, color: bool) {
+    let paint = |s: &mut String, style: &str, text: &str| {
+        if color {
+            s.push_str(style);
+            s.push_str(text);
+            s.push_str(RESET);
+        } else {
+            s.push_str(text);
+        }
+    };
+    let text: &str = &doc.text;
+    let mut s = String::new();
+    let n = ex.claims.len();
+    let header = format!(
+        "# {} ({n} claim{}{})",
+        clean(&doc.id.to_string()),
+        if n == 1 { "" } else { "s" },
+        if doc.lossy {
+            ", invalid UTF-8 replaced"
+        } else {
+            ""
+        }
+    );
+    paint(&mut s, BOLD, &header);
+    s.push('\n');
+    for claim in &ex.claims {
+        let source = claim
+            .source
+            .as_ref()
+            .map(|src| join(text, &src.spans))
+            .unwrap_or_default();
+        s.push_str("  ");
+        if source.is_empty() {
+            paint(&mut s, DIM, "-");
+        } else {
+            paint(&mut s, CYAN, &source);
+        }
+        paint(&mut s, DIM, " | ");
+        paint(&mut s, YELLOW, &join(text, &claim.cue.spans));
+        paint(&mut s, DIM, " | ");
+        s.push_str(&shorten(&join(text, &claim.content), MAX_CONTENT));
+        s.push('\n');
+    }
+    s.push('\n');
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// The texts of `spans`, joined by ` … `, cleaned for a terminal.
+fn join(text: &str, spans: &[Span]) -> String {
+    let parts: Vec<String> = spans
+        .iter()
+        .filter_map(|&sp| text.get(sp.start..sp.end))
+        .map(clean)
+        .collect();
+    parts.join(" … ")
+}
+
+/// Collapses whitespace runs (newlines included) to one space and drops
+/// control characters, so that a document cannot move the cursor or change
+/// the terminal's colors.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `s` if it has at most `max` chars; otherwise its start and end around
+/// ` … `, `max` chars in all.
+fn shorten(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_owned();
+    }
+    let tail = max / 3;
+    let head = max - tail - 3;
+    let head_end = s.char_indices().nth(head).map_or(s.len(), |(i, _)| i);
+    let tail_start = s.char_indices().nth(n - tail).map_or(s.len(), |(i, _)| i);
+    format!("{} … {}", &s[..head_end], &s[tail_start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortening() {
+        assert_eq!(shorten("abc", 3), "abc");
+        let long: String = "é".repeat(150) + &"x".repeat(150);
+        let short = shorten(&long, 30);
+        assert_eq!(short.chars().count(), 30);
+        assert!(short.starts_with('é') && short.ends_with('x'));
+        assert!(short.contains(" … "));
+    }
+
+    #[test]
+    fn cleaning() {
+        assert_eq!(clean("  a\n\n b\x1b[31m c\t"), "a b [31m c");
+        assert_eq!(clean(""), "");
+    }
+
+    fn doc(text: &str) -> Doc<'_> {
+        Doc {
+            id: Id::Str("d".into()),
+            text: text.into(),
+            lossy: false,
+        }
+    }
+
+    #[test]
+    fn pretty_lines() {
+        let text = "“We will stay,” she said. It is said that it rained.";
+        let d = doc(text);
+        let ex = claimant::extract(text);
+        let mut out = Vec::new();
+        write_doc(&mut out, &d, &ex, Format::Pretty, false);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.starts_with("# d ("), "{out}");
+        assert!(out.contains("  she | said | “We will stay,”\n"), "{out}");
+        let mut colored = Vec::new();
+        write_doc(&mut colored, &d, &ex, Format::Pretty, true);
+        assert!(String::from_utf8(colored).unwrap().contains(YELLOW));
+    }
+
+    #[test]
+    fn claims_jsonl_source_is_empty_list_when_absent() {
+        let text = "It is said that it rained.";
+        let ex = claimant::extract(text);
+        let mut out = Vec::new();
+        write_doc(&mut out, &doc(text), &ex, Format::ClaimsJsonl, false);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        for c in v["claims"].as_array().unwrap() {
+            assert!(c["source"].is_array());
+            let keys: Vec<&String> = c.as_object().unwrap().keys().collect();
+            assert_eq!(keys.len(), 4, "{c}");
+        }
+    }
+}
