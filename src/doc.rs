@@ -32,6 +32,8 @@ pub(crate) struct Doc<'a> {
     pub mark_of: Vec<u32>,
     /// Tokens that are cue verbs: they end any source phrase scan.
     pub verb: Vec<bool>,
+    /// For each token: the innermost quotation holding it inside its marks.
+    pub quote_of: Vec<u32>,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -65,6 +67,7 @@ impl<'a> Doc<'a> {
         let toks_len = toks.len();
         let mut depth = vec![0u8; toks.len()];
         let mut mark_of = vec![NONE; toks.len()];
+        let mut quote_of = vec![NONE; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
             let r = &q.tokens;
             mark_of[r.start] = qi as u32;
@@ -73,6 +76,11 @@ impl<'a> Doc<'a> {
             }
             for d in &mut depth[r.start + 1..r.end] {
                 *d = d.saturating_add(1);
+            }
+            // Quotations come ordered by their opening mark, so a nested one
+            // overwrites its parent here.
+            for q in &mut quote_of[r.start + 1..r.end] {
+                *q = qi as u32;
             }
             for reopen in &q.reopened {
                 if let Ok(k) = toks.binary_search_by_key(&reopen.start, |t| t.span.start) {
@@ -88,6 +96,7 @@ impl<'a> Doc<'a> {
             sent_of,
             quotes,
             verb: vec![false; toks_len],
+            quote_of,
             depth,
             mark_of,
         }

@@ -432,13 +432,19 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
         }
     }
     kept.sort_by_key(|p| (p.cover.start, std::cmp::Reverse(p.cover.end)));
+    continue_quote_paragraphs(doc, &mut kept);
 
     // Parents: the smallest kept claim whose content holds this one's cue.
+    // When two claims hold each other's cue, the wider one is the parent.
+    let holds = |j: usize, i: usize| kept[j].content.iter().any(|s| s.encloses(kept[i].cue[0]));
     let parents: Vec<Option<usize>> = (0..kept.len())
         .map(|i| {
-            let cue = kept[i].cue[0];
             (0..kept.len())
-                .filter(|&j| j != i && kept[j].content.iter().any(|s| s.encloses(cue)))
+                .filter(|&j| {
+                    j != i
+                        && holds(j, i)
+                        && (!holds(i, j) || kept[j].cover.len() > kept[i].cover.len())
+                })
                 .min_by_key(|&j| kept[j].cover.len())
         })
         .collect();
@@ -519,5 +525,65 @@ fn content_kind(doc: &Doc<'_>, content: &[std::ops::Range<usize>]) -> ClaimKind 
         (0, _) => ClaimKind::Indirect,
         (_, 0) => ClaimKind::Direct,
         _ => ClaimKind::Mixed,
+    }
+}
+
+/// A paragraph that is only a quotation, with no attribution of its own,
+/// continues the quoted speaker of the paragraph before it:
+///
+/// ```text
+/// “The number one thing you must have is a united party,” Viguerie notes.
+///
+/// “They’ve not been united since 1988.”
+/// ```
+///
+/// The quotation becomes one more content span of that claim (PolNeAR and
+/// most newsrooms read it so). Chains over several paragraphs.
+fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
+    let para_span = |p: usize| doc.span(doc.paras[p].clone());
+    let para_of = |s: Span| -> Option<usize> {
+        let tok = doc.toks.partition_point(|t| t.span.end <= s.start);
+        (tok < doc.toks.len()).then(|| doc.sents[doc.sent_of[tok] as usize].para)
+    };
+    // The claim speaking last in each paragraph (by its cue), if it quotes.
+    let mut speaker: Vec<Option<usize>> = vec![None; doc.paras.len()];
+    for (i, k) in kept.iter().enumerate() {
+        let quotes = k
+            .cand
+            .content
+            .iter()
+            .any(|r| r.clone().any(|t| doc.depth[t] > 0));
+        if let (true, Some(p)) = (quotes, para_of(k.cue[0])) {
+            if speaker[p].is_none_or(|j| kept[j].cue[0].start < k.cue[0].start) {
+                speaker[p] = Some(i);
+            }
+        }
+    }
+    for p in 1..doc.paras.len() {
+        let Some(ci) = speaker[p - 1] else { continue };
+        let first = doc.paras[p].start;
+        let Some(q) = doc.quote_opened_at(first) else {
+            continue;
+        };
+        let span = para_span(p);
+        let taken = kept
+            .iter()
+            .any(|k| k.content.iter().chain(&k.cue).any(|s| s.overlaps(span)));
+        let qt = doc.quote_toks(q);
+        // The quotation must close in this paragraph: a quotation running on
+        // over several paragraphs is already one piece.
+        if taken || qt.end > doc.paras[p].end || doc.quotes[q].closing != crate::Closing::Matched {
+            continue;
+        }
+        // Only a paragraph that is nothing but the quotation.
+        if doc.paras[p].end - qt.end > 1 {
+            continue;
+        }
+        let piece = doc.span(qt.clone());
+        let k = &mut kept[ci];
+        k.content.push(piece);
+        k.cand.content.push(qt);
+        k.cover = k.cover.cover(piece);
+        speaker[p] = Some(ci);
     }
 }

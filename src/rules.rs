@@ -161,13 +161,27 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
 fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
     let doc = cx.doc;
     let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
-    // Cue first.
+    // Cue first: "…,” said Mansour, a senior fellow …". The name ends the
+    // sentence or is followed by an appositive or an adjunct; "…, says she
+    // couldn’t …" is no inversion.
     if let Some((ci, c)) = cx.verb(k) {
         let speech = matches!(c.category, CueCategory::Speech | CueCategory::Writing);
         if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
         {
             let src = np_starting_at(doc, c.toks.end, hi)?;
             let after = src.toks[0].end;
+            let ends = after >= sent_end
+                || matches!(
+                    doc.kind(after),
+                    Some(TokenKind::CloseQuote | TokenKind::Quote)
+                )
+                || doc.punct(after, ",")
+                || doc.punct(after, ".")
+                || doc.punct(after, "(")
+                || doc.is_any(after, TAIL_OPENERS);
+            if src.kind == SourceKind::Pronoun || !ends {
+                return None;
+            }
             let end = tail_end(doc, after, sent_end, true)?;
             return Some((ci, src, end));
         }
@@ -176,6 +190,10 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // Source first.
     let src = np_starting_at(doc, k, hi)?;
     let mut j = src.toks[0].end;
+    // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
+    if doc.punct(j, "(") {
+        j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
+    }
     while j < hi && (doc.is_any(j, AUXILIARIES) || is_adverb(doc.word(j))) {
         j += 1;
     }
@@ -186,7 +204,19 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     {
         return None;
     }
-    let end = tail_end(doc, c.toks.end, sent_end, false)?;
+    let mut after = c.toks.end;
+    // "…,” Obama told the victims’ families." The addressee is a person
+    // or a body, not "a message".
+    if c.frames.has(Frames::OBJ_THAT) {
+        if doc.is_any(after, ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
+            after += 1;
+        } else if let Some(np) = np_starting_at(doc, after, hi) {
+            if np.kind != SourceKind::Other {
+                after = np.toks[0].end;
+            }
+        }
+    }
+    let end = tail_end(doc, after, sent_end, false)?;
     Some((ci, src, end))
 }
 
@@ -250,8 +280,7 @@ fn tail_end(doc: &Doc<'_>, from: usize, sent_end: usize, appositive_ok: bool) ->
 #[rustfmt::skip]
 const TAIL_OPENERS: &[&str] = &[
     "after", "amid", "as", "at", "because", "before", "by", "during", "following", "for",
-    "from", "in", "on", "since", "though", "through", "to", "when", "while", "with",
-    "without",
+    "from", "in", "on", "since", "though", "through", "when", "while", "with", "without",
 ];
 
 fn is_gerund_like(w: &str) -> bool {
@@ -271,6 +300,16 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         return None;
     }
     let mut start = sent_start;
+    // An attribution inside a quotation reports only what is inside it:
+    // in `that "the driver fired on the crowd, according to the police"`
+    // the content starts after the opening mark.
+    let q = doc.quote_of.get(end).copied().unwrap_or(NONE);
+    if q != NONE {
+        let open = doc.quotes[q as usize].tokens.start;
+        if open >= start && doc.quote_closed_at(e - 1) != Some(q as usize) {
+            start = open + 1;
+        }
+    }
     // The quote mark closing the content: "…,”" or "…”,".
     let mut k = e - 1;
     if doc.punct(k, ",") && k > 0 {
@@ -463,6 +502,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // here", "attacks remained below …"); a sourceless claim is taken
         // only from "it is said that"-like frames, which are left to later.
         let Some(source) = source else { continue };
+        // A bare base form is a verb only after a plural or first-person
+        // subject or an auxiliary ("Activists say", "I think", "did not
+        // say"); after a singular noun it is a noun ("the embassy attack").
+        if c.form == Form::Base && !base_form_verb(doc, c.toks.start, &source) {
+            continue;
+        }
         let mut a = c.toks.end;
         // "Austin “made clear (to al-Sudani) that …": a parenthetical.
         if doc.punct(a, "(") {
@@ -548,7 +593,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     out.push(Cand {
                         cue: ci as u32,
                         cue_toks: vec![c.toks.clone()],
-                        source: Some(source),
+                        source: Some(source.clone()),
                         content: vec![content],
                         rule: Rule::SourceCueQuote,
                         score: 0.75,
@@ -556,11 +601,63 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     });
                 }
             }
-            // "said, however, that …" is left out.
+            // "Marco Rubio says, win or lose in Tuesday’s primary, he’s
+            // staying": the content runs on past the comma.
+            let next = a + 1;
+            let participle = cx
+                .cue(next)
+                .is_some_and(|(_, c)| c.form == Form::Gerund || is_according(c))
+                || is_gerund_like(doc.word(next));
+            if !colon && !participle {
+                let content = trim(doc, next..clause_end(cx, next, sent_end));
+                if substantial(doc, &content) && !doc.is_any(content.start, NOT_CONTENT_START) {
+                    out.push(Cand {
+                        cue: ci as u32,
+                        cue_toks: vec![c.toks.clone()],
+                        source: Some(source.clone()),
+                        content: vec![content],
+                        rule: Rule::SourceCueContent,
+                        score: 0.7,
+                        sent: si,
+                    });
+                }
+            }
             continue;
         }
-        // "said to be", "promised to …", "spoke on condition of anonymity",
-        // "reported from Beirut": not a reported clause.
+        // "Cook declined to say whether …", "Trump asked the network to
+        // donate …": an infinitive is the content of a verb that takes one.
+        if !had_that && c.frames.has(Frames::OBJ_TO) && !doc.is(a, "to") {
+            let np_end = if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an"]) {
+                Some(a + 1)
+            } else {
+                np_starting_at(doc, a, sent_end).map(|np| np.toks[0].end)
+            };
+            if let Some(e) = np_end.filter(|&e| doc.is(e, "to")) {
+                a = e;
+            }
+        }
+        if !had_that
+            && doc.is(a, "to")
+            && (c.frames.has(Frames::TO) || c.frames.has(Frames::OBJ_TO))
+        {
+            let content = cut_coordinated(cx, trim(doc, a..clause_end(cx, a, sent_end)));
+            // "He declined to comment further": no content is reported.
+            let empty = content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT);
+            if substantial(doc, &content) && !empty {
+                out.push(Cand {
+                    cue: ci as u32,
+                    cue_toks: vec![c.toks.clone()],
+                    source: Some(source),
+                    content: vec![content],
+                    rule: Rule::SourceCueContent,
+                    score: 0.7,
+                    sent: si,
+                });
+            }
+            continue;
+        }
+        // "said to be", "spoke on condition of anonymity", "reported from
+        // Beirut": not a reported clause.
         if !had_that && doc.is_any(a, NOT_CONTENT_START) {
             continue;
         }
@@ -581,7 +678,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         let end = clause_end(cx, a, sent_end);
-        let content = trim(doc, a..end);
+        let mut content = trim(doc, a..end);
+        if np_only {
+            content = cut_coordinated(cx, content);
+        }
         if !substantial(doc, &content) {
             continue;
         }
@@ -876,7 +976,8 @@ const LIGHT_VERBS: &[&str] = &[
 pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
-        if !c.noun {
+        // Also verb forms read as nouns: "an express promise from …".
+        if is_according(c) || c.toks.len() > 1 {
             continue;
         }
         let si = doc.sent_of[c.toks.start] as usize;
@@ -951,30 +1052,67 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     verbish.then_some(src)
 }
 
-/// Rule: a bare colon after a name introduces a quotation.
+/// Labels that stand before a colon at the start of a paragraph without
+/// naming a speaker: "UPDATE: …", "Photo: …", "Related: …".
+#[rustfmt::skip]
+const COLON_LABELS: &[&str] = &[
+    "Analysis", "Breaking", "Caption", "Click", "Contact", "Correction", "Credit", "Editor",
+    "Exclusive", "Follow", "Listen", "More", "Note", "Opinion", "Photo", "Photos", "Poll",
+    "Q", "Read", "Related", "See", "Source", "Sources", "Subscribe", "Tags", "Update",
+    "Updated", "Video", "Warning", "Watch",
+];
+
+/// Rule: a bare colon after a name at the start of a paragraph.
 ///
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
+/// * Headlines: "De Blasio: Trust Bratton on security, not ‘blowhard’ Trump."
+/// * Transcripts: "Matthews: Well, speculation is bad."
+///
+/// The name must look like one (capitalized words, no digits, not a label
+/// such as "Update" or a dateline in capitals); the content is the quotation
+/// after the colon, or the rest of the paragraph.
 pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for p in &doc.paras {
-        // NAME : “…” at the start of a paragraph.
-        let limit = (p.start + 8).min(p.end);
+        let limit = (p.start + 7).min(p.end);
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
             continue;
         };
-        let Some(q) = doc.quote_opened_at(k + 1) else {
+        let name = p.start..k;
+        let looks_like_name = !name.is_empty()
+            && name.clone().all(|j| {
+                doc.capitalized(j)
+                    || doc.is_any(j, &["of", "de", "la", "van", "von", "der", "bin"])
+                    || doc.toks[j].kind == TokenKind::Abbreviation
+            })
+            && doc.capitalized(p.start)
+            && !doc.is_any(p.start, COLON_LABELS)
+            && !name
+                .clone()
+                .all(|j| doc.word(j).chars().all(|c| !c.is_lowercase()))
+            && !name
+                .clone()
+                .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
+            && name.clone().all(|j| cx.cue_at[j] == NONE);
+        if !looks_like_name {
             continue;
+        }
+        let content = match doc.quote_opened_at(k + 1) {
+            Some(q) => doc.quote_toks(q),
+            None => trim(doc, k + 1..p.end),
         };
-        let Some(src) = np_ending_at(doc, k, p.start) else {
-            continue;
-        };
-        if src.toks[0].start != p.start
-            || !doc.capitalized(p.start)
-            || src.kind == SourceKind::Pronoun
+        if doc.toks[content.clone()]
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .count()
+            < 3
         {
             continue;
         }
-        if (p.start..k).any(|j| cx.cue_at[j] != NONE) {
+        let Some(src) = np_ending_at(doc, k, p.start) else {
+            continue;
+        };
+        if src.toks[0].start != p.start || src.kind == SourceKind::Pronoun {
             continue;
         }
         let si = doc.sent_of[k] as usize;
@@ -982,7 +1120,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             cue: NONE,
             cue_toks: vec![k..k + 1],
             source: Some(src),
-            content: vec![doc.quote_toks(q)],
+            content: vec![content],
             rule: Rule::Colon,
             score: 0.6,
             sent: si,
@@ -994,4 +1132,43 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 #[allow(dead_code)]
 pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
     doc.is_any(i, DETERMINERS)
+}
+
+/// Verbs after "declined to" or "refused to" that report nothing.
+const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
+
+/// Cuts object content before a second verb of the same subject:
+/// "Sanders called him divisive and accused him of …" gives "him divisive".
+fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
+    let doc = cx.doc;
+    for k in r.start + 1..r.end {
+        if doc.is_any(k, &["and", "but"])
+            && cx
+                .verb(k + 1)
+                .is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third))
+        {
+            return trim(doc, r.start..k);
+        }
+    }
+    r
+}
+
+/// Whether a base form at `cue` reads as a verb, given its subject.
+fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
+    let aux = cue > 0
+        && doc.is_any(
+            cue - 1,
+            &[
+                "do", "does", "did", "not", "never", "will", "would", "could", "should", "may",
+                "might", "must", "can", "also", "to", "still", "often", "now", "n't",
+            ],
+        );
+    let head_tok = source.toks.last().map_or(cue, |r| r.end.saturating_sub(1));
+    let head = doc.word(head_tok);
+    let plural_or_first = doc.is_any(
+        head_tok,
+        &["i", "we", "you", "they", "who", "which", "that"],
+    ) || (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
+        || matches!(source.kind, SourceKind::Group);
+    aux || plural_or_first
 }

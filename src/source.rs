@@ -244,7 +244,27 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
         k -= 1;
         if doc.punct(k, ",") {
             let first = k + 1;
-            let relative = doc.is_any(first, &["who", "which", "whose", "including", "like"]);
+            let relative = doc.is_any(
+                first,
+                &[
+                    "who",
+                    "which",
+                    "whose",
+                    "including",
+                    "like",
+                    "in",
+                    "at",
+                    "on",
+                    "during",
+                    "after",
+                    "speaking",
+                    "writing",
+                    "now",
+                    "then",
+                    "however",
+                    "though",
+                ],
+            );
             let appositive = doc.is_any(first, DETERMINERS)
                 || doc.capitalized(first)
                 || is_person_noun(doc.word(first));
@@ -322,7 +342,17 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
         }
         i -= 1;
     }
-    let start = start?;
+    // "callers asked how …": a bare plural noun as the subject.
+    let Some(start) = start.or_else(|| {
+        let w = doc.word(end - 1);
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.bytes().all(|b| b.is_ascii_lowercase());
+        (plural && (end - 1 == lo || !np_token(doc, end - 2))).then_some(end - 1)
+    }) else {
+        return None;
+    };
     // A leading preposition or conjunction is not part of it.
     let mut s = start;
     while s < end && (lower_in(doc, s, INNER_PREPOSITIONS) || doc.is(s, "and")) {
@@ -368,6 +398,7 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     let mut end = start;
     let ceil = (start + 16).min(hi);
     let mut i = start;
+    let proper = doc.capitalized(start) && !lower_in(doc, start, DETERMINERS);
     while i < ceil {
         if !np_token(doc, i) {
             break;
@@ -384,6 +415,22 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         }
         if lower_in(doc, i, &["who", "which", "that"]) {
             break;
+        }
+        // "told a reporter she was leaning", "told POLITICO he’ll work":
+        // a subject pronoun starts the next clause.
+        if i > start && is_pronoun_like(doc.word(i)) {
+            break;
+        }
+        // A name runs on through names, not into lowercase words:
+        // "told French television channel BFM TV that" is fine, "told
+        // POLITICO campaigns are …" stops after POLITICO.
+        if proper && !doc.capitalized(i) && !doc.toks[i].text.starts_with(char::is_numeric) {
+            let joins = lower_in(doc, i, INNER_PREPOSITIONS)
+                || lower_in(doc, i, &["the", "and"])
+                || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
+            if !joins && !is_person_noun(doc.word(i)) {
+                break;
+            }
         }
         if np_head(doc, i) {
             end = i + 1;
@@ -448,4 +495,12 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
         return SourceKind::Person;
     }
     SourceKind::Other
+}
+
+/// A subject pronoun, or one with a contraction: "she", "he’ll", "they're".
+pub(crate) fn is_pronoun_like(w: &str) -> bool {
+    let head = w.split(['’', '\'']).next().unwrap_or(w);
+    ["he", "she", "they", "we", "i", "it", "you"]
+        .iter()
+        .any(|p| head.eq_ignore_ascii_case(p))
 }
