@@ -5,6 +5,8 @@
 //! becomes one [`TokenKind::ParagraphBreak`]. The tokens and the whitespace
 //! gaps between them rebuild the input exactly.
 
+use std::sync::LazyLock;
+
 use crate::lexicon;
 use crate::Span;
 
@@ -115,12 +117,30 @@ impl Token<'_> {
     /// the like), false for single marks and for other tokens.
     ///
     /// ```
-    /// let mut t = claimant::tokenize("“it’s” 'x'");
-    /// assert!(t.next().unwrap().is_double_quote());
+    /// let t: Vec<_> = claimant::tokenize("“it’s” 'x' ''").collect();
+    /// assert!(t[0].is_double_quote() && t[2].is_double_quote());
+    /// assert!(!t[1].is_double_quote()); // the word "it’s"
+    /// assert!(!t[3].is_double_quote()); // a single straight mark
+    /// assert!(t[6].is_double_quote()); // '' : a doubled closing mark
     /// ```
     #[inline]
     pub fn is_double_quote(&self) -> bool {
         self.is_quote() && is_double_mark(self.text)
+    }
+
+    /// True for a single quotation mark (`'` `‘` `’` `‚` `‹` `›` and the
+    /// like), false for double marks and for other tokens. An apostrophe
+    /// inside a word (`Iraq’s`) is part of the word, not a token of its own.
+    ///
+    /// ```
+    /// let t: Vec<_> = claimant::tokenize("‘no’ Iraq’s").collect();
+    /// assert!(t[0].is_single_quote() && !t[0].is_double_quote());
+    /// assert!(t[2].is_single_quote());
+    /// assert!(!t[3].is_single_quote());
+    /// ```
+    #[inline]
+    pub fn is_single_quote(&self) -> bool {
+        self.is_quote() && !is_double_mark(self.text)
     }
 
     /// True for words, abbreviations and numbers: the tokens that carry
@@ -183,44 +203,62 @@ pub struct Tokens<'a> {
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
-        let bytes = self.text.as_bytes();
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = self.pos;
+        // The common case: at most one space, then a printable ASCII byte.
+        if bytes.get(pos) == Some(&b' ') {
+            pos += 1;
+        }
+        if let Some(&b) = bytes.get(pos) {
+            if b > b' ' && b < 0x80 {
+                let (end, kind) = scan(text, pos);
+                self.pos = end;
+                return Some(self.make(pos, end, kind));
+            }
+        }
         // Skip whitespace; a run with a line break is a paragraph break.
         let mut first_break = None;
         let mut last_break_end = 0;
-        while self.pos < bytes.len() {
-            let b = bytes[self.pos];
-            if b < 0x80 {
-                if b == b'\n' || b == b'\r' {
-                    first_break.get_or_insert(self.pos);
-                    last_break_end = self.pos + 1;
-                } else if !(b == b' ' || b == b'\t' || b == 0x0b || b == 0x0c) {
-                    break;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b == b' ' {
+                pos += 1;
+            } else if b < 0x80 {
+                match b {
+                    b'\n' | b'\r' | 0x0b | 0x0c => {
+                        first_break.get_or_insert(pos);
+                        last_break_end = pos + 1;
+                    }
+                    b'\t' => {}
+                    _ => break,
                 }
-                self.pos += 1;
+                pos += 1;
             } else {
-                let c = char_at(self.text, self.pos);
+                let c = char_at(text, pos);
                 if !c.is_whitespace() {
                     break;
                 }
-                if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                    first_break.get_or_insert(self.pos);
-                    last_break_end = self.pos + c.len_utf8();
+                if is_line_break(c) {
+                    first_break.get_or_insert(pos);
+                    last_break_end = pos + c.len_utf8();
                 }
-                self.pos += c.len_utf8();
+                pos += c.len_utf8();
             }
         }
+        self.pos = pos;
         if let Some(start) = first_break {
             return Some(self.make(start, last_break_end, TokenKind::ParagraphBreak));
         }
-        if self.pos >= bytes.len() {
+        if pos >= bytes.len() {
             return None;
         }
-        let start = self.pos;
-        let (end, kind) = scan(self.text, start);
-        debug_assert!(end > start && self.text.is_char_boundary(end));
+        let (end, kind) = scan(text, pos);
+        debug_assert!(end > pos && text.is_char_boundary(end));
         self.pos = end;
-        Some(self.make(start, end, kind))
+        Some(self.make(pos, end, kind))
     }
 }
 
@@ -237,15 +275,29 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Line breaks beyond `\n` and `\r` (those are handled on bytes): NEL, the
+/// Unicode line and paragraph separators.
+#[inline]
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The char at byte `i` (a char boundary), or NUL past the end.
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
+}
+
+/// The char at byte `i`, or `None` at the end (or off a boundary).
+#[inline]
+fn char_after(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
 }
 
 /// The char just before byte `i`, or `None` at the start.
 #[inline]
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text[..i].chars().next_back()
+    text.get(..i).and_then(|s| s.chars().next_back())
 }
 
 /// A character that can be part of a word: letters, digits, and the
@@ -255,9 +307,15 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // General punctuation (’ “ ” — …) is the most common non-ASCII in news:
+    // answer it without the Unicode tables.
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return matches!(c, '\u{200c}' | '\u{200d}' | '\u{2060}');
+    }
     c.is_alphanumeric()
         || matches!(c,
-            '\u{0300}'..='\u{036f}'
+            '\u{ad}' // soft hyphen: "exam­ple" is one word
+            | '\u{0300}'..='\u{036f}'
             | '\u{0483}'..='\u{0489}'
             | '\u{0591}'..='\u{05bd}'
             | '\u{064b}'..='\u{065f}'
@@ -265,7 +323,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
             | '\u{093a}'..='\u{094f}'
             | '\u{1ab0}'..='\u{1aff}'
             | '\u{1dc0}'..='\u{1dff}'
-            | '\u{200c}' | '\u{200d}'
+            | '\u{200c}' | '\u{200d}' | '\u{2060}'
             | '\u{20d0}'..='\u{20ff}'
             | '\u{fe00}'..='\u{fe0f}'
             | '\u{fe20}'..='\u{fe2f}')
@@ -283,148 +341,219 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
-/// Scans one token starting at `start` (not whitespace); returns its end and kind.
-fn scan(text: &str, start: usize) -> (usize, TokenKind) {
-    let bytes = text.as_bytes();
-    let c = char_at(text, start);
-    let next = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
+/// ASCII letters and digits, as a table: one load per byte on the hot path.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
-    // Web addresses and e-mail come first: they contain punctuation.
-    if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
-        if let Some(end) = scan_url(text, start) {
-            return (end, TokenKind::Url);
+/// The end of the run of ASCII letters and digits from `i`: eight bytes at
+/// a time, then byte by byte near the end of the text.
+#[inline(always)]
+fn ascii_alnum_run(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let stop = not_alnum_mask(u64::from_le_bytes(word));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
         }
+        i += 8;
     }
+    while b.get(i).is_some_and(|&x| ASCII_ALNUM[x as usize]) {
+        i += 1;
+    }
+    i
+}
 
-    if c.is_ascii_digit() {
-        return (scan_number(text, start), TokenKind::Number);
-    }
-    if matches!(c, '$' | '€' | '£' | '¥')
-        && next(start + c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
-    {
-        return (scan_number(text, start + c.len_utf8()), TokenKind::Number);
-    }
-    if is_word_char(c) {
-        return scan_word(text, start);
-    }
+/// For eight bytes in a `u64` (little-endian), the high bit of each byte
+/// that is not an ASCII letter or digit. No byte's arithmetic carries into
+/// the next: every sum below stays under 0x100.
+#[inline(always)]
+fn not_alnum_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !w & HIGH;
+    let low = w & !HIGH;
+    // The high bit of (x + 0x80 - n) is set exactly when x >= n (x < 0x80).
+    let at_least = |x: u64, n: u8| (x + ONES * u64::from(0x80 - n)) & HIGH;
+    let folded = low | (ONES * 0x20); // 'A'..='Z' onto 'a'..='z'
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    !(letter | digit) & ascii | (HIGH & !ascii)
+}
 
-    let clen = c.len_utf8();
-    match c {
-        '"' | '＂' => (start + clen, classify_straight(text, start, clen)),
-        '\'' => {
-            if bytes.get(start + 1) == Some(&b'\'') {
+#[inline]
+fn digit_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// Scans one token starting at `start` (not whitespace); returns its end and
+/// kind. ASCII is dispatched on the byte; only other text decodes a char.
+#[inline]
+fn scan(text: &str, start: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes();
+    let b0 = b[start];
+    match b0 {
+        b'a'..=b'z' | b'A'..=b'Z' => {
+            // Web addresses come first: they contain punctuation.
+            if matches!(b0, b'h' | b'H' | b'w' | b'W')
+                && matches!(b.get(start + 1), Some(b't' | b'T' | b'w' | b'W'))
+            {
+                if let Some(end) = scan_url(text, start) {
+                    return (end, TokenKind::Url);
+                }
+            }
+            scan_word(text, start)
+        }
+        b'0'..=b'9' => (scan_number(text, start), TokenKind::Number),
+        b'$' if digit_at(b, start + 1) => (scan_number(text, start + 1), TokenKind::Number),
+        b'"' => (start + 1, classify_straight(text, start, 1)),
+        b'\'' => {
+            // '' : the doubled mark some archives use for a closing ”.
+            if b.get(start + 1) == Some(&b'\'') {
                 return (start + 2, classify_straight(text, start, 2));
             }
-            // ’90s, '90s: an apostrophe for left-out century digits.
-            if let Some(end) = scan_decade(text, start, clen) {
-                return (end, TokenKind::Number);
-            }
-            if let Some(end) = scan_n(text, start, clen) {
-                return (end, TokenKind::Word);
-            }
-            (start + clen, classify_straight(text, start, clen))
+            scan_apostrophe(text, start, 1).unwrap_or_else(|| {
+                let kind = classify_straight(text, start, 1);
+                (start + 1, kind)
+            })
         }
-        '’' => {
-            if let Some(end) = scan_decade(text, start, clen) {
-                return (end, TokenKind::Number);
-            }
-            if let Some(end) = scan_n(text, start, clen) {
-                return (end, TokenKind::Word);
-            }
-            (start + clen, TokenKind::CloseQuote)
-        }
-        '‘' => {
-            if let Some(end) = scan_decade(text, start, clen) {
-                return (end, TokenKind::Number);
-            }
-            (start + clen, TokenKind::OpenQuote)
-        }
-        '`' if bytes.get(start + 1) == Some(&b'`') => (start + 2, TokenKind::OpenQuote),
-        '“' | '„' | '‟' | '«' | '‚' | '‹' => (start + clen, TokenKind::OpenQuote),
-        '”' | '»' | '›' => (start + clen, TokenKind::CloseQuote),
-        '—' | '–' | '―' | '‒' => (start + clen, TokenKind::Dash),
-        '-' => {
+        b'`' if b.get(start + 1) == Some(&b'`') => (start + 2, TokenKind::OpenQuote),
+        b'-' => {
             let mut end = start + 1;
-            while bytes.get(end) == Some(&b'-') {
+            while b.get(end) == Some(&b'-') {
                 end += 1;
             }
             (end, TokenKind::Dash)
         }
-        '…' => (start + clen, TokenKind::Ellipsis),
-        '.' => {
-            let mut end = start + 1;
-            while bytes.get(end) == Some(&b'.') {
-                end += 1;
-            }
-            if end - start >= 3 {
-                (end, TokenKind::Ellipsis)
-            } else {
-                (start + 1, TokenKind::Punct)
-            }
-        }
-        '@' => match scan_tag(text, start + 1) {
+        b'.' => scan_periods(text, start),
+        b'@' => match scan_tag(text, start + 1) {
             Some(end) => (end, TokenKind::Handle),
             None => (start + 1, TokenKind::Symbol),
         },
-        '#' => match scan_tag(text, start + 1) {
+        b'#' => match scan_tag(text, start + 1) {
             Some(end) => (end, TokenKind::Hashtag),
             None => (start + 1, TokenKind::Symbol),
         },
-        _ if c.is_ascii_punctuation() => {
-            if matches!(
-                c,
-                '&' | '*' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '\\' | '`' | '$' | '%'
-            ) {
-                (start + 1, TokenKind::Symbol)
-            } else {
-                (start + 1, TokenKind::Punct)
-            }
-        }
-        '¡' | '¿' | '·' | '•' | '†' | '‡' | '§' | '¶' | '、' | '。' | '，' | '：' | '；' | '！'
-        | '？' | '（' | '）' => (start + clen, TokenKind::Punct),
-        _ => (start + clen, TokenKind::Symbol),
+        b'&' | b'*' | b'+' | b'<' | b'=' | b'>' | b'^' | b'|' | b'~' | b'\\' | b'`' | b'$'
+        | b'%' => (start + 1, TokenKind::Symbol),
+        _ if b0.is_ascii_punctuation() => (start + 1, TokenKind::Punct),
+        0x80.. => scan_non_ascii(text, start),
+        // Control characters (whitespace was skipped before).
+        _ => (start + 1, TokenKind::Symbol),
     }
 }
 
-/// `’n’` in "rock ’n’ roll" is a word, not a one-letter quotation.
-fn scan_n(text: &str, start: usize, clen: usize) -> Option<usize> {
-    let rest = &text[start + clen..];
-    let mut it = rest.char_indices();
-    let (_, n) = it.next()?;
-    if n != 'n' && n != 'N' {
+/// [`scan`] for a token that starts with a non-ASCII char.
+fn scan_non_ascii(text: &str, start: usize) -> (usize, TokenKind) {
+    let c = char_at(text, start);
+    let clen = c.len_utf8();
+    let after = start + clen;
+    match c {
+        '’' => scan_apostrophe(text, start, clen).unwrap_or((after, TokenKind::CloseQuote)),
+        '‘' => scan_apostrophe(text, start, clen).unwrap_or((after, TokenKind::OpenQuote)),
+        '“' | '„' | '‟' | '«' | '‚' | '‛' | '‹' => (after, TokenKind::OpenQuote),
+        '”' | '»' | '›' => (after, TokenKind::CloseQuote),
+        '＂' => (after, classify_straight(text, start, clen)),
+        '—' | '–' | '―' | '‒' | '⸺' | '⸻' => (after, TokenKind::Dash),
+        '…' => (after, TokenKind::Ellipsis),
+        '€' | '£' | '¥' | '₹' | '₩' | '₽' if digit_at(text.as_bytes(), after) => {
+            (scan_number(text, after), TokenKind::Number)
+        }
+        '¡' | '¿' | '·' | '•' | '†' | '‡' | '§' | '¶' | '、' | '。' | '，' | '：' | '；' | '！'
+        | '？' | '（' | '）' => (after, TokenKind::Punct),
+        _ if is_word_char(c) => scan_word(text, start),
+        _ => (after, TokenKind::Symbol),
+    }
+}
+
+/// An apostrophe that is not a quotation mark, at the start of a token:
+/// `’90s`, `'08`, `’em`, `’til`, the `’n’` of "rock ’n’ roll".
+fn scan_apostrophe(text: &str, start: usize, clen: usize) -> Option<(usize, TokenKind)> {
+    if let Some(end) = scan_decade(text, start, clen) {
+        return Some((end, TokenKind::Number));
+    }
+    scan_elision(text, start, clen).map(|end| (end, TokenKind::Word))
+}
+
+/// Words that lose their first letters to an apostrophe ("’em", "’til",
+/// "’tis", "rock ’n’ roll"), lower-case.
+const ELISIONS: &[&str] = &["bout", "cause", "em", "n", "til", "tis", "twas"];
+
+/// `’em`, `'til`, `’n’`: an apostrophe, an elided word, and for `n` an
+/// optional closing apostrophe; then no word char.
+fn scan_elision(text: &str, start: usize, clen: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let from = start + clen;
+    let mut end = from;
+    while end < b.len() && end - from < 5 && b[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    let word = &text[from..end];
+    if !ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word)) {
         return None;
     }
-    let (i, close) = it.next()?;
-    if !is_apostrophe(close) {
-        return None;
+    if word.eq_ignore_ascii_case("n") {
+        // "’n’": the closing apostrophe belongs to the word.
+        if let Some(c) = char_after(text, end).filter(|&c| is_apostrophe(c) || c == '‘') {
+            end += c.len_utf8();
+        }
     }
-    let end = start + clen + i + close.len_utf8();
-    match text[end..].chars().next() {
-        Some(c) if is_word_char(c) => None,
+    match char_after(text, end) {
+        Some(c) if is_word_char(c) || is_apostrophe(c) => None,
         _ => Some(end),
     }
 }
 
-/// `’90s`, `'08`: an apostrophe, two digits, an optional `s`, then no word char.
+/// `’90s`, `'08`: an apostrophe, two digits, an optional `s`, then no word
+/// char, and no word char before the apostrophe either.
 fn scan_decade(text: &str, start: usize, clen: usize) -> Option<usize> {
-    if let Some(prev) = char_before(text, start) {
-        if is_word_char(prev) {
-            return None;
-        }
+    if char_before(text, start).is_some_and(is_word_char) {
+        return None;
     }
     let b = text.as_bytes();
     let d = start + clen;
-    if !(b.get(d).is_some_and(u8::is_ascii_digit) && b.get(d + 1).is_some_and(u8::is_ascii_digit)) {
+    if !(digit_at(b, d) && digit_at(b, d + 1)) {
         return None;
     }
     let mut end = d + 2;
     if b.get(end) == Some(&b's') {
         end += 1;
     }
-    match text[end..].chars().next() {
+    match char_after(text, end) {
         Some(c) if is_word_char(c) => None,
         _ => Some(end),
     }
+}
+
+/// `.`, `..`, an ellipsis of three or more periods, or a spaced one (`. . .`).
+fn scan_periods(text: &str, start: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes();
+    let mut end = start + 1;
+    while b.get(end) == Some(&b'.') {
+        end += 1;
+    }
+    if end - start >= 3 {
+        return (end, TokenKind::Ellipsis);
+    }
+    if end - start == 1 {
+        let mut dots = 1;
+        let mut j = end;
+        while b.get(j) == Some(&b' ') && b.get(j + 1) == Some(&b'.') {
+            j += 2;
+            dots += 1;
+        }
+        if dots >= 3 {
+            return (j, TokenKind::Ellipsis);
+        }
+    }
+    (start + 1, TokenKind::Punct)
 }
 
 /// Decides whether a straight mark at `start` opens or closes, by context:
@@ -432,13 +561,13 @@ fn scan_decade(text: &str, start: usize, clen: usize) -> Option<usize> {
 /// before a boundary it closes.
 fn classify_straight(text: &str, start: usize, len: usize) -> TokenKind {
     let prev = char_before(text, start);
-    let next = text[start + len..].chars().next();
-    let prev_boundary = prev.is_none_or(|p| {
+    let next = char_after(text, start + len);
+    let prev_boundary = prev.map_or(true, |p| {
         p.is_whitespace()
             || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
             || is_quote_char(p)
     });
-    let next_space = next.is_none_or(char::is_whitespace);
+    let next_space = next.map_or(true, char::is_whitespace);
     let next_boundary = next_space
         || next.is_some_and(|n| {
             matches!(
@@ -477,85 +606,135 @@ pub(crate) fn is_quote_char(c: char) -> bool {
     )
 }
 
-/// A number: digits with inner `,` `.` `:` before digits, then a letter
-/// suffix (`1990s`, `5th`, `30-minute` continues as a word) or `%`.
+/// A number from byte `i`: digits with inner `,` `.` `:` `/` before digits,
+/// then `%`, a decade's `’s` (`1990’s`), or a word tail (`1990s`, `5th`,
+/// `30-minute`, `1-800-555-0142`).
 fn scan_number(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
+        while digit_at(b, i) {
             i += 1;
         }
-        if matches!(b.get(i), Some(b',' | b'.' | b':' | b'/'))
-            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-        {
+        if matches!(b.get(i), Some(b',' | b'.' | b':' | b'/')) && digit_at(b, i + 1) {
             i += 1;
             continue;
         }
         break;
     }
-    if b.get(i) == Some(&b'%') {
-        return i + 1;
+    match b.get(i) {
+        Some(b'%') => return i + 1,
+        Some(b'\'') | Some(0xe2) => {
+            // "1990's", "1990’s": the apostrophe s of a decade or a count.
+            if let Some(c) = char_after(text, i).filter(|&c| is_apostrophe(c)) {
+                let s = i + c.len_utf8();
+                if b.get(s) == Some(&b's') && !char_after(text, s + 1).is_some_and(is_word_char) {
+                    return s + 1;
+                }
+            }
+        }
+        _ => {}
     }
-    // Letters or hyphenated parts continue as one token: "1990s", "30-minute".
-    let (end, _) = scan_word_tail(text, i);
-    end
+    scan_word_tail(text, i, true)
 }
 
-/// Continues a word from byte `i`: word chars, inner hyphens and apostrophes.
-/// Returns the end and whether anything was consumed.
-fn scan_word_tail(text: &str, mut i: usize) -> (usize, bool) {
-    let from = i;
+/// Continues a word from byte `i`: word chars, and hyphens and apostrophes
+/// between them (a hyphen may also follow a number: "30-minute"). Returns
+/// the end.
+#[inline(always)]
+fn scan_word_tail(text: &str, from: usize, after_number: bool) -> usize {
     let b = text.as_bytes();
-    while i < b.len() {
-        let c = char_at(text, i);
-        if is_word_char(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        if (is_hyphen(c) || is_apostrophe(c)) && i > from {
-            let after = i + c.len_utf8();
-            if text[after..].chars().next().is_some_and(|n| {
-                if is_apostrophe(c) {
-                    n.is_alphabetic()
-                } else {
-                    is_word_char(n)
-                }
-            }) {
-                i = after;
-                continue;
-            }
-        }
-        if is_hyphen(c) && i == from && i > 0 {
-            // A hyphen right after a number: "30-minute".
-            let after = i + c.len_utf8();
-            if text[after..].chars().next().is_some_and(is_word_char) {
-                i = after;
-                continue;
-            }
-        }
-        break;
+    let end = ascii_alnum_run(b, from);
+    match b.get(end) {
+        Some(&x) if x < 0x80 && x != b'-' && x != b'\'' => end,
+        None => end,
+        _ => scan_word_tail_slow(text, from, end, after_number),
     }
-    (i, i > from)
+}
+
+/// [`scan_word_tail`] past a non-ASCII char, a hyphen or an apostrophe.
+#[inline(never)]
+fn scan_word_tail_slow(text: &str, from: usize, mut i: usize, after_number: bool) -> usize {
+    let b = text.as_bytes();
+    loop {
+        i = ascii_alnum_run(b, i);
+        let Some(&x) = b.get(i) else { break };
+        let (c, len) = if x < 0x80 {
+            if !matches!(x, b'-' | b'\'') {
+                break;
+            }
+            (x as char, 1)
+        } else {
+            let c = char_at(text, i);
+            if is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            (c, c.len_utf8())
+        };
+        let joins = if is_apostrophe(c) {
+            i > from && char_after(text, i + len).is_some_and(char::is_alphabetic)
+        } else if is_hyphen(c) {
+            (i > from || after_number) && char_after(text, i + len).is_some_and(is_word_char)
+        } else {
+            false
+        };
+        if !joins {
+            break;
+        }
+        i += len;
+    }
+    i
 }
 
 /// A word, then perhaps its period: an abbreviation, an initial, a run of
-/// initials (`U.S.`, `U. S.`), or an e-mail address.
+/// initials (`U.S.`, `U. S.`, `D-N.M.`); or an e-mail or a bare web address.
+#[inline(always)]
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let end = scan_word_tail(text, start, false);
+    match text.as_bytes().get(end) {
+        Some(b'.' | b'@' | b'_' | b'+') => scan_word_end(text, start, end),
+        _ => (end, TokenKind::Word),
+    }
+}
+
+/// [`scan_word`] for a word followed by `.`, `@`, `_` or `+`.
+#[inline(never)]
+fn scan_word_end(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
     let b = text.as_bytes();
-    let (mut end, _) = scan_word_tail(text, start);
-    // E-mail: word chars and dots, '@', a dotted domain.
-    if matches!(b.get(end), Some(b'@' | b'.' | b'_' | b'+')) {
+    match b.get(end) {
+        Some(b'.') => {}
+        Some(b'@' | b'_' | b'+') => {
+            return match scan_email(text, start) {
+                Some(e) => (e, TokenKind::Email),
+                None => (end, TokenKind::Word),
+            };
+        }
+        _ => return (end, TokenKind::Word),
+    }
+    if b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        // "measles.info@carvercounty.org", "greenfieldlibrary.org/policy"
         if let Some(e) = scan_email(text, start) {
             return (e, TokenKind::Email);
         }
-    }
-    if b.get(end) != Some(&b'.') {
-        return (end, TokenKind::Word);
+        if let Some(e) = scan_domain(text, start) {
+            return (e, TokenKind::Url);
+        }
     }
     let word = &text[start..end];
-    let letters = word.chars().count();
-    // Dotted initialisms: "U.S.", "a.m.", "D.C.", "e.g.", "U.S.-led".
-    if letters <= 2 && word.chars().all(char::is_alphabetic) {
+    // The part after the last hyphen: "N" in "D-N.M.", "Kan" in "R-Kan.".
+    let piece_start = match word.rfind(is_hyphen) {
+        Some(k) => start + k + char_at(word, k).len_utf8(),
+        None => start,
+    };
+    let piece = &text[piece_start..end];
+    let mut letters = piece.chars();
+    let short_letters = match (letters.next(), letters.next(), letters.next()) {
+        (Some(a), None, _) => a.is_alphabetic(),
+        (Some(a), Some(z), None) => a.is_alphabetic() && z.is_alphabetic(),
+        _ => false,
+    };
+    // Dotted initialisms: "U.S.", "a.m.", "D.C.", "e.g.", "Ph.D.", "U.S.-led".
+    if short_letters {
         let mut j = end;
         let mut pieces = 1;
         while b.get(j) == Some(&b'.') {
@@ -567,27 +746,20 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             pieces += 1;
         }
         if pieces >= 2 {
-            end = j + 1;
-            // "U.S.-led", "U.N.-backed"
+            let end = j + 1;
+            // "U.S.-led", "U.N.-backed": one word.
             if b.get(end) == Some(&b'-')
-                && text[end + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
+                && char_after(text, end + 1).is_some_and(char::is_alphabetic)
             {
-                return (scan_word_tail(text, end + 1).0, TokenKind::Word);
+                return (scan_word_tail(text, end + 1, false), TokenKind::Word);
             }
             return (end, TokenKind::Abbreviation);
         }
     }
-    // Initials with spaces: "U. S.", "J. R. R." (single capital letters).
-    if letters == 1 && word.chars().all(char::is_uppercase) {
+    // An initial, or initials with spaces: "F.", "U. S.", "J. R. R.".
+    if piece_start == start && is_single_upper(piece) {
         let mut j = end + 1; // after the period
-        loop {
-            // one space, one capital letter, a period
-            if b.get(j) != Some(&b' ') {
-                break;
-            }
+        while b.get(j) == Some(&b' ') {
             let c = char_at(text, j + 1);
             if !c.is_uppercase() {
                 break;
@@ -596,16 +768,51 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             if b.get(after) != Some(&b'.') {
                 break;
             }
-            // "U. S." but not the "A." of "Plan B. A new …": the next piece
-            // must also be followed by something that is not a lowercase word.
             j = after + 1;
         }
         return (j, TokenKind::Abbreviation);
     }
-    if lexicon::is_abbreviation(word) {
+    if maybe_abbreviation(piece) && lexicon::is_abbreviation(piece)
+        || piece_start != start && maybe_abbreviation(word) && lexicon::is_abbreviation(word)
+    {
         return (end + 1, TokenKind::Abbreviation);
     }
     (end, TokenKind::Word)
+}
+
+/// For each ASCII first byte, a bit per length (up to 15 bytes) that some
+/// abbreviation in the lexicon has: a cheap filter that spares the hash
+/// lookup for most sentence-final words ("said." never reaches it).
+static ABBREVIATION_SHAPES: LazyLock<[u16; 128]> = LazyLock::new(|| {
+    let mut t = [0u16; 128];
+    for (_, line) in lexicon::entries(lexicon::ABBREVIATIONS) {
+        let abbr = line.split('\t').next().unwrap_or("");
+        let key = abbr.strip_suffix('.').unwrap_or(abbr);
+        match key.as_bytes().first() {
+            Some(&f) if f < 0x80 && key.len() < 16 => t[f as usize] |= 1 << key.len(),
+            // A key the filter cannot describe: let every word through.
+            _ => return [u16::MAX; 128],
+        }
+    }
+    t
+});
+
+/// False when `word` cannot be an abbreviation in the lexicon.
+#[inline]
+fn maybe_abbreviation(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&f) if f < 0x80 && word.len() < 16 => {
+            ABBREVIATION_SHAPES[f as usize] & (1 << word.len()) != 0
+        }
+        _ => true,
+    }
+}
+
+/// One upper-case letter and nothing else: "F", "É".
+#[inline]
+fn is_single_upper(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
 }
 
 /// Up to `max` letters from `i`; returns the end and whether there was one.
@@ -613,7 +820,7 @@ fn scan_letters(text: &str, i: usize, max: usize) -> (usize, bool) {
     let mut j = i;
     let mut n = 0;
     while n < max {
-        match text.get(j..).and_then(|s| s.chars().next()) {
+        match char_after(text, j) {
             Some(c) if c.is_alphabetic() => {
                 j += c.len_utf8();
                 n += 1;
@@ -624,46 +831,89 @@ fn scan_letters(text: &str, i: usize, max: usize) -> (usize, bool) {
     (j, n > 0)
 }
 
+/// Longest local part and domain looked at, as in the mail standards; they
+/// also keep the scan bounded on a run like "a.a.a.a…" (no quadratic time).
+const MAX_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 253;
+
+/// An e-mail address starting at `start`: `[A-Za-z0-9._+-]+@` and a dotted
+/// domain whose trailing periods belong to the sentence.
 fn scan_email(text: &str, start: usize) -> Option<usize> {
     let b = text.as_bytes();
+    let limit = (start + MAX_LOCAL).min(b.len());
     let mut i = start;
-    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'.' | b'_' | b'+' | b'-'))
-    {
+    while i < limit && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'.' | b'_' | b'+' | b'-')) {
         i += 1;
     }
     if b.get(i) != Some(&b'@') || i == start {
         return None;
     }
-    let dom = i + 1;
-    let mut j = dom;
-    let mut last_dot = None;
-    while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'-')) {
-        if b[j] == b'.' {
-            last_dot = Some(j);
-        }
-        j += 1;
-    }
-    // Trailing dots belong to the sentence.
-    while j > dom && b[j - 1] == b'.' {
-        j -= 1;
-    }
-    match last_dot {
-        Some(d) if d > dom && d + 1 < j => Some(j),
-        _ => None,
-    }
+    scan_labels(text, i + 1).map(|(end, _)| end)
 }
 
-/// The end of a handle or hashtag body starting at `i`, if it has one.
+/// A dotted host name from `i`: two or more labels of `[A-Za-z0-9-]`,
+/// separated by single periods, not running on into a word. Returns the
+/// end and the start of the last label.
+fn scan_labels(text: &str, mut i: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let limit = (i + MAX_DOMAIN).min(b.len());
+    let mut labels = 0;
+    let last = loop {
+        let label = i;
+        while i < limit && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            i += 1;
+        }
+        if i == label {
+            return None;
+        }
+        labels += 1;
+        if i + 1 < limit && b[i] == b'.' && b[i + 1].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        break label;
+    };
+    if labels < 2 || char_after(text, i).is_some_and(|c| is_word_char(c) || c == '@') {
+        return None;
+    }
+    Some((i, last))
+}
+
+/// Top-level domains that make a bare host name a web address
+/// ("greenfieldlibrary.example.org/policy"). Two-letter ones that are
+/// English words ("in", "it", "me", "us", "co") are left out on purpose.
+const TLDS: &[&str] = &[
+    "ai", "app", "au", "biz", "br", "ca", "cn", "com", "de", "dev", "edu", "eu", "fr", "gov", "ie",
+    "info", "int", "io", "jp", "ly", "mil", "net", "news", "nz", "org", "ru", "tv", "uk", "za",
+];
+
+/// A bare web address: a host name whose last label is a known top-level
+/// domain (lower-case), with an optional path.
+fn scan_domain(text: &str, start: usize) -> Option<usize> {
+    let (end, last) = scan_labels(text, start)?;
+    if !TLDS.contains(&&text[last..end]) {
+        return None;
+    }
+    if text.as_bytes().get(end) == Some(&b'/') {
+        return Some(url_end(text, end, end));
+    }
+    Some(end)
+}
+
+/// The end of a handle or hashtag body starting at `i`, if it has one with
+/// a letter in it ("#1" is a number sign and a number).
 fn scan_tag(text: &str, i: usize) -> Option<usize> {
     let mut j = i;
+    let mut letter = false;
     for c in text[i..].chars() {
         if is_word_char(c) || c == '_' {
+            letter |= !c.is_ascii_digit();
             j += c.len_utf8();
         } else {
             break;
         }
     }
-    (j > i).then_some(j)
+    (j > i && letter).then_some(j)
 }
 
 /// `http://…`, `https://…`, `www.…`: up to whitespace, less trailing
@@ -683,28 +933,221 @@ fn scan_url(text: &str, start: usize) -> Option<usize> {
     } else {
         return None;
     };
-    if let Some(prev) = char_before(text, start) {
-        if is_word_char(prev) {
-            return None;
-        }
+    if char_before(text, start).is_some_and(is_word_char) {
+        return None;
     }
-    let mut end = start + body;
-    for c in text[end..].chars() {
-        if c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>' | '«' | '»') {
-            break;
-        }
-        end += c.len_utf8();
-    }
-    while end > start + body {
-        let c = char_before(text, end).unwrap_or(' ');
-        if matches!(
-            c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '’'
-        ) {
-            end -= c.len_utf8();
+    let from = start + body;
+    let end = url_end(text, from, from);
+    (end > from).then_some(end)
+}
+
+/// The end of a web address's body from byte `i`: up to whitespace or a
+/// double quotation mark, less trailing punctuation (which belongs to the
+/// sentence), never before `min`.
+fn url_end(text: &str, mut i: usize, min: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_whitespace() || matches!(x, b'"' | b'<' | b'>' | 0x0b) {
+                break;
+            }
+            i += 1;
         } else {
-            break;
+            let c = char_at(text, i);
+            if c.is_whitespace() || matches!(c, '“' | '”' | '«' | '»') {
+                break;
+            }
+            i += c.len_utf8();
         }
     }
-    (end > start + body).then_some(end)
+    while i > min {
+        match char_before(text, i) {
+            Some(c @ ('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '’')) => {
+                i -= c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TokenKind::*;
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text).map(|t| (t.text, t.kind)).collect()
+    }
+
+    /// The news cases of issue #2, one row each: the input and every token.
+    #[test]
+    fn news_tokens_table() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[(&str, TokenKind)])] = &[
+            // Initials and abbreviations keep their periods.
+            ("U. S. troops", &[("U. S.", Abbreviation), ("troops", Word)]),
+            ("U.S. troops", &[("U.S.", Abbreviation), ("troops", Word)]),
+            ("the U.S.", &[("the", Word), ("U.S.", Abbreviation)]),
+            ("U.S.-led", &[("U.S.-led", Word)]),
+            ("Oct. 7", &[("Oct.", Abbreviation), ("7", Number)]),
+            ("Mr. Smith", &[("Mr.", Abbreviation), ("Smith", Word)]),
+            ("Gen. Vance", &[("Gen.", Abbreviation), ("Vance", Word)]),
+            ("Sen. Brandt", &[("Sen.", Abbreviation), ("Brandt", Word)]),
+            ("at 5 a.m. Monday", &[("at", Word), ("5", Number), ("a.m.", Abbreviation), ("Monday", Word)]),
+            ("John F. Kennedy", &[("John", Word), ("F.", Abbreviation), ("Kennedy", Word)]),
+            ("J. R. R. Tolkien", &[("J. R. R.", Abbreviation), ("Tolkien", Word)]),
+            ("a Ph.D. student", &[("a", Word), ("Ph.D.", Abbreviation), ("student", Word)]),
+            ("D-N.M., said", &[("D-N.M.", Abbreviation), (",", Punct), ("said", Word)]),
+            ("R-Kan., said", &[("R-Kan.", Abbreviation), (",", Punct), ("said", Word)]),
+            ("Roe v. Wade", &[("Roe", Word), ("v.", Abbreviation), ("Wade", Word)]),
+            ("it ended.", &[("it", Word), ("ended", Word), (".", Punct)]),
+            // Apostrophes, not quotation marks.
+            ("Iraq’s", &[("Iraq’s", Word)]),
+            ("don't", &[("don't", Word)]),
+            ("O’Rourke", &[("O’Rourke", Word)]),
+            ("the ’90s", &[("the", Word), ("’90s", Number)]),
+            ("the '90s", &[("the", Word), ("'90s", Number)]),
+            ("the ‘90s", &[("the", Word), ("‘90s", Number)]),
+            ("in ’08,", &[("in", Word), ("’08", Number), (",", Punct)]),
+            ("the 1990’s", &[("the", Word), ("1990’s", Number)]),
+            ("rock ’n’ roll", &[("rock", Word), ("’n’", Word), ("roll", Word)]),
+            ("let ’em go", &[("let", Word), ("’em", Word), ("go", Word)]),
+            ("voters’ rights", &[("voters", Word), ("’", CloseQuote), ("rights", Word)]),
+            // Words, numbers, money.
+            ("al-Sudani", &[("al-Sudani", Word)]),
+            ("Iranian‑backed", &[("Iranian‑backed", Word)]),
+            ("2,000", &[("2,000", Number)]),
+            ("$200", &[("$200", Number)]),
+            ("$48.6 million", &[("$48.6", Number), ("million", Word)]),
+            ("€5", &[("€5", Number)]),
+            ("24 percent", &[("24", Number), ("percent", Word)]),
+            ("24%", &[("24%", Number)]),
+            ("1990s", &[("1990s", Number)]),
+            ("30-minute", &[("30-minute", Number)]),
+            ("8:30", &[("8:30", Number)]),
+            ("1-800-555-0142", &[("1-800-555-0142", Number)]),
+            ("No. 1", &[("No.", Abbreviation), ("1", Number)]),
+            // Datelines, dashes, ellipses.
+            ("(AP) —", &[("(", Punct), ("AP", Word), (")", Punct), ("—", Dash)]),
+            ("a -- b", &[("a", Word), ("--", Dash), ("b", Word)]),
+            ("wait…", &[("wait", Word), ("…", Ellipsis)]),
+            ("wait...", &[("wait", Word), ("...", Ellipsis)]),
+            ("wait. . . then", &[("wait", Word), (". . .", Ellipsis), ("then", Word)]),
+            ("end..", &[("end", Word), (".", Punct), (".", Punct)]),
+            // The web.
+            ("at https://health.example.gov/measles/carver and", &[("at", Word), ("https://health.example.gov/measles/carver", Url), ("and", Word)]),
+            ("see http://x.com/a?b=1.", &[("see", Word), ("http://x.com/a?b=1", Url), (".", Punct)]),
+            ("(www.ap.org)", &[("(", Punct), ("www.ap.org", Url), (")", Punct)]),
+            ("at greenfieldlibrary.example.org/policy.", &[("at", Word), ("greenfieldlibrary.example.org/policy", Url), (".", Punct)]),
+            ("to budget@millbrookpa.example.gov until", &[("to", Word), ("budget@millbrookpa.example.gov", Email), ("until", Word)]),
+            ("to measles.info@carvercounty.example.org,", &[("to", Word), ("measles.info@carvercounty.example.org", Email), (",", Punct)]),
+            ("mail me@ap.org.", &[("mail", Word), ("me@ap.org", Email), (".", Punct)]),
+            ("handle @PriyaForMillbrook.", &[("handle", Word), ("@PriyaForMillbrook", Handle), (".", Punct)]),
+            ("the hashtag #MayorOkoro was", &[("the", Word), ("hashtag", Word), ("#MayorOkoro", Hashtag), ("was", Word)]),
+            ("#1 seed", &[("#", Symbol), ("1", Number), ("seed", Word)]),
+            ("a @ b", &[("a", Word), ("@", Symbol), ("b", Word)]),
+            // Quotation marks.
+            ("“Yes,” he said", &[("“", OpenQuote), ("Yes", Word), (",", Punct), ("”", CloseQuote), ("he", Word), ("said", Word)]),
+            ("‘no’", &[("‘", OpenQuote), ("no", Word), ("’", CloseQuote)]),
+            ("\"Yes,\" he", &[("\"", OpenQuote), ("Yes", Word), (",", Punct), ("\"", CloseQuote), ("he", Word)]),
+            ("'no,' he", &[("'", OpenQuote), ("no", Word), (",", Punct), ("'", CloseQuote), ("he", Word)]),
+            ("``Yes,'' he", &[("``", OpenQuote), ("Yes", Word), (",", Punct), ("''", CloseQuote), ("he", Word)]),
+            ("„Ja“", &[("„", OpenQuote), ("Ja", Word), ("“", OpenQuote)]),
+            ("«Oui»", &[("«", OpenQuote), ("Oui", Word), ("»", CloseQuote)]),
+            ("a \" b", &[("a", Word), ("\"", Quote), ("b", Word)]),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = toks(text);
+            if got != *want {
+                failures.push(format!("{text:?}\n   got: {got:?}\n  want: {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn paragraph_breaks_table() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[(&str, TokenKind)])] = &[
+            ("a\nb", &[("a", Word), ("\n", ParagraphBreak), ("b", Word)]),
+            ("a \r\n\r\n b", &[("a", Word), ("\r\n\r\n", ParagraphBreak), ("b", Word)]),
+            ("a\u{2029}b", &[("a", Word), ("\u{2029}", ParagraphBreak), ("b", Word)]),
+            ("a\u{a0}b\tc", &[("a", Word), ("b", Word), ("c", Word)]),
+            ("\n\na", &[("\n\n", ParagraphBreak), ("a", Word)]),
+            ("a\n ", &[("a", Word), ("\n", ParagraphBreak)]),
+            ("", &[]),
+            ("  ", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(toks(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn odd_characters_are_symbols() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[(&str, TokenKind)])] = &[
+            ("\0", &[("\0", Symbol)]),
+            ("a\u{200b}b", &[("a", Word), ("\u{200b}", Symbol), ("b", Word)]),
+            ("👍🏽", &[("👍", Symbol), ("🏽", Symbol)]),
+            ("\u{200f}x", &[("\u{200f}", Symbol), ("x", Word)]),
+            ("e\u{301}te\u{301}", &[("e\u{301}te\u{301}", Word)]),
+            ("\u{301}x", &[("\u{301}x", Word)]),
+            ("exam\u{ad}ple", &[("exam\u{ad}ple", Word)]),
+            ("a & b", &[("a", Word), ("&", Symbol), ("b", Word)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(toks(text), *want, "{text:?}");
+        }
+    }
+
+    /// The SWAR letter scan equals the byte-by-byte one on every byte value
+    /// in every position of a word.
+    #[test]
+    fn alnum_run_matches_bytewise() {
+        let naive = |b: &[u8], i: usize| {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            j
+        };
+        for stop in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'k'; 12];
+                bytes[at] = stop;
+                for from in 0..=at {
+                    assert_eq!(
+                        ascii_alnum_run(&bytes, from),
+                        naive(&bytes, from),
+                        "byte {stop:#x} at {at}, from {from}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Runs like "a.a.a.a…" and "abc.abc.abc…" used to make the e-mail scan
+    /// quadratic; they must stay linear (this would take minutes otherwise).
+    #[test]
+    fn dotted_runs_stay_linear() {
+        for piece in ["a.", "abc.", "ab-c.", "x@", "a.b@"] {
+            let text = piece.repeat(100_000);
+            let n = tokenize(&text).count();
+            assert!(n > 0);
+        }
+    }
+
+    #[test]
+    fn abbreviation_filter_admits_every_entry() {
+        for (_, line) in lexicon::entries(lexicon::ABBREVIATIONS) {
+            let abbr = line.split('\t').next().unwrap();
+            let key = abbr.strip_suffix('.').unwrap();
+            assert!(maybe_abbreviation(key), "{abbr}");
+        }
+        assert!(!maybe_abbreviation("said"));
+    }
 }
