@@ -8,7 +8,14 @@
 //! mark. Abbreviations end a sentence only when a typical sentence opener
 //! follows them, so "U. S. troops", "U.S. Embassy", "Oct. 7", "Mr. Smith"
 //! and "John F. Kennedy" stay whole while "… in the U.S. The next day …"
-//! splits.
+//! splits. Titles ("Mr.", "Gen.") never end a sentence; "a.m." and "p.m."
+//! end one before any capitalized word but a day, a month or a time zone
+//! ("at 4 a.m. Monday", "8:30 a.m. Eastern time").
+//!
+//! Known gaps: a capitalized name after a sentence-final abbreviation ("…
+//! owned by Avionics Inc. Smith said …") does not split, and a capitalized
+//! word after a closing quotation that ends in `!` or `?` always does
+//! ("“Stop!” Smith shouted.").
 
 use std::ops::Range;
 
@@ -88,6 +95,67 @@ const SENTENCE_OPENERS: &[&str] = &[
     "You",
 ];
 
+/// Capitalized words that may follow "a.m." or "p.m." inside a sentence:
+/// days, months and time zones ("at 4 a.m. Monday", "8:30 a.m. Eastern
+/// time"). Any other capitalized word after a time starts a sentence ("The
+/// polls open at 7 a.m. Voters should …"). Sorted.
+const AFTER_TIME: &[&str] = &[
+    "Apr",
+    "April",
+    "Atlantic",
+    "Aug",
+    "August",
+    "CDT",
+    "CST",
+    "Central",
+    "Dec",
+    "December",
+    "EDT",
+    "EST",
+    "ET",
+    "Eastern",
+    "Feb",
+    "February",
+    "Fri",
+    "Friday",
+    "GMT",
+    "Greenwich",
+    "Jan",
+    "January",
+    "Jul",
+    "July",
+    "Jun",
+    "June",
+    "Mar",
+    "March",
+    "May",
+    "Mon",
+    "Monday",
+    "Mountain",
+    "Nov",
+    "November",
+    "Oct",
+    "October",
+    "PDT",
+    "PST",
+    "PT",
+    "Pacific",
+    "Sat",
+    "Saturday",
+    "Sep",
+    "Sept",
+    "September",
+    "Sun",
+    "Sunday",
+    "Thu",
+    "Thursday",
+    "Tue",
+    "Tuesday",
+    "UTC",
+    "Wed",
+    "Wednesday",
+];
+
 /// Sentence boundaries inside one paragraph's tokens: calls `emit` with the
 /// token range of each sentence, in order. Every token lands in exactly one
 /// sentence.
@@ -142,25 +210,39 @@ pub(crate) fn split_sentences(tokens: &[Token<'_>], mut emit: impl FnMut(Range<u
 /// (with `closers` between them).
 fn starts_sentence(end: &Token<'_>, next: &Token<'_>, closers: &[Token<'_>]) -> bool {
     let capital = next.text.chars().next().is_some_and(char::is_uppercase);
+    let opener = || capital && SENTENCE_OPENERS.binary_search(&next.text).is_ok();
     match end.kind {
         TokenKind::Abbreviation => {
             if !closers.is_empty() {
                 // "… in the U.S.” The next …"
                 return capital || next.kind == TokenKind::OpenQuote;
             }
+            if next.kind == TokenKind::OpenQuote {
+                return true;
+            }
             match abbreviation_class(end.text) {
                 Some(AbbrevClass::Title) => false,
-                _ if is_single_initial(end.text) => false,
-                _ => {
-                    next.kind == TokenKind::OpenQuote
-                        || (capital && SENTENCE_OPENERS.contains(&next.text))
+                // "John F. Kennedy", but "… than I. The …"
+                _ if is_single_initial(end.text) => next.text.len() > 1 && opener(),
+                // "at 4 a.m. Monday", but "at 7 a.m. Voters should …"
+                _ if is_time(end.text) => {
+                    capital
+                        && next.kind == TokenKind::Word
+                        && AFTER_TIME.binary_search(&next.text).is_err()
                 }
+                _ => opener(),
             }
         }
         TokenKind::Ellipsis => capital || next.kind == TokenKind::OpenQuote,
         _ => {
             capital
-                || matches!(next.kind, TokenKind::OpenQuote | TokenKind::Number)
+                || matches!(
+                    next.kind,
+                    TokenKind::OpenQuote
+                        | TokenKind::Number
+                        | TokenKind::Handle
+                        | TokenKind::Hashtag
+                )
                 || (next.kind == TokenKind::Quote && next.is_double_quote())
                 || matches!(next.text, "(" | "[")
         }
@@ -171,6 +253,13 @@ fn starts_sentence(end: &Token<'_>, next: &Token<'_>, closers: &[Token<'_>]) -> 
 fn is_single_initial(text: &str) -> bool {
     let mut c = text.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// "a.m.", "p.m." in any case.
+fn is_time(text: &str) -> bool {
+    ["a.m.", "p.m."]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(text))
 }
 
 /// The paragraphs of `text`, as spans from their first to their last token,
@@ -289,3 +378,139 @@ impl Iterator for Sentences<'_> {
 }
 
 impl std::iter::FusedIterator for Sentences<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Doc;
+    use proptest::prelude::*;
+
+    /// `text` with `|` after every sentence but the last.
+    fn marked(text: &str) -> String {
+        let spans: Vec<Span> = sentences(text).collect();
+        let mut out = String::new();
+        let mut last = 0;
+        for s in &spans[..spans.len().saturating_sub(1)] {
+            out.push_str(&text[last..s.end]);
+            out.push('|');
+            last = s.end;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+
+    /// The news cases of issue #2: `|` marks each sentence boundary.
+    #[test]
+    fn sentence_table() {
+        let cases = [
+            "U. S. troops left.| The U.S. Embassy stayed open.",
+            "She returned to the U.S.| The next day she testified.",
+            "She moved to the U. S.| It was 1998.",
+            "The war began on Oct. 7 and has not stopped.",
+            "It takes effect Jan. 1.| Farmers are worried.",
+            "Mr. Smith and Mrs. Jones met Gen. Vance and Sen. Brandt.",
+            "Lt. Col. Aaron Befort and Dr. Amari spoke.",
+            "It hit at 4 a.m. Monday.| Schools closed.",
+            "Polls open at 7 a.m.| Voters should bring ID.",
+            "It is due at 8:30 a.m. Eastern time.",
+            "The plane landed at John F. Kennedy airport.",
+            "So do I.| The end came later.",
+            "Vitamin D. Smith said so.",
+            "“The attacks must stop.”| Then he left.",
+            "“The attacks must stop,” he said.| Then he left.",
+            "“Who is it?” she asked.| Nobody answered.",
+            "\"Stop.\"| Then he left.",
+            "(He left in 2015.)| The rest stayed.",
+            "We are trying … literally.| Then it ended.",
+            "He paused...| Then he answered.",
+            "He paused . . . and answered.",
+            "Sen. Castellanos, D-N.M., voted no.| Grissom, R-Idaho, voted yes.",
+            "The case is Roe v. Wade.",
+            "He was ranked No. 2 in 2015.| 2016 was worse.",
+            "See https://example.com/a.b.| It has maps.",
+            "Write to me@example.org.| We reply fast.",
+            "The ’90s were kind.| Rock ’n’ roll won.",
+            "It was trending.| #MayorOkoro was everywhere.",
+        ];
+        let mut failures = Vec::new();
+        for want in cases {
+            let text = want.replace('|', "");
+            let got = marked(&text);
+            if got != want {
+                failures.push(format!("   got: {got}\n  want: {want}"));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn sentences_never_cross_paragraphs() {
+        let text = "Council approves budget\nMILLBROOK, Pa. (AP) — It passed.\n\n“Fix it first.\n\n“Then ask.”";
+        let got: Vec<&str> = sentences(text).map(|s| &text[s]).collect();
+        assert_eq!(
+            got,
+            [
+                "Council approves budget",
+                "MILLBROOK, Pa. (AP) — It passed.",
+                "“Fix it first.",
+                "“Then ask.”"
+            ]
+        );
+        let paras: Vec<&str> = paragraphs(text).map(|s| &text[s]).collect();
+        assert_eq!(
+            paras,
+            [
+                "Council approves budget",
+                "MILLBROOK, Pa. (AP) — It passed.",
+                "“Fix it first.",
+                "“Then ask.”"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        for text in ["", " ", "\n\n", " \r\n \u{2029} "] {
+            assert_eq!(sentences(text).count(), 0, "{text:?}");
+            assert_eq!(paragraphs(text).count(), 0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [SENTENCE_OPENERS, AFTER_TIME] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    /// Text from news-like pieces, so that the splitter's branches are hit.
+    fn news_soup() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "The", "said", "U.S.", "U. S.", "Oct.", "7", "Mr.", "F.", "a.m.", "Monday", ".", ",",
+            "!", "?", "…", "...", "“", "”", "\"", "'", "‘", "’", "(", ")", "—", "I", "He", "x",
+            "2,000", "#tag", "@AP", " ", " ", " ", "\n", "\n\n", "\r\n", "\u{2029}",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        /// `sentences()` and `paragraphs()` agree with the per-document
+        /// segmentation the extractor reads.
+        #[test]
+        fn iterators_agree_with_doc(text in prop_oneof![news_soup(), any::<String>()]) {
+            let doc = Doc::new(&text);
+            let want: Vec<Span> = doc
+                .sents
+                .iter()
+                .map(|s| doc.toks[s.toks.start].span.cover(doc.toks[s.toks.end - 1].span))
+                .collect();
+            prop_assert_eq!(sentences(&text).collect::<Vec<_>>(), want);
+            let want: Vec<Span> = doc
+                .paras
+                .iter()
+                .map(|p| doc.toks[p.start].span.cover(doc.toks[p.end - 1].span))
+                .collect();
+            prop_assert_eq!(paragraphs(&text).collect::<Vec<_>>(), want);
+        }
+    }
+}
