@@ -79,9 +79,18 @@ pub(crate) fn find_cues(
                 && !sentence_start(doc, i)
                 && !t.text.bytes().all(|b| b.is_ascii_uppercase());
             let adjective = after_det && !w.noun && matches!(w.form, Form::Past | Form::Gerund);
+            // "A federal judge blocked", "the final report": a base form
+            // after a determiner and a modifier is a noun.
+            let noun_phrase = w.form == Form::Base
+                && i > 1
+                && doc.is_any(i - 2, NOUN_MAKERS)
+                && doc.toks[i - 1].kind == TokenKind::Word
+                && !doc.capitalized(i - 1)
+                && !doc.toks[i - 1].text.ends_with('s');
             if keep(w.category) && !name && !adjective {
-                let noun =
-                    w.noun || (i > 0 && doc.is_any(i - 1, NOUN_MAKERS) && w.form != Form::Past);
+                let noun = w.noun
+                    || noun_phrase
+                    || (i > 0 && doc.is_any(i - 1, NOUN_MAKERS) && w.form != Form::Past);
                 out.push(CueHit {
                     toks: i..i + 1,
                     lemma: w.lemma.clone(),

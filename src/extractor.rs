@@ -380,6 +380,16 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
                 .as_ref()
                 .map(|s| s.toks.iter().map(|r| doc.span(r.clone())).collect())
                 .unwrap_or_default();
+            // Inside a quotation, "I", "we" and "you" are the quoted speaker
+            // talking: “We do not comment on pending litigation,” said Ortiz.
+            let first_person = c.source.as_ref().is_some_and(|s| {
+                s.kind == crate::SourceKind::Pronoun
+                    && doc.depth[s.toks[0].start] > 0
+                    && doc.is_any(s.toks[0].start, &["i", "we", "you"])
+            });
+            if first_person {
+                return None;
+            }
             // Content, source and cue never overlap within a claim.
             let clash = merged
                 .iter()

@@ -114,12 +114,14 @@ fn trim(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
 }
 
 /// True when a range holds at least two word tokens.
+/// True when a range holds at least two words, or one long one (“我们不会让步”).
 fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
-    doc.toks[r.clone()]
-        .iter()
-        .filter(|t| t.is_wordlike())
-        .nth(1)
-        .is_some()
+    let mut words = doc.toks[r.clone()].iter().filter(|t| t.is_wordlike());
+    match (words.next(), words.next()) {
+        (Some(_), Some(_)) => true,
+        (Some(w), None) => w.text.chars().count() >= 6 && w.text.chars().any(|c| !c.is_ascii()),
+        _ => false,
+    }
 }
 
 /// The token where the content after position `from` ends in its sentence:
@@ -133,6 +135,15 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         let comma = doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash);
         let closing = t.kind == TokenKind::CloseQuote
             || (t.kind == TokenKind::Quote && doc.punct(k.wrapping_sub(1), ","));
+        // "said the survey “should settle the question,” but few parents
+        // agreed": a new clause after a quotation that ends in a comma.
+        if closing
+            && k + 1 < sent_end
+            && doc.punct(k.wrapping_sub(1), ",")
+            && doc.is_any(k + 1, &["but", "and", "while", "though", "although"])
+        {
+            return k + 1;
+        }
         if (comma || closing) && k + 1 < sent_end {
             let next = k + 1;
             if let Some((_, c)) = cx.cue(next) {
@@ -171,6 +182,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             let src = np_starting_at(doc, c.toks.end, hi)?;
             let after = src.toks[0].end;
             let ends = after >= sent_end
+                || doc.is_any(after, &["who", "which", "whose"])
                 || matches!(
                     doc.kind(after),
                     Some(TokenKind::CloseQuote | TokenKind::Quote)
@@ -182,7 +194,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if src.kind == SourceKind::Pronoun || !ends {
                 return None;
             }
-            let end = tail_end(doc, after, sent_end, true)?;
+            let end = tail_end(cx, after, sent_end, true)?;
             return Some((ci, src, end));
         }
         return None;
@@ -216,7 +228,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             }
         }
     }
-    let end = tail_end(doc, after, sent_end, false)?;
+    let end = tail_end(cx, after, sent_end, false)?;
     Some((ci, src, end))
 }
 
@@ -235,7 +247,8 @@ fn is_adverb(w: &str) -> bool {
 /// * "A comic tone, she said, would make …" (ends at the second comma)
 ///
 /// Never a clause: "Blinken said the Americans would …" is no tail.
-fn tail_end(doc: &Doc<'_>, from: usize, sent_end: usize, appositive_ok: bool) -> Option<usize> {
+fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool) -> Option<usize> {
+    let doc = cx.doc;
     let mut j = from;
     let limit = (from + if appositive_ok { 64 } else { MAX_TAIL_TOKENS }).min(sent_end);
     // Past a preposition or a subordinator, the rest is an adjunct.
@@ -260,11 +273,22 @@ fn tail_end(doc: &Doc<'_>, from: usize, sent_end: usize, appositive_ok: bool) ->
                     return Some(j);
                 }
                 // "he said, adding that …", "she said, would make …"
-                if !appositive_ok {
+                if !appositive_ok && !free {
                     return Some(j);
+                }
+                // "the two sides agreed on a timetable, a diplomat said":
+                // the attribution is the later one.
+                if simple_tail(cx, n, sent_end) {
+                    return None;
                 }
             }
             TokenKind::CloseQuote | TokenKind::Quote | TokenKind::OpenQuote if free => {}
+            TokenKind::Handle
+            | TokenKind::Hashtag
+            | TokenKind::Url
+            | TokenKind::Email
+            | TokenKind::Symbol
+                if free => {}
             TokenKind::CloseQuote | TokenKind::Quote => return Some(j),
             TokenKind::Dash | TokenKind::Punct if free => {}
             TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
@@ -413,18 +437,26 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             };
             // The content ends with the comma's token or the closing mark.
             let content_end = if comma || dash { k } else { k + 1 };
-            let Some(content) = content_before(doc, r.start.min(content_end), content_end) else {
+            let cue_first = cx.cues[ci].toks.start == start;
+            // "Customers, he said, have been moving …": a parenthetical
+            // attribution; the short piece before it is content too.
+            let parenthetical =
+                doc.punct(end, ",") && !cue_first && end <= cx.cues[ci].toks.end + 3;
+            let before = content_before(doc, r.start.min(content_end), content_end);
+            let Some(content) = before.or_else(|| {
+                let short = trim(doc, r.start..content_end);
+                (parenthetical && !short.is_empty() && short.len() <= 3).then_some(short)
+            }) else {
                 continue;
             };
-            let cue_first = cx.cues[ci].toks.start == start;
             let quoted = doc.quote_closed_at(content.end - 1).is_some();
-            let mut pieces = vec![content];
+            let mut pieces = vec![content.clone()];
             if quoted {
                 pieces.extend(continuation_quotes(cx, end));
             }
             // "A comic tone, she said, would make the subject more
             // accessible": the sentence goes on after the attribution.
-            if doc.punct(end, ",") && pieces.len() == 1 && !cue_first {
+            if parenthetical && pieces.len() == 1 && !quoted {
                 let next = end + 1;
                 let participle = cx
                     .cue(next)
@@ -436,6 +468,9 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                         pieces.push(rest);
                     }
                 }
+            }
+            if !substantial(doc, &content) && pieces.len() == 1 {
+                continue;
             }
             let rule = match (quoted, pieces.len() > 1, cue_first) {
                 (_, true, _) => Rule::SplitQuote,
@@ -495,12 +530,28 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "have been claimed", "was told": in the passive the subject is
         // not the source.
         if c.form == Form::Past && passive_before(doc, c.toks.start, lo) {
+            if let Some(cand) = impersonal_passive(cx, ci, c, si) {
+                out.push(cand);
+            }
             continue;
         }
-        let source = subject_before(doc, c.toks.start, lo);
+        // "The ministry will announce the cuts": what someone will, could or
+        // should say is not yet said.
+        if c.toks.start > s.toks.start && modal_before(doc, c.toks.start) {
+            continue;
+        }
+        // "Grissom praised Harrow … and said he expects …": a second verb
+        // shares the subject of the sentence.
+        let coordinated = c.toks.start > s.toks.start
+            && doc.is_any(c.toks.start - 1, &["and", "but", "then"])
+            && !doc.punct(c.toks.start.saturating_sub(2), ",");
+        let source = subject_before(doc, c.toks.start, lo).or_else(|| {
+            coordinated
+                .then(|| sentence_subject(doc, s.toks.clone(), c.toks.start))
+                .flatten()
+        });
         // Without a subject this is rarely an attribution ("Learn more
-        // here", "attacks remained below …"); a sourceless claim is taken
-        // only from "it is said that"-like frames, which are left to later.
+        // here", "attacks remained below …").
         let Some(source) = source else { continue };
         // A bare base form is a verb only after a plural or first-person
         // subject or an auxiliary ("Activists say", "I think", "did not
@@ -518,12 +569,22 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // An addressee: "told al-Sudani", "told The Associated Press",
         // and "warned al-Sudani of …".
         if c.frames.has(Frames::OBJ_THAT) && !doc.is(a, "that") {
-            if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an"]) {
+            // "warned customers that", "told her counterpart that": up to
+            // a near "that", whatever the addressee is.
+            let that = (a..(a + 7).min(sent_end))
+                .take_while(|&j| doc.toks[j].is_wordlike())
+                .find(|&j| doc.is(j, "that") && !that_is_determiner(doc, j));
+            if let Some(t) = that {
+                a = t;
+            } else if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
                 a += 1;
             } else if let Some(np) = np_starting_at(doc, a, sent_end) {
-                a = np.toks[0].end;
+                if np.kind != SourceKind::Other {
+                    a = np.toks.last().map_or(a, |r| r.end);
+                }
             }
-            if doc.is_any(a, &["of", "about"]) {
+            // "warned al-Sudani of “serious consequences”"
+            if &*c.lemma == "warn" && doc.is(a, "of") {
                 a += 1;
             }
         }
@@ -536,7 +597,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && j < a + 12
                 && doc.toks[j].is_wordlike()
                 && !doc.is(j, "that")
-                && cx.cue(j).is_none()
+                && cx.verb(j).is_none()
             {
                 j += 1;
             }
@@ -549,7 +610,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = j;
             }
         }
-        let had_that = doc.is(a, "that");
+        let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
         if had_that {
             a += 1;
         }
@@ -624,22 +685,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             continue;
         }
-        // "Cook declined to say whether …", "Trump asked the network to
-        // donate …": an infinitive is the content of a verb that takes one.
-        if !had_that && c.frames.has(Frames::OBJ_TO) && !doc.is(a, "to") {
-            let np_end = if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an"]) {
-                Some(a + 1)
-            } else {
-                np_starting_at(doc, a, sent_end).map(|np| np.toks[0].end)
-            };
-            if let Some(e) = np_end.filter(|&e| doc.is(e, "to")) {
-                a = e;
-            }
-        }
-        if !had_that
-            && doc.is(a, "to")
-            && (c.frames.has(Frames::TO) || c.frames.has(Frames::OBJ_TO))
-        {
+        // "Cook declined to say whether …", "the union vowed to strike": an
+        // infinitive is the content of a verb that takes one. Directives
+        // ("urged residents to stay off the roads") report no claim.
+        if !had_that && doc.is(a, "to") && c.frames.has(Frames::TO) {
             let content = cut_coordinated(cx, trim(doc, a..clause_end(cx, a, sent_end)));
             // "He declined to comment further": no content is reported.
             let empty = content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT);
@@ -671,10 +720,17 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "Al-Sudani condemned the U. S. attacks …": the object is the
         // content, but only for a finite verb after a name.
+        // Evidence verbs need a clause: "Divers found the wreck" is no claim.
         if np_only
             && (!matches!(c.form, Form::Past | Form::Third)
-                || matches!(source.kind, SourceKind::Other | SourceKind::Pronoun))
+                || c.category == CueCategory::Evidence
+                || source.kind == SourceKind::Other
+                || (source.kind == SourceKind::Pronoun && doc.is(source.toks[0].start, "it")))
         {
+            continue;
+        }
+        // "He wrote ''The Salt Orchard'' in 2019": a quoted title.
+        if doc.quote_opened_at(a).is_some_and(|q| title_like(doc, q)) {
             continue;
         }
         let end = clause_end(cx, a, sent_end);
@@ -692,6 +748,26 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if qt.end >= content.end {
                 pieces = vec![qt.clone()];
                 pieces.extend(continuation_quotes(cx, qt.end));
+            }
+        }
+        // "The governor urged residents to stay off the roads": an object
+        // and an infinitive make a directive, not a claim.
+        if !had_that
+            && c.frames.has(Frames::OBJ_TO)
+            && (content.start..(content.start + 6).min(content.end)).any(|k| doc.is(k, "to"))
+        {
+            continue;
+        }
+        // "She told a story about her grandmother", "Divers found the
+        // wreck": without "that", an evidence verb needs a clause after
+        // it, and "tell" needs a person to tell.
+        let evidence = c.category == CueCategory::Evidence;
+        if !had_that && direct_start_free(doc, content.start) {
+            let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
+                && np_starting_at(doc, c.toks.end, sent_end)
+                    .is_some_and(|np| np.kind == SourceKind::Other);
+            if tells_a_thing || (evidence && !np_only && !has_finite_verb(doc, content.clone())) {
+                continue;
             }
         }
         if had_that && pieces[0].start == a {
@@ -819,8 +895,28 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
         let (start, end) = (s.toks.start, s.toks.end);
-        let src = np_starting_at(doc, c.toks.end, end);
-        let after_np = src.as_ref().map_or(c.toks.end, |s| s.toks[0].end);
+        // "according to plan", "according to state law": not a source.
+        let head = (c.toks.end..(c.toks.end + 4).min(end))
+            .take_while(|&k| doc.toks[k].is_wordlike())
+            .last();
+        if head.is_some_and(|h| doc.is_any(h, NOT_SOURCES)) {
+            continue;
+        }
+        // "according to court filings": any short phrase up to the comma
+        // when it is not a name.
+        let src = np_starting_at(doc, c.toks.end, end).or_else(|| {
+            let stop = (c.toks.end..(c.toks.end + 8).min(end))
+                .find(|&k| !doc.toks[k].is_wordlike())
+                .unwrap_or(end.min(c.toks.end + 8));
+            (stop > c.toks.end + 1).then(|| SourceCand {
+                toks: vec![c.toks.end..stop],
+                kind: SourceKind::Other,
+            })
+        });
+        let after_np = src
+            .as_ref()
+            .and_then(|s| s.toks.last())
+            .map_or(c.toks.end, |r| r.end);
         let mut pieces = Vec::new();
         // Text before the cue.
         if c.toks.start > start {
@@ -828,7 +924,9 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 pieces.push(before);
             }
         }
-        // Text after the source phrase, past a relative clause.
+        // Text after the source phrase, past a relative clause: to the end
+        // of the sentence, inner attributions included ("According to two
+        // officials, Whitlock said …, arguing that …").
         let mut j = after_np;
         if doc.is_any(j, &["who", "which"]) || !doc.punct(j, ",") {
             while j < end && !doc.punct(j, ",") {
@@ -836,13 +934,20 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         if doc.punct(j, ",") && j + 1 < end {
-            let rest = trim(doc, j + 1..clause_end(cx, j + 1, end));
+            let rest = trim(doc, j + 1..end);
             // "According to X, “…”" may run past the sentence as a quotation.
             let rest = match doc.quote_opened_at(rest.start) {
                 Some(q) if doc.quote_toks(q).end > rest.end => doc.quote_toks(q),
                 _ => rest,
             };
-            if substantial(doc, &rest) {
+            // "…, according to the finance director, Martin Oakes.": a name
+            // in apposition, not content.
+            let appositive = !pieces.is_empty()
+                && rest.len() <= 5
+                && rest
+                    .clone()
+                    .all(|k| doc.capitalized(k) || doc.is_any(k, DETERMINERS));
+            if substantial(doc, &rest) && !appositive {
                 pieces.push(rest);
             }
         }
@@ -860,6 +965,14 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         });
     }
 }
+
+/// Nouns after "according to" that name a standard, not a source.
+#[rustfmt::skip]
+const NOT_SOURCES: &[&str] = &[
+    "custom", "guidelines", "instructions", "law", "laws", "plan", "plans", "policy",
+    "procedure", "protocol", "regulations", "rule", "rules", "schedule", "script",
+    "standards", "tradition",
+];
 
 /// Rule: participles bound to the subject of the main clause.
 ///
@@ -896,7 +1009,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             continue;
         }
         let mut a = c.toks.end;
-        let had_that = doc.is(a, "that");
+        let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
         if had_that {
             a += 1;
         }
@@ -1078,7 +1191,9 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
             continue;
         };
-        let name = p.start..k;
+        // "Gov. Rosalind Mayhew on the storm: “…”": a topic after the name.
+        let topic = (p.start..k).find(|&j| doc.is_any(j, &["on", "about"]));
+        let name = p.start..topic.unwrap_or(k);
         let looks_like_name = !name.is_empty()
             && name.clone().all(|j| {
                 doc.capitalized(j)
@@ -1109,7 +1224,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let Some(src) = np_ending_at(doc, k, p.start) else {
+        let Some(src) = np_ending_at(doc, name.end, p.start) else {
             continue;
         };
         if src.toks[0].start != p.start || src.kind == SourceKind::Pronoun {
@@ -1171,4 +1286,155 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
     ) || (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
         || matches!(source.kind, SourceKind::Group);
     aux || plural_or_first
+}
+
+/// "…, a diplomat said." from token `k`: a source, a cue, and nothing but
+/// an addressee or adjunct words to the end of the sentence. A cheap check
+/// with no further lookahead, so scanning stays linear.
+fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
+    let doc = cx.doc;
+    let hi = (k + MAX_SOURCE_TOKENS).min(sent_end);
+    let Some(src) = np_starting_at(doc, k, hi) else {
+        return false;
+    };
+    let mut j = src.toks.last().map_or(k, |r| r.end);
+    while j < hi && (doc.is_any(j, AUXILIARIES) || is_adverb(doc.word(j))) {
+        j += 1;
+    }
+    let Some((_, c)) = cx.verb(j) else {
+        return false;
+    };
+    let rest = c.toks.end..sent_end;
+    rest.len() <= 8
+        && rest.clone().all(|m| {
+            adjunct_like(doc, m..m + 1) || matches!(doc.word(m), "." | "!" | "?" | "”" | "\"")
+        })
+}
+
+/// "The union says that figure is inflated": "that" before a noun and a
+/// verb is a determiner, part of the content, not a complementizer.
+fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
+    // Singular nouns only: "that figure is", "that account,"; with a plural
+    // ("that revisions had …") it is the complementizer.
+    let noun = doc.toks.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !doc.capitalized(i + 1)
+            && !doc.is_any(i + 1, DETERMINERS)
+            && !crate::source::is_pronoun_like(t.text)
+            && !t.text.ends_with('s')
+    });
+    noun && (doc.is_any(
+        i + 2,
+        &[
+            "is", "was", "has", "had", "will", "would", "could", "should", "can", "may", "might",
+            "must", "did", "does",
+        ],
+    ) || matches!(doc.word(i + 2), "," | "." | ";"))
+}
+
+/// Rule: an impersonal passive with a that-clause, which names no source.
+///
+/// * "It is widely believed that the mayor will not run again."
+fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Option<Cand> {
+    let doc = cx.doc;
+    let s = &doc.sents[si];
+    let mut k = c.toks.start;
+    while k > s.toks.start && (doc.is_any(k - 1, AUXILIARIES) || is_adverb(doc.word(k - 1))) {
+        k -= 1;
+    }
+    let it = k > s.toks.start && doc.is(k - 1, "it");
+    let that = c.toks.end;
+    if !it || !doc.is(that, "that") || !c.frames.has(Frames::THAT) {
+        return None;
+    }
+    let end = clause_end(cx, that + 1, s.toks.end);
+    let mut content = trim(doc, that + 1..end);
+    if !substantial(doc, &content) {
+        return None;
+    }
+    content.start = cx.content_start(content.start);
+    Some(Cand {
+        cue: ci as u32,
+        cue_toks: vec![c.toks.clone()],
+        source: None,
+        content: vec![content],
+        rule: Rule::SourceCueContent,
+        score: 0.6,
+        sent: si,
+    })
+}
+
+/// A quotation that reads as a title: a few capitalized words without
+/// sentence punctuation ("The Salt Orchard", "This Week").
+fn title_like(doc: &Doc<'_>, q: usize) -> bool {
+    let r = doc.quote_toks(q);
+    let inner = r.start + 1..r.end.saturating_sub(1);
+    let words: Vec<usize> = inner
+        .clone()
+        .filter(|&k| doc.toks[k].is_wordlike())
+        .collect();
+    let small = [
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+    ];
+    !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .all(|&k| doc.capitalized(k) || doc.is_any(k, &small))
+        && !inner
+            .clone()
+            .any(|k| matches!(doc.word(k), "." | "," | "!" | "?" | ";" | ":"))
+}
+
+/// True when the content at `start` does not open with a quotation.
+fn direct_start_free(doc: &Doc<'_>, start: usize) -> bool {
+    doc.quote_opened_at(start).is_none()
+}
+
+/// A modal before the cue (past adverbs and "not"): "will announce",
+/// "could say", "should not claim".
+fn modal_before(doc: &Doc<'_>, cue: usize) -> bool {
+    let mut k = cue;
+    while k > 0
+        && (doc.is_any(k - 1, &["not", "never", "also", "soon", "likely"])
+            || is_adverb(doc.word(k - 1)))
+    {
+        k -= 1;
+    }
+    k > 0
+        && doc.is_any(
+            k - 1,
+            &[
+                "will", "could", "might", "may", "should", "must", "can", "shall", "'ll",
+            ],
+        )
+}
+
+/// Whether a content range looks like a clause: it has an auxiliary, a
+/// copula or a verb-like word after its first word ("Clinton leads",
+/// "the plan would fail"); "the wreck in 40 feet of water" does not.
+fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+        "should", "may", "might", "must", "does", "did", "do", "be", "been",
+        // common irregular past forms
+        "became", "began", "brought", "built", "came", "cut", "fell", "gave", "got", "grew", "held",
+        "kept", "knew", "led", "left", "lost", "made", "met", "paid", "ran", "rose", "saw", "sent",
+        "set", "spent", "stood", "took", "went", "won",
+    ];
+    let end = (r.start + 14).min(r.end);
+    (r.start..end).enumerate().any(|(n, k)| {
+        let w = doc.word(k);
+        let lower = !doc.capitalized(k) && doc.toks[k].kind == TokenKind::Word;
+        doc.is_any(k, AUX)
+            || w.contains('’') && crate::source::is_pronoun_like(w)
+            || (n > 0
+                && lower
+                && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                && !doc.is_any(k - 1, DETERMINERS)
+                && !doc.is_any(
+                    k - 1,
+                    &["of", "in", "for", "with", "at", "on", "to", "from"],
+                ))
+    })
 }

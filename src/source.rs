@@ -30,6 +30,34 @@ const QUANTIFIER_PRONOUNS: &[&str] = &[
     "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
 ];
 
+/// Indefinite pronouns name nobody in particular: "Nobody told us …" is
+/// not an attribution to a source.
+const INDEFINITE_PRONOUNS: &[&str] = &[
+    "anybody",
+    "anyone",
+    "everybody",
+    "everyone",
+    "nobody",
+    "somebody",
+    "someone",
+    "nothing",
+    "something",
+    "everything",
+    "anything",
+];
+
+/// Adjectives that start a post-modifier: "a person familiar with the
+/// plans", "officials close to the talks". The source ends before them.
+const POSTMODIFIERS: &[&str] = &[
+    "aware",
+    "briefed",
+    "close",
+    "familiar",
+    "involved",
+    "knowledgeable",
+    "speaking",
+];
+
 /// Prepositions allowed inside a source phrase: "a spokesman for the
 /// campaign", "Iranian hawks in Washington", "a member of the militia".
 const INNER_PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "of", "with"];
@@ -174,6 +202,8 @@ fn np_head(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     };
     t.is_wordlike()
+        && !lower_in(doc, i, INDEFINITE_PRONOUNS)
+        && !lower_in(doc, i, POSTMODIFIERS)
         && !lower_in(doc, i, DETERMINERS)
         && !lower_in(doc, i, INNER_PREPOSITIONS)
         && !lower_in(doc, i, STOP_WORDS)
@@ -231,7 +261,23 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     if doc.punct(end - 1, ",") {
         return subject_past_comma(doc, end - 1, lo);
     }
-    np_ending_at(doc, end, lo)
+    np_ending_at(doc, end, lo).or_else(|| subject_past_relative(doc, end, lo))
+}
+
+/// "Two officials who spoke on condition of anonymity said …": the phrase
+/// before a relative pronoun, when the clause runs up to the cue.
+fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
+    let floor = end.saturating_sub(20).max(lo);
+    let rel = (floor..end)
+        .rev()
+        .find(|&k| doc.is_any(k, &["who", "which", "that"]))?;
+    // The clause has words of its own: in "the organization that has
+    // ruled" the relative pronoun is the subject, and no source is named.
+    if rel + 2 >= end || (rel + 1..end).any(|k| !doc.toks[k].is_wordlike()) {
+        return None;
+    }
+    let np = np_ending_at(doc, rel, lo)?;
+    (np.kind != SourceKind::Pronoun).then_some(np)
 }
 
 /// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
@@ -358,13 +404,14 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     while s < end && (lower_in(doc, s, INNER_PREPOSITIONS) || doc.is(s, "and")) {
         s += 1;
     }
+    // "A person familiar with the talks": the post-modifier is left out.
+    let end = (s + 1..end)
+        .find(|&k| lower_in(doc, k, POSTMODIFIERS))
+        .unwrap_or(end);
     if s >= end {
         return None;
     }
-    Some(SourceCand {
-        kind: classify(doc, s..end),
-        toks: vec![s..end],
-    })
+    Some(split_coordination(doc, s..end))
 }
 
 /// The source phrase starting at `start` and going right, within `[start, hi)`:
@@ -381,7 +428,21 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
             .take_while(|&k| np_token(doc, k) && !lower_in(doc, k, INNER_PREPOSITIONS))
             .last()?;
         let w = doc.word(head);
-        if head == start || !(is_person_noun(w) || is_person_noun(&w.to_ascii_lowercase())) {
+        // "said political scientist Zoë Lindqvist": a lowercase title
+        // before a name.
+        let titled_name = doc.capitalized(head)
+            && (start..head).any(|k| !doc.capitalized(k) && is_title_noun(doc.word(k)));
+        let head = if titled_name {
+            (head..(head + 4).min(hi))
+                .take_while(|&k| doc.capitalized(k))
+                .last()
+                .unwrap_or(head)
+        } else {
+            head
+        };
+        if head == start
+            || !(titled_name || is_person_noun(w) || is_person_noun(&w.to_ascii_lowercase()))
+        {
             return None;
         }
         return Some(SourceCand {
@@ -398,8 +459,20 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     let mut end = start;
     let ceil = (start + 16).min(hi);
     let mut i = start;
-    let proper = doc.capitalized(start) && !lower_in(doc, start, DETERMINERS);
+    // A name (not a capitalized first word of a sentence: "Farm groups").
+    let sentence_initial = doc.sents[doc.sent_of[start] as usize].toks.start == start;
+    let proper =
+        (doc.capitalized(start) && !lower_in(doc, start, DETERMINERS) && !sentence_initial)
+            || (doc.is(start, "the") && doc.capitalized(start + 1));
     while i < ceil {
+        // "a Western diplomat and a rebel negotiator"
+        if doc.is(i, "and")
+            && end > start
+            && (lower_in(doc, i + 1, DETERMINERS) || doc.capitalized(i + 1))
+        {
+            i += 1;
+            continue;
+        }
         if !np_token(doc, i) {
             break;
         }
@@ -424,13 +497,31 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         // A name runs on through names, not into lowercase words:
         // "told French television channel BFM TV that" is fine, "told
         // POLITICO campaigns are …" stops after POLITICO.
-        if proper && !doc.capitalized(i) && !doc.toks[i].text.starts_with(char::is_numeric) {
+        if proper
+            && i > start
+            && !doc.capitalized(i)
+            && !doc.toks[i].text.starts_with(char::is_numeric)
+        {
             let joins = lower_in(doc, i, INNER_PREPOSITIONS)
-                || lower_in(doc, i, &["the", "and"])
+                || (doc.is(i, "the") && lower_in(doc, i - 1, INNER_PREPOSITIONS))
+                || (doc.is(i, "and") && doc.capitalized(i + 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
             if !joins && !is_person_noun(doc.word(i)) {
                 break;
             }
+        }
+        // "The union walked out", "A federal judge blocked": a past-tense
+        // verb after a noun ends the phrase.
+        if i > start + 1
+            && !doc.capitalized(i)
+            && doc.word(i).ends_with("ed")
+            && !lower_in(doc, i - 1, DETERMINERS)
+            && !lower_in(doc, i - 1, INNER_PREPOSITIONS)
+        {
+            break;
+        }
+        if lower_in(doc, i, POSTMODIFIERS) || lower_in(doc, i, INDEFINITE_PRONOUNS) {
+            break;
         }
         if np_head(doc, i) {
             end = i + 1;
@@ -440,10 +531,24 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     if end <= start {
         return None;
     }
-    Some(SourceCand {
-        kind: classify(doc, start..end),
-        toks: vec![start..end],
-    })
+    Some(split_coordination(doc, start..end))
+}
+
+/// A source phrase, split into one span per coordinated name: "a Western
+/// diplomat and a rebel negotiator", "Marsh and Councilwoman Priya Nand".
+pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
+    let kind = classify(doc, r.clone());
+    let mut toks = Vec::new();
+    let mut from = r.start;
+    for k in r.clone() {
+        let second = doc.capitalized(k + 1) || lower_in(doc, k + 1, DETERMINERS);
+        if doc.is(k, "and") && k > from && k + 1 < r.end && second {
+            toks.push(from..k);
+            from = k + 1;
+        }
+    }
+    toks.push(from..r.end);
+    SourceCand { toks, kind }
 }
 
 /// Tells what a source phrase names.
@@ -463,7 +568,16 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     let head = head_end - 1;
     let head_word = doc.word(head);
     let lower_head = head_word.to_ascii_lowercase();
-    if words.org_words.contains(head_word) || words.org_words.contains(lower_head.as_str()) {
+    // "the union", "the ministry": the lists hold the capitalized form.
+    let cap_head: String = head_word
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+        .collect();
+    if words.org_words.contains(head_word)
+        || words.org_words.contains(lower_head.as_str())
+        || words.org_words.contains(cap_head.as_str())
+    {
         return SourceKind::Organization;
     }
     for name in &words.org_names {
@@ -487,6 +601,14 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     if words.anonymous.contains(lower_head.as_str()) {
         return SourceKind::Anonymous;
     }
+    // "Farm groups", "callers": a lowercase plural names a group.
+    if !doc.capitalized(head)
+        && lower_head.len() > 3
+        && lower_head.ends_with('s')
+        && !lower_head.ends_with("ss")
+    {
+        return SourceKind::Group;
+    }
     if doc.capitalized(head) {
         // "the Pentagon": a determiner before a single capitalized name.
         if doc.is(r.start, "the") {
@@ -503,4 +625,20 @@ pub(crate) fn is_pronoun_like(w: &str) -> bool {
     ["he", "she", "they", "we", "i", "it", "you"]
         .iter()
         .any(|p| head.eq_ignore_ascii_case(p))
+}
+
+/// A lowercase word that works as a title before a name: "economist",
+/// "spokeswoman", "political scientist", "former senator".
+fn is_title_noun(w: &str) -> bool {
+    let words = &*WORDS;
+    let cap: String = w
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+        .collect();
+    words.anonymous.contains(w)
+        || words.titles.contains(cap.as_str())
+        || ["ist", "er", "or", "ian", "ant", "ent"]
+            .iter()
+            .any(|s| w.len() > 4 && w.ends_with(s))
 }
