@@ -236,6 +236,9 @@ impl Pairer<'_, '_> {
             if p.double {
                 self.double_at = None;
                 self.finish(p, last, None, closing);
+            } else if !p.reopened.is_empty() {
+                // A single quotation that already ran over paragraphs.
+                self.finish(p, last, None, Closing::ParagraphEnd);
             } else {
                 self.ignored.push(self.tokens[p.tok].span);
             }
@@ -259,6 +262,7 @@ impl Pairer<'_, '_> {
         if close.is_none() && last <= p.tok {
             // A mark with nothing after it in its paragraph opens nothing.
             self.ignored.push(open);
+            self.ignored.extend(p.reopened);
             return;
         }
         let inner_end = match close {

@@ -184,6 +184,22 @@ impl Index<Span> for str {
     }
 }
 
+/// `&string[span]` works on a `String` as on a `str`.
+///
+/// ```
+/// let text = String::from("say “hi” now");
+/// let q = &claimant::quotations(&text).quotations[0];
+/// assert_eq!(&text[q.span()], "“hi”");
+/// ```
+impl Index<Span> for String {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span.range()]
+    }
+}
+
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         [self.start, self.end].serialize(serializer)
