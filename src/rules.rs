@@ -752,11 +752,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "The governor urged residents to stay off the roads": an object
         // and an infinitive make a directive, not a claim.
-        if !had_that
-            && c.frames.has(Frames::OBJ_TO)
-            && (content.start..(content.start + 6).min(content.end)).any(|k| doc.is(k, "to"))
-        {
-            continue;
+        let directive_verb = matches!(c.category, CueCategory::Speech | CueCategory::Stance);
+        if !had_that && directive_verb && c.frames.has(Frames::OBJ_TO) {
+            let to =
+                (content.start..(content.start + 6).min(content.end)).find(|&k| doc.is(k, "to"));
+            if to.is_some_and(|to| !has_finite_verb(doc, content.start..to)) {
+                continue;
+            }
         }
         // "She told a story about her grandmother", "Divers found the
         // wreck": without "that", an evidence verb needs a clause after
