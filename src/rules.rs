@@ -144,6 +144,21 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         {
             return k + 1;
         }
+        // "Delgado said most of the fuel would evaporate, but he warned that
+        // …": a coordinated clause with an attribution of its own.
+        if comma && doc.is_any(k + 1, &["but", "and", "while", "though", "although"]) {
+            let lo = k + 2;
+            let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
+            if let Some(np) = np_starting_at(doc, lo, hi) {
+                let mut v = np.toks.last().map_or(lo, |r| r.end);
+                while v < hi && (doc.is_any(v, AUXILIARIES) || is_adverb(doc.word(v))) {
+                    v += 1;
+                }
+                if cx.verb(v).is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third)) {
+                    return k;
+                }
+            }
+        }
         if (comma || closing) && k + 1 < sent_end {
             let next = k + 1;
             if let Some((_, c)) = cx.cue(next) {
