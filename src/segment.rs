@@ -217,13 +217,12 @@ fn starts_sentence(end: &Token<'_>, next: &Token<'_>, closers: &[Token<'_>]) -> 
                 // "… in the U.S.” The next …"
                 return capital || next.kind == TokenKind::OpenQuote;
             }
-            if next.kind == TokenKind::OpenQuote {
-                return true;
-            }
             match abbreviation_class(end.text) {
+                // "Sen. “Bob” Smith"
                 Some(AbbrevClass::Title) => false,
                 // "John F. Kennedy", but "… than I. The …"
                 _ if is_single_initial(end.text) => next.text.len() > 1 && opener(),
+                _ if next.kind == TokenKind::OpenQuote => true,
                 // "at 4 a.m. Monday", but "at 7 a.m. Voters should …"
                 _ if is_time(end.text) => {
                     capital
@@ -431,6 +430,9 @@ mod tests {
             "Write to me@example.org.| We reply fast.",
             "The ’90s were kind.| Rock ’n’ roll won.",
             "It was trending.| #MayorOkoro was everywhere.",
+            "Sen. “Bob” Brandt and John F. “Jack” Kennedy met.",
+            "He left the U.S.| “It was time,” he said.",
+            "The U.S.’s position changed.",
         ];
         let mut failures = Vec::new();
         for want in cases {

@@ -50,14 +50,16 @@ impl Span {
         }
     }
 
-    /// Number of bytes covered.
+    /// Number of bytes covered (0 for a reversed span built by hand).
     ///
     /// ```
     /// assert_eq!(claimant::Span::new(2, 5).len(), 3);
+    /// assert_eq!(claimant::Span { start: 5, end: 2 }.len(), 0);
     /// ```
     #[inline]
     pub const fn len(self) -> usize {
-        self.end - self.start
+        // Saturating: the fields are public, so a reversed span can exist.
+        self.end.saturating_sub(self.start)
     }
 
     /// True when the span covers no byte.

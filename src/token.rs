@@ -36,14 +36,16 @@ use crate::Span;
 #[non_exhaustive]
 pub enum TokenKind {
     /// Letters and digits, with inner hyphens and apostrophes: `al-Sudani`,
-    /// `Iraq’s`, `don't`.
+    /// `Iraq’s`, `don't`; also elisions (`’em`, the `’n’` of "rock ’n’
+    /// roll") and initialisms that go on (`U.S.-led`, `U.S.’s`).
     Word,
     /// A word that keeps its final period: a known abbreviation (`Mr.`,
     /// `Oct.`, `a.m.`), an initial (`F.`) or a run of initials, with or
     /// without inner spaces (`U.S.`, `U. S.`).
     Abbreviation,
     /// A number with its inner separators, currency sign and suffix:
-    /// `2,000`, `3.5`, `$200`, `1990s`, `’90s`, `24%`.
+    /// `2,000`, `3.5`, `$200`, `1990s`, `1990’s`, `’90s`, `24%`,
+    /// `30-minute`.
     Number,
     /// One punctuation character: `.` `,` `;` `:` `!` `?` `(` `)` …
     Punct,
@@ -58,17 +60,19 @@ pub enum TokenKind {
     Quote,
     /// A dash: `—`, `–`, `--`, or a free-standing `-`.
     Dash,
-    /// `…` or three or more periods.
+    /// `…`, three or more periods, or spaced periods (`. . .`).
     Ellipsis,
     /// Whitespace holding one or more line breaks: a paragraph boundary.
     ParagraphBreak,
-    /// A web address: `https://…`, `www.…`.
+    /// A web address: `https://…`, `www.…`, or a bare host name with a
+    /// common top-level domain and an optional path (`apnews.com/world`).
+    /// Trailing punctuation stays outside.
     Url,
-    /// An e-mail address.
+    /// An e-mail address: `budget@millbrook.example.gov`.
     Email,
     /// A social-media handle: `@AP`.
     Handle,
-    /// A hashtag: `#Election2016`.
+    /// A hashtag: `#Election2016` (`#1` is a symbol and a number).
     Hashtag,
     /// Anything else: emoji, `&`, `§`, control characters.
     Symbol,
@@ -747,6 +751,13 @@ fn scan_word_end(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
         }
         if pieces >= 2 {
             let end = j + 1;
+            // "the U.S.’s position": a possessive never ends a sentence.
+            if let Some(c) = char_after(text, end).filter(|&c| is_apostrophe(c)) {
+                let s = end + c.len_utf8();
+                if b.get(s) == Some(&b's') && !char_after(text, s + 1).is_some_and(is_word_char) {
+                    return (s + 1, TokenKind::Word);
+                }
+            }
             // "U.S.-led", "U.N.-backed": one word.
             if b.get(end) == Some(&b'-')
                 && char_after(text, end + 1).is_some_and(char::is_alphabetic)
@@ -770,7 +781,15 @@ fn scan_word_end(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
             }
             j = after + 1;
         }
-        return (j, TokenKind::Abbreviation);
+        // A lone initial comes before a name ("John F. Kennedy", "John F.
+        // “Jack” Kennedy"); otherwise the period ends a sentence after a
+        // letter ("Plan B.", "“B.”", "E. coli").
+        let name_follows = b.get(j) == Some(&b' ')
+            && char_after(text, j + 1)
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '\'' | '«'));
+        if j > end + 1 || name_follows {
+            return (j, TokenKind::Abbreviation);
+        }
     }
     if maybe_abbreviation(piece) && lexicon::is_abbreviation(piece)
         || piece_start != start && maybe_abbreviation(word) && lexicon::is_abbreviation(word)
@@ -991,12 +1010,18 @@ mod tests {
             ("U.S. troops", &[("U.S.", Abbreviation), ("troops", Word)]),
             ("the U.S.", &[("the", Word), ("U.S.", Abbreviation)]),
             ("U.S.-led", &[("U.S.-led", Word)]),
+            ("the U.S.’s army", &[("the", Word), ("U.S.’s", Word), ("army", Word)]),
             ("Oct. 7", &[("Oct.", Abbreviation), ("7", Number)]),
             ("Mr. Smith", &[("Mr.", Abbreviation), ("Smith", Word)]),
             ("Gen. Vance", &[("Gen.", Abbreviation), ("Vance", Word)]),
             ("Sen. Brandt", &[("Sen.", Abbreviation), ("Brandt", Word)]),
             ("at 5 a.m. Monday", &[("at", Word), ("5", Number), ("a.m.", Abbreviation), ("Monday", Word)]),
             ("John F. Kennedy", &[("John", Word), ("F.", Abbreviation), ("Kennedy", Word)]),
+            ("John F. “Jack” Kennedy", &[("John", Word), ("F.", Abbreviation), ("“", OpenQuote), ("Jack", Word), ("”", CloseQuote), ("Kennedy", Word)]),
+            ("Plan B.", &[("Plan", Word), ("B", Word), (".", Punct)]),
+            ("“B.”", &[("“", OpenQuote), ("B", Word), (".", Punct), ("”", CloseQuote)]),
+            ("E. coli", &[("E", Word), (".", Punct), ("coli", Word)]),
+            ("in the U. S.", &[("in", Word), ("the", Word), ("U. S.", Abbreviation)]),
             ("J. R. R. Tolkien", &[("J. R. R.", Abbreviation), ("Tolkien", Word)]),
             ("a Ph.D. student", &[("a", Word), ("Ph.D.", Abbreviation), ("student", Word)]),
             ("D-N.M., said", &[("D-N.M.", Abbreviation), (",", Punct), ("said", Word)]),
