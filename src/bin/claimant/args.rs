@@ -39,6 +39,8 @@ Output:
 
 Extraction:
       --outermost            Leave out claims nested in another claim's content.
+      --include-that         Content keeps the complementizer after its cue
+                             (\"said that it …\": \"that it …\"), as PolNeAR marks it.
       --cues <LIST>          Only cues of these categories, comma-separated:
                              speech,writing,according,colon,belief,evidence,stance.
       --speech-only          Same as --cues speech.
@@ -105,6 +107,7 @@ pub struct Options {
     pub format: Format,
     pub color: Color,
     pub outermost: bool,
+    pub include_that: bool,
     /// `None`: every category.
     pub cues: Option<Vec<CueCategory>>,
     /// `None`: the number of CPUs.
@@ -220,6 +223,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Command, String
         format: Format::Json,
         color: Color::Auto,
         outermost: false,
+        include_that: false,
         cues: None,
         jobs: None,
         lossy: false,
@@ -272,6 +276,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Command, String
                     }
                 }
                 "outermost" => o.outermost = true,
+                "include-that" => o.include_that = true,
                 "speech-only" => speech_only = true,
                 "cues" => o.cues = Some(cues(&args.value("--cues")?)?),
                 "jobs" => o.jobs = Some(jobs(&args.value("--jobs")?)?),

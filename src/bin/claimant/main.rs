@@ -63,7 +63,7 @@ type Outcome = Result<(Vec<u8>, usize), String>;
 
 fn extract(o: &Options) -> ExitCode {
     let mut builder = Extractor::builder();
-    builder.nested(!o.outermost);
+    builder.nested(!o.outermost).include_that(o.include_that);
     if let Some(cues) = &o.cues {
         builder.only_categories(cues);
     }

@@ -1,19 +1,22 @@
 //! The three output formats. Each writes one document into a byte buffer,
 //! so that documents can be formatted in parallel and written in order.
 
-use claimant::{Claim, ClaimKind, Extraction, Span};
+use claimant::{ClaimKind, Extraction, Span};
 use serde::Serialize;
 
 use crate::args::Format;
 use crate::input::{Doc, Id};
 
-/// `--format json`: every field of every claim, as the library serializes it.
+/// `--format json`: the whole [`Extraction`] as the library serializes it
+/// (every field of every claim, and whatever else an extraction holds),
+/// after the id.
 #[derive(Serialize)]
 struct FullDoc<'a> {
     id: &'a Id<'a>,
     #[serde(skip_serializing_if = "is_false")]
     lossy: bool,
-    claims: &'a [Claim],
+    #[serde(flatten)]
+    extraction: &'a Extraction,
 }
 
 /// `--format claims-jsonl`: the evaluation format (shared/eval/README.md).
@@ -50,7 +53,7 @@ pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Form
             let line = FullDoc {
                 id: &doc.id,
                 lossy: doc.lossy,
-                claims: &ex.claims,
+                extraction: ex,
             };
             // Writing to a Vec of plain data cannot fail.
             serde_json::to_writer(&mut *out, &line).expect("serializing to memory");
