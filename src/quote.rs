@@ -197,6 +197,49 @@ fn in_opening_position(tokens: &[Token<'_>], para: &Range<usize>, i: usize) -> b
     free_before && attached_after
 }
 
+/// How far [`plural_possessive`] looks for a later closing mark.
+const POSSESSIVE_LOOKAHEAD: usize = 32;
+
+/// True when the single mark at `i`, with a single quotation open, is the
+/// apostrophe of a plural possessive rather than its closing mark: it hangs
+/// on a word in `s`, a word follows after a space, and a closing single
+/// mark comes later in the paragraph before any opening or double mark:
+///
+/// ```text
+/// “He called it ‘the workers’ plan,’ ” she said.
+/// ```
+fn plural_possessive(tokens: &[Token<'_>], para: &Range<usize>, i: usize) -> bool {
+    let t = &tokens[i];
+    let shape = i > para.start
+        && i + 1 < para.end
+        && tokens[i - 1].kind == TokenKind::Word
+        && tokens[i - 1].span.end == t.span.start
+        && tokens[i - 1].text.ends_with(['s', 'S'])
+        && tokens[i + 1].is_wordlike()
+        && tokens[i + 1].span.start > t.span.end;
+    if !shape {
+        return false;
+    }
+    let end = para.end.min(i + 1 + POSSESSIVE_LOOKAHEAD);
+    for k in i + 1..end {
+        let m = &tokens[k];
+        if !m.is_quote() {
+            continue;
+        }
+        if m.is_double_quote() || m.kind == TokenKind::OpenQuote {
+            return false;
+        }
+        // A later single mark that can close: not glued to a word after it.
+        let free_after = k + 1 >= para.end
+            || tokens[k + 1].span.start > m.span.end
+            || !tokens[k + 1].is_wordlike();
+        if free_after {
+            return true;
+        }
+    }
+    false
+}
+
 /// A quotation whose closing mark has not been seen yet.
 struct Pending {
     tok: usize,
@@ -333,7 +376,7 @@ impl Pairer<'_, '_> {
                 self.close_top(i)
             }
             TokenKind::OpenQuote => self.push(i, false),
-            _ if top_single => self.close_top(i),
+            _ if top_single && !plural_possessive(self.tokens, para, i) => self.close_top(i),
             // An apostrophe after a plural ("voters’") or a stray mark.
             _ => self.ignored.push(t.span),
         }
@@ -470,6 +513,9 @@ mod tests {
             "Iraq’s ’90s don't rock ’n’ roll.",
             "The voters⟨’⟩ choice.",
             "⟦“The voters⟨’⟩ choice,”⟧ he said.",
+            "⟦“He called it ⟦‘the workers⟨’⟩ plan,’⟧ ”⟧ she said.",
+            "⟦‘Give me the facts’⟧ he said, ⟦‘and the figures’⟧.",
+            "⟦‘The voters’⟧ choice is clear.",
             "⟦“’Tis the season,”⟧ he said.",
             // Unmatched marks: closed at the paragraph end, or ignored.
             "He read ⟦“Closed for repairs.⟧\n\nNext.",

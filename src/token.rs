@@ -628,11 +628,21 @@ fn scan_number(text: &str, mut i: usize) -> usize {
     match b.get(i) {
         Some(b'%') => return i + 1,
         Some(b'\'') | Some(0xe2) => {
-            // "1990's", "1990’s": the apostrophe s of a decade or a count.
             if let Some(c) = char_after(text, i).filter(|&c| is_apostrophe(c)) {
                 let s = i + c.len_utf8();
+                // "1990's", "1990’s": the apostrophe s of a decade or a count.
                 if b.get(s) == Some(&b's') && !char_after(text, s + 1).is_some_and(is_word_char) {
                     return s + 1;
+                }
+                // Feet and inches, "6'2\"" or "6’2”": marks between digits
+                // are not quotation marks.
+                let e = if digit_at(b, s + 1) { s + 2 } else { s + 1 };
+                if digit_at(b, s) && !digit_at(b, e) {
+                    return match char_after(text, e) {
+                        Some(c @ ('"' | '”' | '″')) => e + c.len_utf8(),
+                        Some('\'') if b.get(e + 1) == Some(&b'\'') => e + 2,
+                        _ => e,
+                    };
                 }
             }
         }
@@ -751,12 +761,8 @@ fn scan_word_end(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
         }
         if pieces >= 2 {
             let end = j + 1;
-            // "the U.S.’s position": a possessive never ends a sentence.
-            if let Some(c) = char_after(text, end).filter(|&c| is_apostrophe(c)) {
-                let s = end + c.len_utf8();
-                if b.get(s) == Some(&b's') && !char_after(text, s + 1).is_some_and(is_word_char) {
-                    return (s + 1, TokenKind::Word);
-                }
+            if let Some(e) = possessive(text, end) {
+                return (e, TokenKind::Word);
             }
             // "U.S.-led", "U.N.-backed": one word.
             if b.get(end) == Some(&b'-')
@@ -794,9 +800,22 @@ fn scan_word_end(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
     if maybe_abbreviation(piece) && lexicon::is_abbreviation(piece)
         || piece_start != start && maybe_abbreviation(word) && lexicon::is_abbreviation(word)
     {
+        if let Some(e) = possessive(text, end + 1) {
+            return (e, TokenKind::Word);
+        }
         return (end + 1, TokenKind::Abbreviation);
     }
     (end, TokenKind::Word)
+}
+
+/// The end of a possessive `’s` or `'s` at byte `i`, after an
+/// abbreviation: "the U.S.’s position", "Apple Inc.'s shares". A
+/// possessive never ends a sentence, so the whole is a word.
+fn possessive(text: &str, i: usize) -> Option<usize> {
+    let c = char_after(text, i).filter(|&c| is_apostrophe(c))?;
+    let s = i + c.len_utf8();
+    (text.as_bytes().get(s) == Some(&b's') && !char_after(text, s + 1).is_some_and(is_word_char))
+        .then_some(s + 1)
 }
 
 /// For each ASCII first byte, a bit per length (up to 15 bytes) that some
@@ -1011,6 +1030,7 @@ mod tests {
             ("the U.S.", &[("the", Word), ("U.S.", Abbreviation)]),
             ("U.S.-led", &[("U.S.-led", Word)]),
             ("the U.S.’s army", &[("the", Word), ("U.S.’s", Word), ("army", Word)]),
+            ("Apple Inc.'s shares", &[("Apple", Word), ("Inc.'s", Word), ("shares", Word)]),
             ("Oct. 7", &[("Oct.", Abbreviation), ("7", Number)]),
             ("Mr. Smith", &[("Mr.", Abbreviation), ("Smith", Word)]),
             ("Gen. Vance", &[("Gen.", Abbreviation), ("Vance", Word)]),
@@ -1053,6 +1073,9 @@ mod tests {
             ("30-minute", &[("30-minute", Number)]),
             ("8:30", &[("8:30", Number)]),
             ("1-800-555-0142", &[("1-800-555-0142", Number)]),
+            ("the 6'2\" guard", &[("the", Word), ("6'2\"", Number), ("guard", Word)]),
+            ("“It’s 6’2”,”", &[("“", OpenQuote), ("It’s", Word), ("6’2”", Number), (",", Punct), ("”", CloseQuote)]),
+            ("6’11 tall", &[("6’11", Number), ("tall", Word)]),
             ("No. 1", &[("No.", Abbreviation), ("1", Number)]),
             // Datelines, dashes, ellipses.
             ("(AP) —", &[("(", Punct), ("AP", Word), (")", Punct), ("—", Dash)]),
