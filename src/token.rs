@@ -873,12 +873,16 @@ fn scan_letters(text: &str, i: usize, max: usize) -> (usize, bool) {
 /// also keep the scan bounded on a run like "a.a.a.a…" (no quadratic time).
 const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
+/// Most labels a host name may have here ("news.example.co.uk" has four):
+/// keeps the work per token small on a run like "abc.abc.abc…".
+const MAX_LABELS: usize = 8;
 
 /// An e-mail address starting at `start`: `[A-Za-z0-9._+-]+@` and a dotted
 /// domain whose trailing periods belong to the sentence.
 fn scan_email(text: &str, start: usize) -> Option<usize> {
     let b = text.as_bytes();
     let limit = (start + MAX_LOCAL).min(b.len());
+    memchr::memchr(b'@', &b[start..limit])?;
     let mut i = start;
     while i < limit && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'.' | b'_' | b'+' | b'-')) {
         i += 1;
@@ -906,6 +910,9 @@ fn scan_labels(text: &str, mut i: usize) -> Option<(usize, usize)> {
         }
         labels += 1;
         if i + 1 < limit && b[i] == b'.' && b[i + 1].is_ascii_alphanumeric() {
+            if labels == MAX_LABELS {
+                return None;
+            }
             i += 1;
             continue;
         }
