@@ -229,6 +229,11 @@ pub struct Claim {
     /// For a nested attribution, the index (in the same list) of the claim
     /// whose content holds this one.
     pub parent: Option<usize>,
+    /// Who the source is: an index into [`Extraction::speakers`]. `None`
+    /// when the claim has no source, or its source is a pronoun that could
+    /// not be resolved.
+    #[serde(default)]
+    pub speaker: Option<usize>,
     /// The sentence holding the cue.
     pub sentence: Span,
     /// The rule that found it.
@@ -262,4 +267,8 @@ impl Claim {
 pub struct Extraction {
     /// The claims, ordered by the start of their content.
     pub claims: Vec<Claim>,
+    /// The distinct sources of the claims, ordered by first mention (see
+    /// [`Speaker`](crate::Speaker)).
+    #[serde(default)]
+    pub speakers: Vec<crate::Speaker>,
 }

@@ -8,6 +8,7 @@ use crate::doc::{Doc, NONE};
 use crate::error::BuildError;
 use crate::lexicon::CueLexicon;
 use crate::rules::{self, Cand, Ctx};
+use crate::speaker;
 use crate::token::TokenKind;
 use crate::{Claim, ClaimKind, Cue, CueCategory, Extraction, Source, Span};
 
@@ -124,8 +125,9 @@ impl Extractor {
         }
         rules::noun_cue(&cx, &mut cands);
         rules::participle(&cx, &mut cands);
-        let claims = resolve(&doc, &cues, cands, self.inner.nested);
-        Extraction { claims }
+        let mut claims = resolve(&doc, &cues, cands, self.inner.nested);
+        let speakers = speaker::resolve(&doc, &mut claims);
+        Extraction { claims, speakers }
     }
 }
 
@@ -505,6 +507,7 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
                 parent: parents[i]
                     .map(|j| new_index[j])
                     .filter(|&j| j != usize::MAX),
+                speaker: None,
                 sentence,
                 rule: p.cand.rule,
                 confidence: p.cand.score.clamp(0.0, 1.0),

@@ -63,6 +63,7 @@ mod rules;
 mod segment;
 mod source;
 mod span;
+mod speaker;
 mod token;
 
 #[cfg(feature = "eval")]
@@ -74,4 +75,5 @@ pub use extractor::{extract, Extractor, ExtractorBuilder};
 pub use quote::{quotations, Closing, Quotation, Quotations};
 pub use segment::{paragraphs, sentences, Paragraphs, Sentences};
 pub use span::Span;
+pub use speaker::{Speaker, SpeakerKind};
 pub use token::{tokenize, Token, TokenKind, Tokens};

@@ -1,0 +1,1706 @@
+//! Speakers: one entity per distinct source in a document, so that claims
+//! point to who said them rather than to the words that name them.
+//!
+//! News names a source once in full and then writes "Mansour", "he", "the
+//! official". [`Speaker`] gathers those mentions under one canonical name
+//! and every [`Claim`]'s [`speaker`](Claim::speaker) indexes into
+//! [`Extraction::speakers`].
+//!
+//! # How mentions are resolved
+//!
+//! Rules only, in two passes over a list of mentions sorted by position:
+//!
+//! 1. Names and descriptions, in text order.
+//!    * A named person joins the most recent earlier person whose last name
+//!      agrees, when one name ends the other ("Mansour" → "Renad Mansour",
+//!      "Al-Sudani" → "Mohammed Shia al-Sudani") or the first names agree
+//!      too. The mentions come from claim sources and from one linear scan of
+//!      the capitalized runs of the document, which finds titled names that
+//!      are no one's source ("after meeting with Iraqi Prime Minister
+//!      Mohammed Shia al-Sudani") and later bare surnames.
+//!    * An organization joins an earlier one with the same name ("The
+//!      Associated Press", "the Associated Press") or whose initials it is
+//!      ("AP").
+//!    * An indefinite description ("a U. S. official") is a new speaker; a
+//!      definite one ("the Kataib Hezbollah official", "the prime minister")
+//!      joins the most recent speaker whose mentions and appositives hold
+//!      all its words, else it is new too.
+//! 2. Pronouns. "he" and "she" go to a person or a singular anonymous source,
+//!    "they" to a group or plural source, "it" to an organization: the
+//!    speaker of the nearest earlier sentence that has a compatible one,
+//!    else that sentence's first compatible mention, looking at most three
+//!    sentences back. A pronoun outside quotation marks ignores what is
+//!    quoted; one inside a quotation is never the quoted speaker ("I" inside
+//!    it is). What cannot be resolved stays unresolved (`speaker: None`).
+//!
+//! Known gaps: no gender lexicon of first names (gender comes from titles
+//! such as "Mr." and from pronouns already resolved); a coordinated source
+//! ("Clinton and Sanders") is one speaker of its own; a person first named
+//! by surname only and later in full is joined, but a bare surname *before*
+//! the full name is seen only when it is a source.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{Doc, NONE};
+use crate::lexicon::WORDS;
+use crate::token::TokenKind;
+use crate::{Claim, Extraction, SourceKind, Span};
+
+/// What a [`Speaker`] is.
+///
+/// ```
+/// use claimant::SpeakerKind;
+/// let out = claimant::extract("The Pentagon said the strikes would go on.");
+/// assert_eq!(out.speakers[0].kind, SpeakerKind::Organization);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SpeakerKind {
+    /// A named person: "Renad Mansour".
+    Person,
+    /// A named organization, institution or government by metonym: "the
+    /// Pentagon", "The Associated Press", "Washington".
+    Organization,
+    /// An unnamed person or people described by role: "a U. S. official",
+    /// "two Iraqi officials", "the prime minister" when no name precedes.
+    Anonymous,
+    /// A collective, or several sources named together: "activists", "the
+    /// militias", "an Iraqi official and a member of the militia".
+    Group,
+    /// None of the above could be told: "Another said".
+    Other,
+}
+
+/// One distinct source in a document, with every mention of it.
+///
+/// Speakers come ordered by their first mention; `id` is the index in
+/// [`Extraction::speakers`]. Only sources of claims become speakers; a person
+/// who is mentioned but never quoted lends names and titles to resolution
+/// but is not listed. Pronouns are listed as mentions only where they are a
+/// claim's source.
+///
+/// # Example
+///
+/// ```
+/// use claimant::SpeakerKind;
+///
+/// let text = "Analyst Renad Mansour said the truce would hold. \
+///             “It will,” said Mansour, a senior fellow at a think tank. \
+///             He explained that both sides needed calm.";
+/// let out = claimant::extract(text);
+/// assert_eq!(out.claims.len(), 3);
+/// assert!(out.claims.iter().all(|c| c.speaker == Some(0)));
+///
+/// let mansour = &out.speakers[0];
+/// assert_eq!(mansour.name, "Renad Mansour");
+/// assert_eq!(mansour.kind, SpeakerKind::Person);
+/// assert_eq!(mansour.titles, ["Analyst"]);
+/// assert_eq!(mansour.descriptors, ["a senior fellow at a think tank"]);
+/// let mentions: Vec<&str> = mansour.mentions.iter().map(|&s| &text[s]).collect();
+/// assert_eq!(mentions, ["Analyst Renad Mansour", "Mansour", "He"]);
+/// assert!(!mansour.anonymous);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Speaker {
+    /// The index of this speaker in [`Extraction::speakers`].
+    pub id: usize,
+    /// The canonical name: for a person the longest full name, without
+    /// titles or a possessive ("Renad Mansour"); for an organization its
+    /// longest name without an article ("Associated Press"); otherwise the
+    /// first description without its article ("Kataib Hezbollah official").
+    pub name: String,
+    /// What the speaker is.
+    pub kind: SpeakerKind,
+    /// Every mention, in text order: names, aliases, descriptions, and the
+    /// pronouns that are claim sources.
+    pub mentions: Vec<Span>,
+    /// Titles written before the name, as written: "Analyst", "CIA
+    /// Director", "U. S. Secretary of State".
+    pub titles: Vec<String>,
+    /// Appositives after a mention: "a political science professor at
+    /// Baghdad University".
+    pub descriptors: Vec<String>,
+    /// True for a source that is not named ([`SpeakerKind::Anonymous`]).
+    pub anonymous: bool,
+    /// For an anonymous speaker, the sentence saying why ("… spoke on
+    /// condition of anonymity …"), when the text has one.
+    pub anonymity: Option<Span>,
+}
+
+impl Extraction {
+    /// The speaker of `claim`, when it has one.
+    ///
+    /// ```
+    /// let out = claimant::extract("“We are ready,” an Iraqi official said.");
+    /// let speaker = out.speaker(&out.claims[0]).unwrap();
+    /// assert_eq!(speaker.name, "Iraqi official");
+    /// assert!(speaker.anonymous);
+    /// ```
+    pub fn speaker(&self, claim: &Claim) -> Option<&Speaker> {
+        self.speakers.get(claim.speaker?)
+    }
+}
+
+/// Title words commonly written in lower case before a name: "analyst
+/// Renad Mansour", "former President Barack Obama". The capitalized forms are
+/// in `data/titles.txt`; lower case ones are taken only from this list,
+/// because "to host Blinken" or "a major Democrat" are not titles.
+const LOWER_TITLES: &[&str] = &[
+    "acting",
+    "analyst",
+    "attorney",
+    "columnist",
+    "commentator",
+    "correspondent",
+    "deputy",
+    "economist",
+    "former",
+    "historian",
+    "interim",
+    "lawyer",
+    "pollster",
+    "professor",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+];
+
+/// Capitalized words that open a sentence or a date and belong neither to a
+/// title nor to a name: "On Thursday President Biden said" has the title
+/// "President", not "On Thursday President"; "Later Brandt told" (a source
+/// the rules took with its adverb) names "Brandt".
+const OPENERS: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "April",
+    "As",
+    "At",
+    "August",
+    "Before",
+    "But",
+    "By",
+    "December",
+    "During",
+    "Earlier",
+    "February",
+    "Friday",
+    "From",
+    "However",
+    "If",
+    "In",
+    "Instead",
+    "January",
+    "July",
+    "June",
+    "Later",
+    "March",
+    "May",
+    "Meanwhile",
+    "Monday",
+    "November",
+    "Now",
+    "October",
+    "On",
+    "Saturday",
+    "Separately",
+    "September",
+    "Since",
+    "So",
+    "Still",
+    "Sunday",
+    "The",
+    "Then",
+    "This",
+    "Thursday",
+    "Today",
+    "Tuesday",
+    "Wednesday",
+    "When",
+    "While",
+    "With",
+    "Yesterday",
+    "Yet",
+];
+
+/// Words that name a department after "Secretary of", "Minister of":
+/// "Secretary of State Antony Blinken" has the name "Antony Blinken".
+const DEPARTMENT_WORDS: &[&str] = &[
+    "Affairs",
+    "Agriculture",
+    "Air",
+    "Army",
+    "Commerce",
+    "Culture",
+    "Defence",
+    "Defense",
+    "Development",
+    "Economy",
+    "Education",
+    "Energy",
+    "Environment",
+    "Finance",
+    "Force",
+    "Foreign",
+    "Health",
+    "Home",
+    "Homeland",
+    "Housing",
+    "Human",
+    "Information",
+    "Intelligence",
+    "Interior",
+    "Justice",
+    "Labor",
+    "Labour",
+    "National",
+    "Navy",
+    "Public",
+    "Security",
+    "Services",
+    "Staff",
+    "State",
+    "Trade",
+    "Transportation",
+    "Treasury",
+    "Urban",
+    "Veterans",
+    "War",
+    "Works",
+];
+
+/// Lower-case particles inside a name: "Osama bin Laden", "Ursula von der
+/// Leyen".
+const PARTICLES: &[&str] = &[
+    "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von",
+];
+
+/// Capitals and countries that stand for their government as a source:
+/// "Washington has sent messages that …", "Moscow said". A one-word name
+/// here is an organization, not a person. Sorted (binary search).
+const PLACE_METONYMS: &[&str] = &[
+    "Ankara",
+    "Baghdad",
+    "Beijing",
+    "Beirut",
+    "Berlin",
+    "Brussels",
+    "Cairo",
+    "Canberra",
+    "Caracas",
+    "China",
+    "Damascus",
+    "Doha",
+    "France",
+    "Germany",
+    "Havana",
+    "India",
+    "Iran",
+    "Iraq",
+    "Islamabad",
+    "Israel",
+    "Japan",
+    "Jerusalem",
+    "Kabul",
+    "Kiev",
+    "Kyiv",
+    "London",
+    "Moscow",
+    "Ottawa",
+    "Paris",
+    "Pyongyang",
+    "Riyadh",
+    "Rome",
+    "Russia",
+    "Seoul",
+    "Syria",
+    "Taipei",
+    "Tehran",
+    "Tokyo",
+    "Turkey",
+    "Ukraine",
+    "Washington",
+    "Westminster",
+    "Whitehall",
+];
+
+/// Determiners that open a description; the definite ones point back.
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+const INDEFINITE: &[&str] = &[
+    "a", "an", "another", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "several", "some", "many", "other", "both", "all", "most",
+];
+
+/// Verbs of saying that end an appositive written without its closing
+/// comma: "Mansour, a senior fellow said".
+const SAYING: &[&str] = &[
+    "added",
+    "argued",
+    "explained",
+    "noted",
+    "said",
+    "say",
+    "says",
+    "told",
+    "warned",
+    "wrote",
+];
+
+/// Words a definite description may have that its antecedent need not.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "for", "from", "in", "of", "the", "this", "that", "these", "those",
+    "with",
+];
+
+/// Quantifiers standing alone as a source: "Another said", "Some argue".
+/// Each is a speaker of its own.
+const QUANTIFIERS: &[&str] = &[
+    "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
+];
+
+/// How far back (in sentences) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 3;
+/// How far after an anonymous mention (in sentences) the sentence giving the
+/// reason for anonymity may come: "The two spoke on condition of anonymity."
+const ANONYMITY_WINDOW: usize = 2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pro {
+    He,
+    She,
+    They,
+    It,
+    I,
+    Who,
+    Which,
+    /// we, you: not resolved.
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum What {
+    /// A named person: a source or a titled run.
+    Person,
+    /// A capitalized run that is a mention only if it names someone known.
+    Alias,
+    Org,
+    Anon {
+        definite: bool,
+        plural: bool,
+    },
+    Group {
+        definite: bool,
+    },
+    Other {
+        definite: bool,
+        quantifier: bool,
+    },
+    /// One span of a coordinated source; all spans of one claim share a speaker.
+    Coord,
+    Pronoun(Pro),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    /// The whole mention, titles included.
+    toks: Range<usize>,
+    /// For names: the name without titles or article; for descriptions: the
+    /// words without the determiner.
+    name: Range<usize>,
+    what: What,
+    /// The first claim whose source this is.
+    claim: u32,
+    cluster: u32,
+}
+
+#[derive(Clone, Debug)]
+struct Cluster {
+    kind: SpeakerKind,
+    /// The best name so far (token range of a mention's name).
+    name: Range<usize>,
+    /// Position (token) of the latest mention, for recency.
+    last: usize,
+    plural: bool,
+    gender: Gender,
+    mentions: Vec<u32>,
+    source: bool,
+}
+
+/// Computes the speakers of `doc` from its final `claims`, and sets each
+/// claim's `speaker`.
+pub(crate) fn resolve(doc: &Doc<'_>, claims: &mut [Claim]) -> Vec<Speaker> {
+    if claims.iter().all(|c| c.source.is_none()) {
+        return Vec::new();
+    }
+    let mut mentions = source_mentions(doc, claims);
+    scan_names(doc, &mut mentions);
+    mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
+
+    let claim_mention = claims
+        .iter()
+        .map(|c| {
+            let Some(first) = c.source.as_ref().and_then(|s| s.spans.first()) else {
+                return NONE;
+            };
+            let t = toks_of(doc, *first);
+            mentions
+                .binary_search_by_key(&(t.start, t.end), |m| (m.toks.start, m.toks.end))
+                .map_or(NONE, |m| m as u32)
+        })
+        .collect();
+    let mut r = Resolver {
+        doc,
+        mentions,
+        claim_mention,
+        clusters: Vec::new(),
+        coord: Vec::new(),
+    };
+    r.names_and_descriptions();
+    r.pronouns(claims);
+    r.finish(claims)
+}
+
+/// The token range covered by a byte span.
+fn toks_of(doc: &Doc<'_>, s: Span) -> Range<usize> {
+    let a = doc.toks.partition_point(|t| t.span.end <= s.start);
+    let b = doc.toks.partition_point(|t| t.span.start < s.end);
+    a..b.max(a)
+}
+
+/// A word without its possessive ending: "Al-Sudani’s" → "Al-Sudani".
+fn base(w: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(b) = w.strip_suffix(suffix) {
+            if !b.is_empty() {
+                return b;
+            }
+        }
+    }
+    w
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    base(a).eq_ignore_ascii_case(base(b))
+}
+
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A title word before a name, as `data/titles.txt` writes it, or one of the
+/// lower-case titles.
+fn is_title(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    WORDS.titles.contains(w) || LOWER_TITLES.contains(&w)
+}
+
+/// A token that can be part of a name: "Renad", "al-Sudani", "J.".
+fn name_tok(doc: &Doc<'_>, i: usize) -> bool {
+    doc.capitalized(i) && matches!(doc.kind(i), Some(TokenKind::Word | TokenKind::Abbreviation))
+}
+
+fn possessive(w: &str) -> bool {
+    base(w).len() != w.len()
+}
+
+fn is_org_word(w: &str) -> bool {
+    WORDS.org_words.contains(base(w))
+}
+
+/// Collects the claim sources as mentions.
+fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(claims.len() * 2);
+    for (ci, c) in claims.iter().enumerate() {
+        let Some(src) = &c.source else { continue };
+        let spans: Vec<Range<usize>> = src
+            .spans
+            .iter()
+            .map(|&s| toks_of(doc, s))
+            .filter(|r| !r.is_empty())
+            .collect();
+        let coordinated = spans.len() > 1
+            || spans
+                .first()
+                .is_some_and(|r| r.clone().any(|i| doc.is(i, "and")));
+        for toks in spans {
+            let (what, name) = if coordinated {
+                (What::Coord, toks.clone())
+            } else {
+                describe(doc, toks.clone(), src.kind)
+            };
+            out.push(Mention {
+                toks,
+                name,
+                what,
+                claim: ci as u32,
+                cluster: NONE,
+            });
+        }
+    }
+    // Two claims may share a source mention ("Blinken said …, arguing …").
+    out.sort_by_key(|m| (m.toks.start, m.toks.end, m.claim));
+    out.dedup_by(|b, a| a.toks == b.toks);
+    out
+}
+
+/// What a source mention is, and its name or descriptive words.
+fn describe(doc: &Doc<'_>, toks: Range<usize>, kind: SourceKind) -> (What, Range<usize>) {
+    let first = toks.start;
+    let definite = doc.is_any(first, DEFINITE);
+    let words = if doc.is_any(first, DEFINITE) || doc.is_any(first, INDEFINITE) {
+        first + 1..toks.end
+    } else {
+        toks.clone()
+    };
+    match kind {
+        SourceKind::Pronoun => {
+            let w = doc.word(first);
+            let pro = match () {
+                _ if w.eq_ignore_ascii_case("he") => Pro::He,
+                _ if w.eq_ignore_ascii_case("she") => Pro::She,
+                _ if w.eq_ignore_ascii_case("they") => Pro::They,
+                _ if w.eq_ignore_ascii_case("it") => Pro::It,
+                _ if w.eq_ignore_ascii_case("i") => Pro::I,
+                _ if w.eq_ignore_ascii_case("who") => Pro::Who,
+                _ if w.eq_ignore_ascii_case("which") => Pro::Which,
+                _ => Pro::None,
+            };
+            (What::Pronoun(pro), toks)
+        }
+        SourceKind::Person => match split_title(doc, toks.clone()) {
+            Some((_, name)) => {
+                if name.len() == 1
+                    && PLACE_METONYMS
+                        .binary_search(&base(doc.word(name.start)))
+                        .is_ok()
+                {
+                    (What::Org, name)
+                } else {
+                    (What::Person, name)
+                }
+            }
+            None => (
+                What::Other {
+                    definite,
+                    quantifier: false,
+                },
+                words,
+            ),
+        },
+        SourceKind::Organization => {
+            let mut s = toks.start;
+            while s + 1 < toks.end && !doc.capitalized(s) {
+                s += 1;
+            }
+            if doc.is(s, "the") && s + 1 < toks.end {
+                s += 1;
+            }
+            (What::Org, s..toks.end)
+        }
+        SourceKind::Anonymous => (
+            What::Anon {
+                definite,
+                plural: plural(doc, &toks),
+            },
+            words,
+        ),
+        // "two company managers who spoke on condition of anonymity":
+        // counted people are unnamed individuals, not a collective.
+        SourceKind::Group | SourceKind::Other if counted(doc, first) => (
+            What::Anon {
+                definite: false,
+                plural: true,
+            },
+            words,
+        ),
+        SourceKind::Group => (What::Group { definite }, words),
+        _ => {
+            let quantifier = toks.len() == 1 && in_list(doc.word(first), QUANTIFIERS);
+            (
+                What::Other {
+                    definite,
+                    quantifier,
+                },
+                words,
+            )
+        }
+    }
+}
+
+/// A number word opening a description: "two", "three", "5".
+fn counted(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_any(
+        i,
+        &[
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+            "several",
+        ],
+    ) || doc.kind(i) == Some(TokenKind::Number)
+}
+
+/// Whether a description names several people: "two Iraqi officials",
+/// "aides", "spokesmen", "people".
+fn plural(doc: &Doc<'_>, toks: &Range<usize>) -> bool {
+    // The head: the last word before an inner preposition.
+    let mut head = toks.end - 1;
+    for i in toks.clone().skip(1) {
+        if doc.is_any(i, &["of", "for", "at", "from", "in", "with"]) {
+            head = i - 1;
+            break;
+        }
+    }
+    let w = doc.word(head);
+    let number = doc.is_any(
+        toks.start,
+        &[
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+            "these", "those", "both", "many", "some", "all",
+        ],
+    );
+    number
+        || w.eq_ignore_ascii_case("people")
+        || w.ends_with("men")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// Splits a name phrase into its title and its name, within `r`:
+/// "U. S. Secretary of State Antony Blinken" → ("U. S. Secretary of State",
+/// "Antony Blinken"). `None` when no name remains ("the prime minister").
+fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    // Leading words that are neither capitalized nor titles: "that" in a
+    // source that took a complementizer, an article.
+    let mut s = r.start;
+    while s < r.end && !doc.capitalized(s) && !is_title(doc, s) {
+        s += 1;
+    }
+    while s < r.end && doc.is_any(s, &["the", "a", "an"]) {
+        s += 1;
+    }
+    while s + 1 < r.end && OPENERS.contains(&doc.word(s)) {
+        s += 1;
+    }
+    if s >= r.end {
+        return None;
+    }
+    let e = r.end;
+    // The last title word that a name follows.
+    let mut title_end = s;
+    let mut first_title = None;
+    let mut k = s;
+    while k < e {
+        if is_title(doc, k) {
+            first_title.get_or_insert(k);
+            let mut n = k + 1;
+            // "Secretary of State Antony Blinken", "Secretary of the Treasury …".
+            if doc.is(n, "of") {
+                n += 1;
+                if doc.is(n, "the") {
+                    n += 1;
+                }
+                let dept = n;
+                while n < e
+                    && doc.capitalized(n)
+                    && (in_list(doc.word(n), DEPARTMENT_WORDS) || e - n > 2)
+                {
+                    n += 1;
+                }
+                if n == dept {
+                    // "the Governor of Texas": no name after the office.
+                    k += 1;
+                    continue;
+                }
+            }
+            if n < e && name_tok(doc, n) && !is_title(doc, n) {
+                title_end = n;
+                k = n;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let name = title_end..e;
+    // A name is capitalized words (and particles); anything else is not a
+    // person's name.
+    let ok = !name.is_empty()
+        && name.clone().all(|i| {
+            name_tok(doc, i) || (doc.is_any(i, PARTICLES) && i > name.start && i + 1 < name.end)
+        })
+        && !name.clone().any(|i| is_org_word(doc.word(i)));
+    if !ok {
+        return None;
+    }
+    let start = match first_title {
+        Some(f) if title_end > s => {
+            let mut p = f;
+            while p > s && !in_list(doc.word(p - 1), OPENERS) {
+                p -= 1;
+            }
+            p
+        }
+        _ => title_end,
+    };
+    Some((start..title_end, name))
+}
+
+/// One linear pass over the document's capitalized runs: titled names
+/// become person mentions, other runs possible aliases (kept only if they
+/// name someone already known), runs ending in an organization word
+/// organization mentions. Runs overlapping a source are skipped: the source
+/// is the mention there.
+fn scan_names(doc: &Doc<'_>, out: &mut Vec<Mention>) {
+    // Sources, sorted by start, to skip runs that overlap them.
+    let mut sources: Vec<Range<usize>> = out.iter().map(|m| m.toks.clone()).collect();
+    sources.sort_by_key(|r| r.start);
+    let mut next_source = 0;
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !name_tok(doc, i) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalized words, particles and "of" after a title,
+        // ending after a possessive.
+        let start = i;
+        let mut j = i;
+        while j < n {
+            if name_tok(doc, j) {
+                j += 1;
+                if possessive(doc.word(j - 1)) {
+                    break;
+                }
+            } else if j > start
+                && name_tok(doc, j + 1)
+                && (doc.is_any(j, PARTICLES)
+                    || (doc.is(j, "of") && is_title(doc, j - 1))
+                    || (doc.is(j, "the") && doc.is(j - 1, "of")))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = j;
+        // Lower-case titles just before: "analyst Renad Mansour", "former
+        // President Barack Obama".
+        let mut run_start = start;
+        while run_start > 0
+            && start - run_start < 3
+            && LOWER_TITLES.contains(&doc.word(run_start - 1))
+        {
+            run_start -= 1;
+        }
+        let run = run_start..j;
+        while next_source < sources.len() && sources[next_source].end <= run.start {
+            next_source += 1;
+        }
+        if sources[next_source..]
+            .iter()
+            .take_while(|s| s.start < run.end)
+            .any(|s| s.end > run.start)
+        {
+            continue;
+        }
+        let m = |toks: Range<usize>, name: Range<usize>, what: What| Mention {
+            toks,
+            name,
+            what,
+            claim: NONE,
+            cluster: NONE,
+        };
+        let last = doc.word(j - 1);
+        if is_org_word(last) {
+            let mut s = start;
+            if doc.is(s, "the") {
+                s += 1;
+            }
+            out.push(m(s..j, s..j, What::Org));
+            continue;
+        }
+        let titled = run.clone().any(|k| is_title(doc, k));
+        match split_title(doc, run.clone()) {
+            Some((title, name)) if titled && !title.is_empty() => {
+                // "Associated Press Matthew Lee": a title word that is also
+                // an organization word, after another word, is an
+                // organization's name.
+                let last_title = name.start - 1;
+                if is_org_word(doc.word(last_title)) && last_title > title.start {
+                    out.push(m(name.clone(), name, What::Alias));
+                } else {
+                    out.push(m(title.start..name.end, name, What::Person));
+                }
+            }
+            _ => out.push(m(start..j, start..j, What::Alias)),
+        }
+    }
+}
+
+struct Resolver<'d, 'a> {
+    doc: &'d Doc<'a>,
+    mentions: Vec<Mention>,
+    /// The mention of each claim's (first) source span, or `NONE`.
+    claim_mention: Vec<u32>,
+    clusters: Vec<Cluster>,
+    /// For coordinated sources: the claim and its speaker cluster.
+    coord: Vec<(u32, u32)>,
+}
+
+impl Resolver<'_, '_> {
+    fn new_cluster(&mut self, m: usize, kind: SpeakerKind, plural: bool) -> u32 {
+        let name = self.mentions[m].name.clone();
+        self.clusters.push(Cluster {
+            kind,
+            name,
+            last: 0,
+            plural,
+            gender: Gender::Unknown,
+            mentions: Vec::new(),
+            source: false,
+        });
+        (self.clusters.len() - 1) as u32
+    }
+
+    fn join(&mut self, m: usize, c: u32) {
+        let mention = &mut self.mentions[m];
+        mention.cluster = c;
+        let cl = &mut self.clusters[c as usize];
+        cl.mentions.push(m as u32);
+        cl.last = mention.toks.start;
+        cl.source |= mention.claim != NONE;
+        let better = match mention.what {
+            What::Person | What::Alias if cl.kind == SpeakerKind::Person => {
+                mention.name.len() > cl.name.len()
+            }
+            What::Org if cl.kind == SpeakerKind::Organization => mention.name.len() > cl.name.len(),
+            _ => false,
+        };
+        if better {
+            cl.name = mention.name.clone();
+        }
+        if cl.gender == Gender::Unknown {
+            cl.gender = gender_of(self.doc, &mention.toks);
+        }
+    }
+
+    /// Pass 1: names and descriptions, in text order.
+    fn names_and_descriptions(&mut self) {
+        for m in 0..self.mentions.len() {
+            let what = self.mentions[m].what;
+            let found = match what {
+                What::Pronoun(_) => continue,
+                What::Person => self.find_person(self.mentions[m].name.clone()),
+                What::Alias => self.alias(m),
+                What::Org => self.find_org(self.mentions[m].name.clone()),
+                What::Anon { definite: true, .. }
+                | What::Group { definite: true }
+                | What::Other { definite: true, .. } => self.find_description(m),
+                What::Group { definite: false }
+                | What::Other {
+                    definite: false,
+                    quantifier: false,
+                } => self.find_same_words(m),
+                What::Coord => {
+                    let claim = self.mentions[m].claim;
+                    self.coord.iter().find(|(c, _)| *c == claim).map(|p| p.1)
+                }
+                _ => None,
+            };
+            let c = match (found, what) {
+                (Some(c), _) => c,
+                (None, What::Alias) => continue,
+                (None, What::Person) => self.new_cluster(m, SpeakerKind::Person, false),
+                (None, What::Org) => self.new_cluster(m, SpeakerKind::Organization, false),
+                (None, What::Anon { plural, .. }) => {
+                    self.new_cluster(m, SpeakerKind::Anonymous, plural)
+                }
+                (None, What::Group { .. }) => self.new_cluster(m, SpeakerKind::Group, true),
+                (None, What::Coord) => {
+                    let c = self.new_cluster(m, SpeakerKind::Group, true);
+                    self.coord.push((self.mentions[m].claim, c));
+                    c
+                }
+                (None, _) => {
+                    let toks = self.mentions[m].toks.clone();
+                    let plural = plural(self.doc, &toks);
+                    self.new_cluster(m, SpeakerKind::Other, plural)
+                }
+            };
+            self.join(m, c);
+        }
+    }
+
+    /// The most recent person whose name agrees with `name`.
+    fn find_person(&self, name: Range<usize>) -> Option<u32> {
+        let doc = self.doc;
+        self.best(|c| c.kind == SpeakerKind::Person && same_person(doc, &name, &c.name))
+    }
+
+    /// The most recent cluster satisfying `f`.
+    fn best(&self, f: impl Fn(&Cluster) -> bool) -> Option<u32> {
+        self.clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| f(c))
+            .max_by_key(|(_, c)| c.last)
+            .map(|(i, _)| i as u32)
+    }
+
+    /// A capitalized run that is not a source: a known person's name or a
+    /// part of it ("Al-Sudani’s predecessors", "After Mansour spoke"), or a
+    /// known organization. The mention shrinks to the part that matched.
+    fn alias(&mut self, m: usize) -> Option<u32> {
+        let run = self.mentions[m].name.clone();
+        if self.clusters.is_empty() {
+            return None;
+        }
+        for s in run.clone() {
+            let name = s..run.end;
+            let found = self
+                .find_person(name.clone())
+                .or_else(|| self.find_org_named(name.clone()));
+            if let Some(c) = found {
+                let mention = &mut self.mentions[m];
+                mention.toks = name.clone();
+                mention.name = name;
+                return Some(c);
+            }
+            // Only words that open a sentence may be dropped: "After
+            // Mansour", but not "Jeb" from "Jeb Bush".
+            if !in_list(self.doc.word(s), OPENERS) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// An organization with the same name, or whose initials this is; a
+    /// lower-case definite one ("the ministry") goes to the most recent
+    /// organization with that word.
+    fn find_org(&self, name: Range<usize>) -> Option<u32> {
+        self.find_org_named(name.clone()).or_else(|| {
+            let doc = self.doc;
+            let lower = name.len() == 1 && !doc.capitalized(name.start);
+            if !lower {
+                return None;
+            }
+            let w = doc.word(name.start);
+            self.best(|c| {
+                c.kind == SpeakerKind::Organization
+                    && c.mentions.iter().any(|&k| {
+                        self.mentions[k as usize]
+                            .toks
+                            .clone()
+                            .any(|i| same_word(doc.word(i), w))
+                    })
+            })
+        })
+    }
+
+    fn find_org_named(&self, name: Range<usize>) -> Option<u32> {
+        let doc = self.doc;
+        self.best(|c| {
+            c.kind == SpeakerKind::Organization
+                && (same_words(doc, &name, &c.name)
+                    || initials(doc, &name, &c.name)
+                    || initials(doc, &c.name, &name))
+        })
+    }
+
+    /// Groups and other descriptions with the same words ("activists" …
+    /// "Activists"); quantifiers ("Another") never join.
+    fn find_same_words(&self, m: usize) -> Option<u32> {
+        let doc = self.doc;
+        let words = self.mentions[m].name.clone();
+        if words.is_empty() {
+            return None;
+        }
+        let kind = match self.mentions[m].what {
+            What::Group { .. } => SpeakerKind::Group,
+            _ => SpeakerKind::Other,
+        };
+        self.best(|c| {
+            c.kind == kind
+                && c.mentions
+                    .iter()
+                    .any(|&k| same_words(doc, &words, &self.mentions[k as usize].name))
+        })
+    }
+
+    /// A definite description: the most recent speaker whose mentions and
+    /// appositives hold all its words, the last (head) word included, with
+    /// the same number. "the Kataib Hezbollah official" goes back to "a
+    /// Kataib Hezbollah official", never to "an Iraqi official"; "the Iraqi
+    /// prime minister" to "Iraqi Prime Minister Mohammed Shia al-Sudani".
+    fn find_description(&self, m: usize) -> Option<u32> {
+        let doc = self.doc;
+        let mention = &self.mentions[m];
+        let words = mention.name.clone();
+        if words.is_empty() {
+            return None;
+        }
+        let (plural, group) = match mention.what {
+            What::Anon { plural, .. } => (plural, false),
+            What::Group { .. } => (true, true),
+            _ => (plural(doc, &mention.toks), false),
+        };
+        self.best(|c| {
+            let kind_ok = match c.kind {
+                SpeakerKind::Group => group,
+                SpeakerKind::Person => !plural,
+                SpeakerKind::Anonymous | SpeakerKind::Other => !group,
+                _ => false,
+            };
+            kind_ok
+                && c.plural == plural
+                && words
+                    .clone()
+                    .filter(|&i| !doc.is_any(i, FUNCTION_WORDS))
+                    .all(|i| self.cluster_has_word(c, doc.word(i)))
+        })
+    }
+
+    /// True when a word is in one of the cluster's (non-pronoun) mentions or
+    /// in an appositive after one.
+    fn cluster_has_word(&self, c: &Cluster, w: &str) -> bool {
+        let doc = self.doc;
+        c.mentions.iter().any(|&k| {
+            let t = &self.mentions[k as usize].toks;
+            let appo = appositive(doc, t.end).unwrap_or(0..0);
+            t.clone().chain(appo).any(|i| same_word(doc.word(i), w))
+        })
+    }
+
+    /// Pass 2: pronouns, those outside quotations first (they never look
+    /// inside one), then those inside, whose quoting speakers are known by
+    /// then.
+    fn pronouns(&mut self, claims: &[Claim]) {
+        let doc = self.doc;
+        let order: Vec<usize> = {
+            let mut v: Vec<usize> = (0..self.mentions.len())
+                .filter(|&m| matches!(self.mentions[m].what, What::Pronoun(_)))
+                .collect();
+            v.sort_by_key(|&m| (doc.depth[self.mentions[m].toks.start] > 0, m));
+            v
+        };
+        for m in order {
+            let What::Pronoun(pro) = self.mentions[m].what else {
+                continue;
+            };
+            if let Some(c) = self.antecedent(m, pro, claims) {
+                self.join(m, c);
+                let g = match pro {
+                    Pro::He => Gender::Male,
+                    Pro::She => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                let cl = &mut self.clusters[c as usize];
+                if cl.gender == Gender::Unknown {
+                    cl.gender = g;
+                }
+            }
+        }
+    }
+
+    /// The speakers of the claims quoting token `p` (whose content holds it
+    /// inside quotation marks), innermost first.
+    fn quoting(&self, p: usize, claims: &[Claim]) -> Vec<u32> {
+        let doc = self.doc;
+        let span = doc.toks[p].span;
+        let mut qs: Vec<(usize, u32)> = Vec::new();
+        for (ci, c) in claims.iter().enumerate() {
+            let Some(own) = self.mentions.get(self.claim_mention[ci] as usize) else {
+                continue;
+            };
+            if own.cluster != NONE && c.content.iter().any(|s| s.encloses(span)) {
+                qs.push((c.content_span().len(), own.cluster));
+            }
+        }
+        qs.sort_by_key(|q| q.0);
+        qs.into_iter().map(|q| q.1).collect()
+    }
+
+    fn antecedent(&self, m: usize, pro: Pro, claims: &[Claim]) -> Option<u32> {
+        let doc = self.doc;
+        let p = self.mentions[m].toks.start;
+        let quoted = doc.depth[p] > 0;
+        let excluded = if quoted {
+            self.quoting(p, claims)
+        } else {
+            Vec::new()
+        };
+        let compatible = |c: &Cluster| -> bool {
+            match pro {
+                Pro::He | Pro::She => {
+                    let g = if pro == Pro::He {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    };
+                    matches!(c.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                        && !c.plural
+                        && c.gender != g
+                }
+                Pro::They => c.plural,
+                Pro::It => c.kind == SpeakerKind::Organization,
+                Pro::Who => c.kind != SpeakerKind::Organization,
+                Pro::Which => c.kind == SpeakerKind::Organization,
+                Pro::I | Pro::None => false,
+            }
+        };
+        match pro {
+            Pro::None => return None,
+            // "I" inside a quotation is the one quoted.
+            Pro::I => return excluded.first().copied(),
+            _ => {}
+        }
+        let sent = doc.sent_of[p] as usize;
+        let lo_sent = if matches!(pro, Pro::Who | Pro::Which) {
+            sent
+        } else {
+            sent.saturating_sub(PRONOUN_WINDOW)
+        };
+        // Mentions before the pronoun, back to the window's first sentence.
+        let lo_tok = doc.sents.get(lo_sent).map_or(0, |s| s.toks.start);
+        let first = self.mentions.partition_point(|x| x.toks.start < lo_tok);
+        let cands = &self.mentions[first..m];
+        let allowed = |x: &Mention| -> bool {
+            if x.cluster == NONE || x.toks.end > p {
+                return false;
+            }
+            let xq = doc.depth[x.toks.start] > 0;
+            if quoted {
+                // Inside a quotation: the same quotation, or outside any.
+                (!xq || doc.quote_of[x.toks.start] == doc.quote_of[p])
+                    && !excluded.contains(&x.cluster)
+            } else {
+                !xq
+            }
+        };
+        for s in (lo_sent..=sent).rev() {
+            let in_sent: Vec<&Mention> = cands
+                .iter()
+                .filter(|x| doc.sent_of[x.toks.start] as usize == s)
+                .filter(|x| allowed(x) && compatible(&self.clusters[x.cluster as usize]))
+                .collect();
+            if in_sent.is_empty() {
+                continue;
+            }
+            if matches!(pro, Pro::Who | Pro::Which) {
+                return in_sent.last().map(|x| x.cluster);
+            }
+            // A speaker first (the latest one), else the first mention (the
+            // subject, as news writes it), or in the pronoun's own sentence
+            // the nearest.
+            let speaker = in_sent.iter().rev().find(|x| x.claim != NONE);
+            let pick = speaker.or(if s == sent {
+                in_sent.last()
+            } else {
+                in_sent.first()
+            });
+            return pick.map(|x| x.cluster);
+        }
+        None
+    }
+
+    /// Builds the output speakers and sets each claim's speaker.
+    fn finish(self, claims: &mut [Claim]) -> Vec<Speaker> {
+        let doc = self.doc;
+        // Speakers: clusters with a source, ordered by first mention.
+        let mut order: Vec<(usize, u32)> = self
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.source)
+            .map(|(i, c)| {
+                let first = c
+                    .mentions
+                    .iter()
+                    .map(|&k| self.mentions[k as usize].toks.start)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (first, i as u32)
+            })
+            .collect();
+        order.sort();
+        let mut id_of = vec![usize::MAX; self.clusters.len()];
+        for (id, &(_, c)) in order.iter().enumerate() {
+            id_of[c as usize] = id;
+        }
+        for (c, &m) in claims.iter_mut().zip(&self.claim_mention) {
+            let cluster = self.mentions.get(m as usize).map_or(NONE, |m| m.cluster);
+            c.speaker = (cluster != NONE).then(|| id_of[cluster as usize]);
+        }
+        let anonymity = anonymity_sentences(doc);
+        order
+            .iter()
+            .enumerate()
+            .map(|(id, &(_, ci))| {
+                let c = &self.clusters[ci as usize];
+                let mut ms: Vec<&Mention> = c
+                    .mentions
+                    .iter()
+                    .map(|&k| &self.mentions[k as usize])
+                    .collect();
+                ms.sort_by_key(|m| m.toks.start);
+                let mut titles: Vec<String> = Vec::new();
+                let mut descriptors: Vec<String> = Vec::new();
+                for m in &ms {
+                    if matches!(m.what, What::Pronoun(_)) {
+                        continue;
+                    }
+                    if c.kind == SpeakerKind::Person && m.toks.start < m.name.start {
+                        if let Some((title, _)) = split_title(doc, m.toks.clone()) {
+                            push_unique(&mut titles, text_of(doc, title));
+                        }
+                    }
+                    if let Some(a) = appositive(doc, m.toks.end) {
+                        push_unique(&mut descriptors, text_of(doc, a));
+                    }
+                }
+                let name = match c.kind {
+                    SpeakerKind::Person | SpeakerKind::Organization => text_of(doc, c.name.clone()),
+                    SpeakerKind::Group if ms.iter().any(|m| m.what == What::Coord) => ms
+                        .iter()
+                        .filter(|m| m.what == What::Coord)
+                        .map(|m| text_of(doc, m.toks.clone()))
+                        .collect::<Vec<_>>()
+                        .join(" and "),
+                    _ => {
+                        let first = ms
+                            .iter()
+                            .find(|m| !matches!(m.what, What::Pronoun(_)))
+                            .map_or(c.name.clone(), |m| m.toks.clone());
+                        let s = if doc.is_any(first.start, &["a", "an", "the"]) && first.len() > 1 {
+                            first.start + 1
+                        } else {
+                            first.start
+                        };
+                        text_of(doc, s..first.end)
+                    }
+                };
+                let anonymous = c.kind == SpeakerKind::Anonymous;
+                let anonymity = if anonymous {
+                    ms.iter().find_map(|m| {
+                        let s = doc.sent_of[m.toks.start] as usize;
+                        anonymity
+                            .iter()
+                            .find(|&&a| a >= s && a <= s + ANONYMITY_WINDOW)
+                            .map(|&a| doc.span(doc.sents[a].toks.clone()))
+                    })
+                } else {
+                    None
+                };
+                Speaker {
+                    id,
+                    name,
+                    kind: c.kind,
+                    mentions: ms.iter().map(|m| doc.span(m.toks.clone())).collect(),
+                    titles,
+                    descriptors,
+                    anonymous,
+                    anonymity,
+                }
+            })
+            .collect()
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// The text of tokens `r`, without a final possessive, with runs of white
+/// space made single spaces.
+fn text_of(doc: &Doc<'_>, r: Range<usize>) -> String {
+    if r.is_empty() {
+        return String::new();
+    }
+    let mut span = doc.span(r.clone());
+    let last = doc.word(r.end - 1);
+    span.end -= last.len() - base(last).len();
+    let mut out = String::with_capacity(span.len());
+    for (k, w) in doc.text[span].split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Two names of one person: the last names agree, and one name ends the
+/// other or the first names agree too.
+fn same_person(doc: &Doc<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
+    if a.is_empty() || b.is_empty() || !same_word(doc.word(a.end - 1), doc.word(b.end - 1)) {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let suffix = short
+        .clone()
+        .rev()
+        .zip(long.clone().rev())
+        .all(|(x, y)| same_word(doc.word(x), doc.word(y)));
+    suffix || same_word(doc.word(a.start), doc.word(b.start))
+}
+
+fn same_words(doc: &Doc<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.len() == b.len()
+        && a.clone()
+            .zip(b.clone())
+            .all(|(x, y)| same_word(doc.word(x), doc.word(y)))
+}
+
+/// True when `short` is one upper-case token spelling the initials of the
+/// capitalized words of `long`: "AP", "Associated Press".
+fn initials(doc: &Doc<'_>, short: &Range<usize>, long: &Range<usize>) -> bool {
+    if short.len() != 1 || long.len() < 2 {
+        return false;
+    }
+    let acronym = base(doc.word(short.start));
+    if acronym.len() < 2 || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut letters = acronym.bytes();
+    for i in long.clone() {
+        let w = doc.word(i);
+        if !doc.capitalized(i) {
+            continue;
+        }
+        if letters.next() != w.bytes().next() {
+            return false;
+        }
+    }
+    letters.next().is_none()
+}
+
+/// The appositive after a mention ending at token `end`: ", a senior fellow
+/// at the Chatham House think tank" → "a senior fellow at the Chatham House
+/// think tank". It opens with an article and ends at a comma, the end of the
+/// sentence, a quotation mark, a cue verb or a relative pronoun.
+fn appositive(doc: &Doc<'_>, end: usize) -> Option<Range<usize>> {
+    if !doc.punct(end, ",") || !doc.is_any(end + 1, &["a", "an", "the"]) {
+        return None;
+    }
+    let start = end + 1;
+    let limit = (start + 20).min(doc.toks.len());
+    let mut k = start + 1;
+    while k < limit {
+        let t = &doc.toks[k];
+        let stop = match t.kind {
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
+                // Not any cue word: "think" in "the Chatham House think tank".
+                (doc.verb[k] && doc.is_any(k, SAYING))
+                    || doc.is_any(k, &["who", "which", "that", "and"])
+            }
+            TokenKind::Dash => false,
+            _ => true,
+        };
+        if stop {
+            return (k - start >= 2 && !doc.is(k, "and")).then_some(start..k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The gender a mention's words tell: "Mr.", "Congresswoman", "spokesman".
+fn gender_of(doc: &Doc<'_>, toks: &Range<usize>) -> Gender {
+    for i in toks.clone() {
+        let w = doc.word(i);
+        if in_list(
+            w,
+            &[
+                "Mr.", "Mr", "King", "Prince", "Duke", "Lord", "Sir", "Father", "Brother", "Baron",
+                "Messrs.",
+            ],
+        ) {
+            return Gender::Male;
+        }
+        if in_list(
+            w,
+            &[
+                "Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Queen", "Princess", "Duchess", "Lady", "Dame",
+                "Sister", "Baroness",
+            ],
+        ) {
+            return Gender::Female;
+        }
+        let b = w.as_bytes();
+        let ends = |suffix: &[u8]| {
+            b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        if ends(b"woman") || ends(b"women") {
+            return Gender::Female;
+        }
+        // "spokesman", "Congressman", "chairman"; not "German", "human".
+        let male = [
+            &b"alderman"[..],
+            b"assemblyman",
+            b"businessman",
+            b"chairman",
+            b"congressman",
+            b"councilman",
+            b"spokesman",
+            b"statesman",
+        ];
+        if male.iter().any(|m| ends(m)) || w.eq_ignore_ascii_case("man") {
+            return Gender::Male;
+        }
+    }
+    Gender::Unknown
+}
+
+/// The sentences saying that a source is unnamed: "… spoke on condition of
+/// anonymity …", "… was not authorized to speak publicly", "… asked not to
+/// be named".
+fn anonymity_sentences(doc: &Doc<'_>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, t) in doc.toks.iter().enumerate() {
+        let w = t.text;
+        let hit = w.eq_ignore_ascii_case("anonymity")
+            || w.eq_ignore_ascii_case("anonymously")
+            || (w.eq_ignore_ascii_case("authorized")
+                && i > 0
+                && (doc.is(i - 1, "not") || doc.word(i - 1).ends_with("n't")))
+            || (in_list(w, &["named", "identified"])
+                && i > 1
+                && doc.is(i - 1, "be")
+                && doc.is(i - 2, "to"));
+        if hit {
+            let s = doc.sent_of[i] as usize;
+            if out.last() != Some(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted_unique(list: &[&str]) -> bool {
+        list.windows(2).all(|w| w[0] < w[1])
+    }
+
+    #[test]
+    fn lists_are_sorted_and_unique() {
+        for (name, list) in [
+            ("LOWER_TITLES", LOWER_TITLES),
+            ("OPENERS", OPENERS),
+            ("DEPARTMENT_WORDS", DEPARTMENT_WORDS),
+            ("PARTICLES", PARTICLES),
+            ("PLACE_METONYMS", PLACE_METONYMS),
+            ("QUANTIFIERS", QUANTIFIERS),
+        ] {
+            assert!(sorted_unique(list), "{name} is not sorted and unique");
+        }
+    }
+
+    #[test]
+    fn possessives_are_stripped() {
+        for (w, b) in [
+            ("Al-Sudani’s", "Al-Sudani"),
+            ("Iraq's", "Iraq"),
+            ("Reuters’", "Reuters"),
+            ("Mansour", "Mansour"),
+            ("’", "’"),
+        ] {
+            assert_eq!(base(w), b, "{w}");
+        }
+    }
+
+    fn name_split(text: &str) -> Option<(String, String)> {
+        let doc = Doc::new(text);
+        let all = 0..doc.toks.len();
+        split_title(&doc, all).map(|(t, n)| (text_of(&doc, t), text_of(&doc, n)))
+    }
+
+    #[test]
+    fn titles_split_from_names() {
+        for (text, title, name) in [
+            (
+                "U. S. Secretary of State Antony Blinken",
+                "U. S. Secretary of State",
+                "Antony Blinken",
+            ),
+            (
+                "Iraqi Prime Minister Mohammed Shia al-Sudani",
+                "Iraqi Prime Minister",
+                "Mohammed Shia al-Sudani",
+            ),
+            (
+                "CIA Director William Burns",
+                "CIA Director",
+                "William Burns",
+            ),
+            (
+                "that Defense Secretary Lloyd Austin",
+                "Defense Secretary",
+                "Lloyd Austin",
+            ),
+            ("Analyst Renad Mansour", "Analyst", "Renad Mansour"),
+            ("analyst Renad Mansour", "analyst", "Renad Mansour"),
+            (
+                "Secretary of Homeland Security Ann Ruiz",
+                "Secretary of Homeland Security",
+                "Ann Ruiz",
+            ),
+            ("On Thursday President Ida Vale", "President", "Ida Vale"),
+            ("Mansour", "", "Mansour"),
+            ("Osama bin Laden", "", "Osama bin Laden"),
+            ("Al-Sudani’s", "", "Al-Sudani"),
+            ("Later Brandt", "", "Brandt"),
+            ("May", "", "May"),
+        ] {
+            assert_eq!(
+                name_split(text),
+                Some((title.to_owned(), name.to_owned())),
+                "{text}"
+            );
+        }
+        for text in [
+            "the prime minister",
+            "Governor of Texas",
+            "the State Department",
+        ] {
+            assert_eq!(name_split(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn person_names_agree() {
+        let text = "Renad Mansour; Mansour; Mohammed Shia al-Sudani; Al-Sudani; Mohammed al-Sudani; Jeb Bush; George Bush";
+        let doc = Doc::new(text);
+        // Token ranges of each name between the semicolons.
+        let mut names = Vec::new();
+        let mut s = 0;
+        for i in 0..=doc.toks.len() {
+            if i == doc.toks.len() || doc.punct(i, ";") {
+                names.push(s..i);
+                s = i + 1;
+            }
+        }
+        let same = |a: usize, b: usize| same_person(&doc, &names[a], &names[b]);
+        assert!(same(0, 1) && same(1, 0));
+        assert!(same(2, 3) && same(3, 2) && same(2, 4));
+        assert!(!same(0, 2) && !same(5, 6) && !same(1, 3));
+    }
+
+    #[test]
+    fn acronyms_are_initials() {
+        let doc = Doc::new("AP Associated Press CIA");
+        assert!(initials(&doc, &(0..1), &(1..3)));
+        assert!(!initials(&doc, &(3..4), &(1..3)));
+        assert!(!initials(&doc, &(1..2), &(1..3)));
+    }
+
+    #[test]
+    fn appositives_end_where_the_phrase_does() {
+        for (text, want) in [
+            (
+                "said Mansour, a senior fellow at a think tank.",
+                Some("a senior fellow at a think tank"),
+            ),
+            ("Mansour, an analyst, said", Some("an analyst")),
+            ("Mansour, the analyst and the editor", None),
+            ("Mansour, who", None),
+            (
+                "said Mansour, a fellow at the Chatham House think tank.",
+                Some("a fellow at the Chatham House think tank"),
+            ),
+            ("Mansour.", None),
+        ] {
+            let doc = Doc::new(text);
+            let end = (0..doc.toks.len())
+                .find(|&i| doc.word(i) == "Mansour")
+                .unwrap()
+                + 1;
+            let got = appositive(&doc, end).map(|r| text_of(&doc, r));
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    /// A claim built by hand: `source` and `content` are unique substrings.
+    fn claim(text: &str, source: &str, kind: SourceKind, content: &str) -> Claim {
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        Claim {
+            kind: crate::ClaimKind::Indirect,
+            content: vec![at(content)],
+            cue: crate::Cue {
+                spans: vec![],
+                lemma: "say".into(),
+                category: crate::CueCategory::Speech,
+            },
+            source: Some(crate::Source {
+                spans: vec![at(source)],
+                kind,
+            }),
+            parent: None,
+            speaker: None,
+            sentence: Span::new(0, text.len()),
+            rule: crate::Rule::SourceCueContent,
+            confidence: 1.0,
+        }
+    }
+
+    /// The rules do not read a first-person source inside a quotation as a
+    /// claim of its own; when one comes, it is the quoted speaker's.
+    #[test]
+    fn first_person_inside_a_quote_is_the_quoted_speaker() {
+        let text = "“I told them we saw the road close,” said Officer Maria Lopez.";
+        let doc = Doc::new(text);
+        let mut claims = vec![
+            claim(
+                text,
+                "Officer Maria Lopez",
+                SourceKind::Person,
+                "“I told them we saw the road close,”",
+            ),
+            claim(text, "I", SourceKind::Pronoun, "the road close"),
+            claim(text, "we", SourceKind::Pronoun, "the road close"),
+        ];
+        let speakers = resolve(&doc, &mut claims);
+        assert_eq!(speakers.len(), 1);
+        assert_eq!(speakers[0].name, "Maria Lopez");
+        assert_eq!(claims[0].speaker, Some(0));
+        assert_eq!(claims[1].speaker, Some(0));
+        // "we" is never guessed.
+        assert_eq!(claims[2].speaker, None);
+    }
+
+    #[test]
+    fn gender_from_titles() {
+        for (text, g) in [
+            ("Mr. Ortiz", Gender::Male),
+            ("Congresswoman Ortiz", Gender::Female),
+            ("a spokesman", Gender::Male),
+            ("Ms. Ortiz", Gender::Female),
+            ("Ortiz", Gender::Unknown),
+            ("a human", Gender::Unknown),
+        ] {
+            let doc = Doc::new(text);
+            assert_eq!(gender_of(&doc, &(0..doc.toks.len())), g, "{text}");
+        }
+    }
+}
