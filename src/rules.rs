@@ -1004,6 +1004,9 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
     let doc = cx.doc;
     let mut added = Vec::new();
     let mut superseded = Vec::new();
+    // Candidates by sentence, to find a participle's subject claim.
+    let mut by_sent: Vec<usize> = (0..cands.len()).collect();
+    by_sent.sort_by_key(|&i| cands[i].sent);
     for (ci, c) in cx.cues.iter().enumerate() {
         if c.form != Form::Gerund || c.noun || !c.frames.has(Frames::THAT.with(Frames::QUOTE)) {
             continue;
@@ -1045,10 +1048,12 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             content.start = cx.content_start(a);
         }
         // The source: from the nearest earlier claim in this sentence.
-        let prior = cands
+        let lo = by_sent.partition_point(|&i| cands[i].sent < si);
+        let hi = by_sent.partition_point(|&i| cands[i].sent <= si);
+        let prior = by_sent[lo..hi]
             .iter()
-            .enumerate()
-            .filter(|(_, k)| k.sent == si && k.cue_toks[0].start < p && k.source.is_some())
+            .map(|&i| (i, &cands[i]))
+            .filter(|(_, k)| k.cue_toks[0].start < p && k.source.is_some())
             .max_by_key(|(_, k)| k.cue_toks[0].start);
         let mut cue_toks = vec![c.toks.clone()];
         let (source, score) = match prior {
