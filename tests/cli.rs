@@ -199,7 +199,7 @@ fn claims_jsonl_output() {
     let lines = out.lines();
     assert_eq!(lines.len(), 1);
     let doc = lines[0].as_object().unwrap();
-    assert_eq!(doc.keys().collect::<Vec<_>>(), ["claims", "id"]);
+    assert_eq!(doc.keys().collect::<Vec<_>>(), ["claims", "id", "speakers"]);
     assert_eq!(doc["id"], "<stdin>");
     let claims = doc["claims"].as_array().unwrap();
     assert!(claims.len() >= 2);
@@ -210,7 +210,7 @@ fn claims_jsonl_output() {
     let c0 = claims[0].as_object().unwrap();
     let mut keys: Vec<&String> = c0.keys().collect();
     keys.sort();
-    assert_eq!(keys, ["content", "cue", "kind", "source"]);
+    assert_eq!(keys, ["content", "cue", "kind", "source", "speaker"]);
     assert_eq!(c0["kind"], "direct");
     assert_eq!(
         slice(&c0["content"][0]),

@@ -1,7 +1,7 @@
 //! The three output formats. Each writes one document into a byte buffer,
 //! so that documents can be formatted in parallel and written in order.
 
-use claimant::{ClaimKind, Extraction, Span};
+use claimant::{ClaimKind, Extraction, Span, Speaker};
 use serde::Serialize;
 
 use crate::args::Format;
@@ -19,18 +19,18 @@ struct FullDoc<'a> {
     extraction: &'a Extraction,
 }
 
-/// `--format claims-jsonl`: the evaluation format (shared/eval/README.md).
-///
-/// Speaker attribution will add a document-level `speakers` list and a
-/// per-claim `speaker` field; both go here as
-/// `#[serde(skip_serializing_if = "Option::is_none")]` options, so that
-/// output without them stays byte-for-byte what it is now.
+/// `--format claims-jsonl`: the evaluation format (shared/eval/README.md),
+/// plus a document-level `speakers` list and a per-claim `speaker` id when
+/// the document has speakers; a document without them is written exactly
+/// as before speakers existed.
 #[derive(Serialize)]
 struct EvalDoc<'a> {
     id: &'a Id<'a>,
     #[serde(skip_serializing_if = "is_false")]
     lossy: bool,
     claims: Vec<EvalClaim<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speakers: Option<&'a [Speaker]>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +40,9 @@ struct EvalClaim<'a> {
     /// `[]` when the text names no source.
     source: &'a [Span],
     cue: &'a [Span],
+    /// Index into the document's `speakers`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<usize>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -71,8 +74,10 @@ pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Form
                         content: &c.content,
                         source: c.source.as_ref().map_or(&[][..], |s| &s.spans),
                         cue: &c.cue.spans,
+                        speaker: c.speaker,
                     })
                     .collect(),
+                speakers: (!ex.speakers.is_empty()).then_some(&ex.speakers[..]),
             };
             serde_json::to_writer(&mut *out, &line).expect("serializing to memory");
             out.push(b'\n');
