@@ -160,60 +160,91 @@ const AFTER_TIME: &[&str] = &[
 /// token range of each sentence, in order. Every token lands in exactly one
 /// sentence.
 pub(crate) fn split_sentences(tokens: &[Token<'_>], mut emit: impl FnMut(Range<usize>)) {
-    let n = tokens.len();
+    let mut splitter = Splitter::default();
     let mut start = 0;
-    let mut i = 0;
-    while i < n {
-        let t = &tokens[i];
-        let terminal = match t.kind {
-            TokenKind::Punct => matches!(t.text, "." | "!" | "?"),
-            TokenKind::Ellipsis => true,
-            TokenKind::Abbreviation => true,
-            _ => false,
-        };
-        if !terminal {
-            i += 1;
-            continue;
+    for (i, t) in tokens.iter().enumerate() {
+        if splitter.starts_sentence_at(t) && i > start {
+            emit(start..i);
+            start = i;
         }
-        // Closing marks and brackets stay with the sentence they close:
-        // "… must stop.” Then …", "(… in 2015.) The …".
-        let mut j = i + 1;
-        while j < n {
-            let k = &tokens[j];
-            let adjacent = k.span.start == tokens[j - 1].span.end;
-            let closes = match k.kind {
+    }
+    if start < tokens.len() {
+        emit(start..tokens.len());
+    }
+}
+
+/// The sentence splitter as a streaming state machine over one paragraph's
+/// tokens: it needs no buffer, so [`Sentences`] never holds more than one
+/// token, and [`split_sentences`] and [`Sentences`] cannot disagree.
+///
+/// A sentence may end after `.`, `!`, `?`, an ellipsis or an abbreviation
+/// (the terminal), and the closing marks and brackets right after it
+/// ("… must stop.” Then …", "(… in 2015.) The …"); the first token after
+/// those decides.
+#[derive(Clone, Debug, Default)]
+struct Splitter<'a> {
+    /// The terminal whose fate the next non-closing token decides.
+    terminal: Option<Token<'a>>,
+    /// Whether closing marks or brackets followed the terminal.
+    closers: bool,
+    /// The end of the previous token.
+    prev_end: usize,
+}
+
+impl<'a> Splitter<'a> {
+    /// Feeds the next token of the paragraph; true when a new sentence
+    /// starts with it.
+    #[inline]
+    fn starts_sentence_at(&mut self, t: &Token<'a>) -> bool {
+        // Most tokens are words in mid-sentence.
+        if self.terminal.is_none() && matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            self.prev_end = t.span.end;
+            return false;
+        }
+        self.decide(t)
+    }
+
+    #[inline(never)]
+    fn decide(&mut self, t: &Token<'a>) -> bool {
+        let mut split = false;
+        if let Some(end) = self.terminal {
+            let adjacent = t.span.start == self.prev_end;
+            let closes = match t.kind {
                 TokenKind::CloseQuote => true,
                 TokenKind::Quote => adjacent,
-                TokenKind::Punct => matches!(k.text, ")" | "]" | "!" | "?" | "."),
+                TokenKind::Punct => matches!(t.text, ")" | "]" | "!" | "?" | "."),
                 _ => false,
             };
-            if !closes {
-                break;
+            if closes {
+                self.closers = true;
+                self.prev_end = t.span.end;
+                return false;
             }
-            j += 1;
+            split = starts_sentence(&end, t, self.closers);
+            self.terminal = None;
+            self.closers = false;
         }
-        if j >= n {
-            break;
+        let terminal = match t.kind {
+            TokenKind::Punct => matches!(t.text, "." | "!" | "?"),
+            TokenKind::Ellipsis | TokenKind::Abbreviation => true,
+            _ => false,
+        };
+        if terminal {
+            self.terminal = Some(*t);
         }
-        if starts_sentence(t, &tokens[j], &tokens[i + 1..j]) {
-            emit(start..j);
-            start = j;
-        }
-        i = j;
-    }
-    if start < n {
-        emit(start..n);
+        self.prev_end = t.span.end;
+        split
     }
 }
 
 /// Whether `next` opens a new sentence after the terminal token `end`
-/// (with `closers` between them).
-fn starts_sentence(end: &Token<'_>, next: &Token<'_>, closers: &[Token<'_>]) -> bool {
+/// (with closing marks or brackets between them when `closers`).
+fn starts_sentence(end: &Token<'_>, next: &Token<'_>, closers: bool) -> bool {
     let capital = next.text.chars().next().is_some_and(char::is_uppercase);
     let opener = || capital && SENTENCE_OPENERS.binary_search(&next.text).is_ok();
     match end.kind {
         TokenKind::Abbreviation => {
-            if !closers.is_empty() {
+            if closers {
                 // "… in the U.S.” The next …"
                 return capital || next.kind == TokenKind::OpenQuote;
             }
@@ -308,7 +339,7 @@ impl Iterator for Paragraphs<'_> {
 impl std::iter::FusedIterator for Paragraphs<'_> {}
 
 /// The sentences of `text`, as spans from their first to their last token,
-/// lazily (one paragraph of tokens is buffered at a time).
+/// lazily and without allocating. A sentence never crosses a paragraph.
 ///
 /// # Example
 ///
@@ -323,9 +354,8 @@ impl std::iter::FusedIterator for Paragraphs<'_> {}
 pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         tokens: tokenize(text),
-        para: Vec::new(),
-        bounds: Vec::new(),
-        next: 0,
+        splitter: Splitter::default(),
+        current: None,
     }
 }
 
@@ -338,41 +368,34 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 #[derive(Clone, Debug)]
 pub struct Sentences<'a> {
     tokens: Tokens<'a>,
-    para: Vec<Token<'a>>,
-    bounds: Vec<Span>,
-    next: usize,
+    splitter: Splitter<'a>,
+    /// The sentence read so far.
+    current: Option<Span>,
 }
 
 impl Iterator for Sentences<'_> {
     type Item = Span;
 
     fn next(&mut self) -> Option<Span> {
-        loop {
-            if let Some(&s) = self.bounds.get(self.next) {
-                self.next += 1;
-                return Some(s);
-            }
-            self.para.clear();
-            self.bounds.clear();
-            self.next = 0;
-            for t in self.tokens.by_ref() {
-                if t.kind == TokenKind::ParagraphBreak {
-                    if self.para.is_empty() {
-                        continue;
-                    }
-                    break;
+        for t in self.tokens.by_ref() {
+            if t.kind == TokenKind::ParagraphBreak {
+                self.splitter = Splitter::default();
+                if let Some(s) = self.current.take() {
+                    return Some(s);
                 }
-                self.para.push(t);
+                continue;
             }
-            if self.para.is_empty() {
-                return None;
+            let new = self.splitter.starts_sentence_at(&t);
+            match self.current {
+                Some(s) if new => {
+                    self.current = Some(t.span);
+                    return Some(s);
+                }
+                Some(s) => self.current = Some(Span::new(s.start, t.span.end)),
+                None => self.current = Some(t.span),
             }
-            let para = &self.para;
-            let bounds = &mut self.bounds;
-            split_sentences(para, |r| {
-                bounds.push(para[r.start].span.cover(para[r.end - 1].span));
-            });
         }
+        self.current.take()
     }
 }
 
