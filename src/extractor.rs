@@ -340,6 +340,18 @@ struct Prepared {
     cover: Span,
     cue: Vec<Span>,
     source: Vec<Span>,
+    /// Claims whose extents (content, cue and source together) overlap
+    /// share a cluster; only they can conflict or nest.
+    cluster: usize,
+}
+
+impl Prepared {
+    fn extent(&self) -> Span {
+        self.cue
+            .iter()
+            .chain(&self.source)
+            .fold(self.cover, |a, &b| a.cover(b))
+    }
 }
 
 /// Decides between overlapping candidates and builds the claims.
@@ -406,20 +418,40 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
                 cover,
                 cue,
                 source,
+                cluster: 0,
             })
         })
         .collect();
 
-    // Best first; ties: earlier first.
+    // Clusters of overlapping extents, so that the work below is linear in
+    // the number of claims of a document, not quadratic.
+    prepared.sort_by_key(|p| p.extent().start);
+    let mut cluster = 0;
+    let mut reach = 0;
+    for p in &mut prepared {
+        let e = p.extent();
+        if e.start >= reach && reach > 0 {
+            cluster += 1;
+        }
+        reach = reach.max(e.end);
+        p.cluster = cluster;
+    }
+    // Best first within a cluster; ties: earlier first.
     prepared.sort_by(|a, b| {
-        b.cand
-            .score
-            .total_cmp(&a.cand.score)
-            .then(a.cover.start.cmp(&b.cover.start))
+        a.cluster.cmp(&b.cluster).then(
+            b.cand
+                .score
+                .total_cmp(&a.cand.score)
+                .then(a.cover.start.cmp(&b.cover.start)),
+        )
     });
     let mut kept: Vec<Prepared> = Vec::new();
+    let mut cluster_start = 0;
     for p in prepared {
-        let conflict = kept.iter().any(|k| {
+        if kept.last().is_some_and(|k| k.cluster != p.cluster) {
+            cluster_start = kept.len();
+        }
+        let conflict = kept[cluster_start..].iter().any(|k| {
             let overlap = p
                 .content
                 .iter()
@@ -443,15 +475,28 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
             kept.push(p);
         }
     }
-    kept.sort_by_key(|p| (p.cover.start, std::cmp::Reverse(p.cover.end)));
+    kept.sort_by_key(|p| (p.cluster, p.cover.start, std::cmp::Reverse(p.cover.end)));
     continue_quote_paragraphs(doc, &mut kept);
 
     // Parents: the smallest kept claim whose content holds this one's cue.
     // When two claims hold each other's cue, the wider one is the parent.
+    // Only claims of one cluster can hold each other.
+    let mut bounds = vec![0usize; kept.len()];
+    let mut from = 0;
+    for i in 0..kept.len() {
+        if i > 0 && kept[i].cluster != kept[i - 1].cluster {
+            from = i;
+        }
+        bounds[i] = from;
+    }
     let holds = |j: usize, i: usize| kept[j].content.iter().any(|s| s.encloses(kept[i].cue[0]));
     let parents: Vec<Option<usize>> = (0..kept.len())
         .map(|i| {
-            (0..kept.len())
+            let start = bounds[i];
+            let end = (i..kept.len())
+                .find(|&j| kept[j].cluster != kept[i].cluster)
+                .unwrap_or(kept.len());
+            (start..end)
                 .filter(|&j| {
                     j != i
                         && holds(j, i)
@@ -553,22 +598,30 @@ fn content_kind(doc: &Doc<'_>, content: &[std::ops::Range<usize>]) -> ClaimKind 
 /// The quotation becomes one more content span of that claim (PolNeAR and
 /// most newsrooms read it so). Chains over several paragraphs.
 fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
-    let para_span = |p: usize| doc.span(doc.paras[p].clone());
     let para_of = |s: Span| -> Option<usize> {
         let tok = doc.toks.partition_point(|t| t.span.end <= s.start);
         (tok < doc.toks.len()).then(|| doc.sents[doc.sent_of[tok] as usize].para)
     };
-    // The claim speaking last in each paragraph (by its cue), if it quotes.
+    // The claim speaking last in each paragraph (by its cue).
     let mut speaker: Vec<Option<usize>> = vec![None; doc.paras.len()];
     for (i, k) in kept.iter().enumerate() {
-        let quotes = k
-            .cand
-            .content
-            .iter()
-            .any(|r| r.clone().any(|t| doc.depth[t] > 0));
-        if let (true, Some(p)) = (quotes, para_of(k.cue[0])) {
+        if let Some(p) = para_of(k.cue[0]) {
             if speaker[p].is_none_or(|j| kept[j].cue[0].start < k.cue[0].start) {
                 speaker[p] = Some(i);
+            }
+        }
+    }
+    // Paragraphs that some claim already touches.
+    let mut taken = vec![false; doc.paras.len()];
+    for k in kept.iter() {
+        for s in k.content.iter().chain(&k.cue) {
+            if let (Some(a), Some(b)) = (
+                para_of(*s),
+                para_of(Span::new(s.end.saturating_sub(1), s.end)),
+            ) {
+                for t in &mut taken[a..=b.max(a)] {
+                    *t = true;
+                }
             }
         }
     }
@@ -578,14 +631,11 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
         let Some(q) = doc.quote_opened_at(first) else {
             continue;
         };
-        let span = para_span(p);
-        let taken = kept
-            .iter()
-            .any(|k| k.content.iter().chain(&k.cue).any(|s| s.overlaps(span)));
         let qt = doc.quote_toks(q);
         // The quotation must close in this paragraph: a quotation running on
         // over several paragraphs is already one piece.
-        if taken || qt.end > doc.paras[p].end || doc.quotes[q].closing != crate::Closing::Matched {
+        if taken[p] || qt.end > doc.paras[p].end || doc.quotes[q].closing != crate::Closing::Matched
+        {
             continue;
         }
         // Only a paragraph that is nothing but the quotation.
