@@ -255,6 +255,40 @@ mod tests {
         assert!(!Span::new(4, 4).contains(4));
     }
 
+    /// The span predicates against a naive oracle over the set of offsets
+    /// each span covers.
+    #[test]
+    fn predicates_match_offset_sets() {
+        let covered = |s: Span| (s.start..s.end).collect::<std::collections::BTreeSet<usize>>();
+        for a0 in 0..6 {
+            for a1 in a0..6 {
+                for b0 in 0..6 {
+                    for b1 in b0..6 {
+                        let (a, b) = (Span::new(a0, a1), Span::new(b0, b1));
+                        let (sa, sb) = (covered(a), covered(b));
+                        assert_eq!(a.len(), sa.len());
+                        assert_eq!(a.is_empty(), sa.is_empty());
+                        assert_eq!(a.overlaps(b), !sa.is_disjoint(&sb), "{a:?} {b:?}");
+                        let inside = if b.is_empty() {
+                            a.start <= b.start && b.start <= a.end
+                        } else {
+                            sb.is_subset(&sa)
+                        };
+                        assert_eq!(a.encloses(b), inside, "{a:?} {b:?}");
+                        let c = a.cover(b);
+                        assert!(c.encloses(a) && c.encloses(b));
+                        assert_eq!((c.start, c.end), (a0.min(b0), a1.max(b1)));
+                        for o in 0..7 {
+                            assert_eq!(a.contains(o), sa.contains(&o), "{a:?} {o}");
+                        }
+                        assert_eq!(a.shift(3).len(), a.len());
+                        assert_eq!(Span::from(a.range()), a);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn serde_round_trip_and_rejects_reversed() {
         let s = Span::new(3, 8);
