@@ -12,9 +12,11 @@ claimant: find attributed claims (who said what, through which cue) in English n
 Usage: claimant [OPTIONS] [PATH]...
        claimant eval GOLD PRED [--json] [--direct-only]
 
-Each PATH is a file or a folder (its files, recursively, in sorted order).
-No PATH, or `-`, reads standard input. Output: one JSON line per document,
-in input order, on standard output.
+Each PATH is a file or a folder (its files, recursively, in sorted order;
+names starting with `.` are skipped). No PATH, or `-`, reads standard input.
+Output: one JSON line per document, in input order, on standard output.
+Input is streamed in batches (1,000 documents or 4 MB): memory stays bounded
+by one batch plus the largest document, whatever the size of the input.
 
 Input:
       --input <text|jsonl>   text: a file is one document, its id is its path.
@@ -27,9 +29,10 @@ Input:
                              document's output line gets \"lossy\": true.
 
 Output:
-      --format <FORMAT>      json (default): {\"id\", \"claims\": [...]}, every field of
-                               every claim (cue lemma and category, source kind,
-                               confidence, rule, parent, sentence).
+      --format <FORMAT>      json (default): the library's whole output, {\"id\",
+                               \"claims\": [...], ...}, every field of every claim
+                               (cue lemma and category, source kind, confidence,
+                               rule, parent, sentence).
                              claims-jsonl: the evaluation format ({\"id\", \"claims\":
                                [{\"kind\", \"content\", \"source\", \"cue\"}]}).
                              pretty: for reading; a header per document, then

@@ -142,6 +142,11 @@ fn run(
 ) -> io::Result<()> {
     let mut batch = Batch::default();
     for (i, inp) in cx.inputs.iter().enumerate() {
+        if matches!(inp.source, Source::Stdin) && io::stdin().is_terminal() {
+            // `claimant` alone, typed at a prompt, would otherwise just wait.
+            progress
+                .note("reading standard input; end it with Ctrl-D (or pass a PATH; see --help)");
+        }
         let mut opened = match input::open(inp, forced) {
             Ok(o) => o,
             Err(msg) => {

@@ -67,10 +67,10 @@ impl Progress {
             line.push_str(&format!("{}  ", mb(self.bytes)));
         }
         line.push_str(&format!(
-            "{} docs, {} claims, {}/s",
+            "{} docs, {} claims, {}",
             thousands(self.docs),
             thousands(self.claims),
-            mb(rate(self.bytes, elapsed) as u64)
+            mb_per_s(self.bytes, elapsed)
         ));
         if self.errors > 0 {
             line.push_str(&format!(", {} errors", thousands(self.errors)));
@@ -92,6 +92,15 @@ impl Progress {
         let _ = writeln!(std::io::stderr(), "claimant: {msg}");
     }
 
+    /// A hint for a person at the terminal; nothing when standard error is
+    /// not one or with --quiet.
+    pub fn note(&mut self, msg: &str) {
+        if self.bar {
+            self.clear();
+            let _ = writeln!(std::io::stderr(), "claimant: {msg}");
+        }
+    }
+
     /// The summary line, if it is wanted.
     pub fn finish(&mut self) {
         self.clear();
@@ -101,13 +110,13 @@ impl Progress {
         let elapsed = self.start.elapsed();
         let _ = writeln!(
             std::io::stderr(),
-            "claimant: {} documents, {} claims, {} errors; {} in {:.2} s, {}/s",
+            "claimant: {} documents, {} claims, {} errors; {} in {:.2} s, {}",
             thousands(self.docs),
             thousands(self.claims),
             thousands(self.errors),
             mb(self.bytes),
             elapsed.as_secs_f64(),
-            mb(rate(self.bytes, elapsed) as u64),
+            mb_per_s(self.bytes, elapsed),
         );
     }
 }
@@ -117,7 +126,16 @@ fn rate(bytes: u64, elapsed: Duration) -> f64 {
 }
 
 fn mb(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
+    if bytes < 100_000 {
+        format!("{:.1} KB", bytes as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
+/// Always in MB/s, the unit the summary promises.
+fn mb_per_s(bytes: u64, elapsed: Duration) -> String {
+    format!("{:.1} MB/s", rate(bytes, elapsed) / 1e6)
 }
 
 fn thousands(n: u64) -> String {
