@@ -40,8 +40,10 @@ pub enum TokenKind {
     /// roll") and initialisms that go on (`U.S.-led`, `U.S.’s`).
     Word,
     /// A word that keeps its final period: a known abbreviation (`Mr.`,
-    /// `Oct.`, `a.m.`), an initial (`F.`) or a run of initials, with or
-    /// without inner spaces (`U.S.`, `U. S.`).
+    /// `Oct.`, `a.m.`, `R-Kan.`), an initial before a name (the `F.` of
+    /// "John F. Kennedy"; the `B.` of "Plan B." is a word and a period), or
+    /// a run of initials, with or without inner spaces (`U.S.`, `U. S.`,
+    /// `D-N.M.`).
     Abbreviation,
     /// A number with its inner separators, currency sign and suffix:
     /// `2,000`, `3.5`, `$200`, `1990s`, `1990’s`, `’90s`, `24%`,
