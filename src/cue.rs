@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::doc::Doc;
+use crate::doc::{Doc, WordClass};
 use crate::lexicon::{CueLexicon, Form, Frames};
 use crate::token::TokenKind;
 use crate::CueCategory;
@@ -22,10 +22,14 @@ pub(crate) struct CueHit {
 }
 
 /// Words after which a verb form reads as a noun: "the report", "a call".
-const NOUN_MAKERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your", "no", "any", "every", "each", "another", "such", "whose",
-];
+#[rustfmt::skip]
+pub(crate) const NOUN_MAKERS: WordClass = WordClass {
+    bit: 1 << 13,
+    words: &[
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+        "my", "your", "no", "any", "every", "each", "another", "such", "whose",
+    ],
+};
 
 /// Finds the cues of a document, in token order.
 pub(crate) fn find_cues(
@@ -74,7 +78,7 @@ pub(crate) fn find_cues(
             // "Secretary of State", "the United States": a capitalized cue
             // word inside a sentence is a name. "a released drone", "the
             // said property": a participle after a determiner is an adjective.
-            let after_det = i > 0 && doc.is_any(i - 1, NOUN_MAKERS);
+            let after_det = i > 0 && doc.in_class(i - 1, &NOUN_MAKERS);
             let name = doc.capitalized(i)
                 && !sentence_start(doc, i)
                 && !t.text.bytes().all(|b| b.is_ascii_uppercase());
@@ -83,14 +87,14 @@ pub(crate) fn find_cues(
             // after a determiner and a modifier is a noun.
             let noun_phrase = w.form == Form::Base
                 && i > 1
-                && doc.is_any(i - 2, NOUN_MAKERS)
+                && doc.in_class(i - 2, &NOUN_MAKERS)
                 && doc.toks[i - 1].kind == TokenKind::Word
                 && !doc.capitalized(i - 1)
                 && !doc.toks[i - 1].text.ends_with('s');
             if keep(w.category) && !name && !adjective {
                 let noun = w.noun
                     || noun_phrase
-                    || (i > 0 && doc.is_any(i - 1, NOUN_MAKERS) && w.form != Form::Past);
+                    || (i > 0 && doc.in_class(i - 1, &NOUN_MAKERS) && w.form != Form::Past);
                 out.push(CueHit {
                     toks: i..i + 1,
                     lemma: w.lemma.clone(),

@@ -3,10 +3,67 @@
 
 use std::ops::Range;
 
+use crate::lexicon::WordMap;
 use crate::quote::{pair, paragraph_ranges, Quotation};
 use crate::segment::split_sentences;
 use crate::token::{tokenize, Token, TokenKind};
 use crate::Span;
+
+/// A closed class of words (determiners, auxiliaries, time words …): one
+/// bit of a mask that [`Doc`] computes once per token, so that the rules'
+/// many "is this word one of …" questions cost a bit test each.
+#[derive(Debug)]
+pub(crate) struct WordClass {
+    pub bit: u32,
+    pub words: &'static [&'static str],
+}
+
+/// Every class, for building the lookup table.
+const CLASSES: &[&WordClass] = &[
+    &crate::source::DETERMINERS,
+    &crate::source::SUBJECT_PRONOUNS,
+    &crate::source::QUANTIFIER_PRONOUNS,
+    &crate::source::INDEFINITE_PRONOUNS,
+    &crate::source::POSTMODIFIERS,
+    &crate::source::INNER_PREPOSITIONS,
+    &crate::source::STOP_WORDS,
+    &crate::source::AUXILIARIES,
+    &crate::source::TIME_WORDS,
+    &crate::rules::TAIL_OPENERS,
+    &crate::rules::ADDRESSEES,
+    &crate::rules::NOT_CONTENT_START,
+    &crate::rules::ADJUNCT_WORDS,
+    &crate::cue::NOUN_MAKERS,
+    &crate::rules::NOT_SOURCES,
+];
+
+/// Lowercase word → the classes it belongs to.
+static CLASS_MAP: std::sync::LazyLock<WordMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = WordMap::default();
+        for c in CLASSES {
+            for w in c.words {
+                *map.entry(*w).or_insert(0) |= c.bit;
+            }
+        }
+        map
+    });
+
+/// The class mask of a token's text (ASCII case ignored).
+fn classes_of(text: &str) -> u32 {
+    if text.len() > 16 {
+        return 0;
+    }
+    let mut buf = [0u8; 16];
+    let b = &mut buf[..text.len()];
+    b.copy_from_slice(text.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b)
+        .ok()
+        .and_then(|w| CLASS_MAP.get(w))
+        .copied()
+        .unwrap_or(0)
+}
 
 /// A sentence: its tokens and its paragraph.
 #[derive(Clone, Debug)]
@@ -34,6 +91,8 @@ pub(crate) struct Doc<'a> {
     pub verb: Vec<bool>,
     /// For each token: the innermost quotation holding it inside its marks.
     pub quote_of: Vec<u32>,
+    /// For each token: the word classes it belongs to.
+    pub class: Vec<u32>,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -65,6 +124,16 @@ impl<'a> Doc<'a> {
         }
         let quotes = pair(&toks, &paras).quotations;
         let toks_len = toks.len();
+        let class: Vec<u32> = toks
+            .iter()
+            .map(|t| {
+                if t.is_wordlike() {
+                    classes_of(t.text)
+                } else {
+                    0
+                }
+            })
+            .collect();
         let mut depth = vec![0u8; toks.len()];
         let mut mark_of = vec![NONE; toks.len()];
         let mut quote_of = vec![NONE; toks.len()];
@@ -97,6 +166,7 @@ impl<'a> Doc<'a> {
             quotes,
             verb: vec![false; toks_len],
             quote_of,
+            class,
             depth,
             mark_of,
         }
@@ -114,6 +184,12 @@ impl<'a> Doc<'a> {
         self.toks
             .get(i)
             .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` belongs to the word class `c`.
+    #[inline]
+    pub fn in_class(&self, i: usize, c: &WordClass) -> bool {
+        self.class.get(i).is_some_and(|&m| m & c.bit != 0)
     }
 
     /// True when token `i` is one of `words` (ASCII case ignored).

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::cue::CueHit;
-use crate::doc::{Doc, NONE};
+use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
     np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS, TIME_WORDS,
@@ -41,6 +41,10 @@ pub(crate) struct Ctx<'d, 'a> {
     pub cues: &'d [CueHit],
     /// For each token: the cue hit that starts there.
     pub cue_at: Vec<u32>,
+    /// For each token: the nearest token at or after it where a finite cue
+    /// verb starts (`u32::MAX` if none). Lets the trailing rule skip the
+    /// commas that no attribution follows.
+    next_verb: Vec<u32>,
     /// Content keeps its complementizer: "said that …" gives "that …".
     pub include_that: bool,
 }
@@ -51,10 +55,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for (i, c) in cues.iter().enumerate() {
             cue_at[c.toks.start] = i as u32;
         }
+        let mut next_verb = vec![NONE; doc.toks.len()];
+        let mut next = NONE;
+        for i in (0..doc.toks.len()).rev() {
+            let c = cue_at[i];
+            if c != NONE {
+                let c = &cues[c as usize];
+                if !c.noun && c.form != Form::Gerund && !is_according(c) {
+                    next = i as u32;
+                }
+            }
+            next_verb[i] = next;
+        }
         Ctx {
             doc,
             cues,
             cue_at,
+            next_verb,
             include_that,
         }
     }
@@ -151,10 +168,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             if let Some(np) = np_starting_at(doc, lo, hi) {
                 let mut v = np.toks.last().map_or(lo, |r| r.end);
-                while v < hi && (doc.is_any(v, AUXILIARIES) || is_adverb(doc.word(v))) {
+                while v < hi && (doc.in_class(v, &AUXILIARIES) || is_adverb(doc.word(v))) {
                     v += 1;
                 }
-                if cx.verb(v).is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third)) {
+                if cx
+                    .verb(v)
+                    .is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third))
+                {
                     return k;
                 }
             }
@@ -186,6 +206,12 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
 /// Returns the cue hit, the source and the token after the attribution.
 fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
     let doc = cx.doc;
+    // The verb comes after at most a source phrase, a parenthetical and a
+    // few auxiliaries.
+    let verb = *cx.next_verb.get(k)? as usize;
+    if verb >= sent_end || verb > k + MAX_SOURCE_TOKENS + 16 {
+        return None;
+    }
     let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
     // Cue first: "…,” said Mansour, a senior fellow …". The name ends the
     // sentence or is followed by an appositive or an adjunct; "…, says she
@@ -205,7 +231,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || doc.punct(after, ",")
                 || doc.punct(after, ".")
                 || doc.punct(after, "(")
-                || doc.is_any(after, TAIL_OPENERS);
+                || doc.in_class(after, &TAIL_OPENERS);
             if src.kind == SourceKind::Pronoun || !ends {
                 return None;
             }
@@ -221,7 +247,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
     }
-    while j < hi && (doc.is_any(j, AUXILIARIES) || is_adverb(doc.word(j))) {
+    while j < hi && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j))) {
         j += 1;
     }
     let (ci, c) = cx.verb(j)?;
@@ -235,7 +261,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // "…,” Obama told the victims’ families." The addressee is a person
     // or a body, not "a message".
     if c.frames.has(Frames::OBJ_THAT) {
-        if doc.is_any(after, ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
+        if doc.in_class(after, &ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
             after += 1;
         } else if let Some(np) = np_starting_at(doc, after, hi) {
             if np.kind != SourceKind::Other {
@@ -272,7 +298,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-                if !free && doc.is_any(j, TAIL_OPENERS) {
+                if !free && doc.in_class(j, &TAIL_OPENERS) {
                     free = true;
                 } else if !free && (j >= from + 8 || !adjunct_like(doc, j..j + 1)) {
                     return None;
@@ -317,10 +343,13 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
 /// Words after which the rest of a trailing attribution is an adjunct:
 /// "said in a long address to …", "said as he launched the process".
 #[rustfmt::skip]
-const TAIL_OPENERS: &[&str] = &[
-    "after", "amid", "as", "at", "because", "before", "by", "during", "following", "for",
-    "from", "in", "on", "since", "though", "through", "when", "while", "with", "without",
-];
+pub(crate) const TAIL_OPENERS: WordClass = WordClass {
+    bit: 1 << 9,
+    words: &[
+        "after", "amid", "as", "at", "because", "before", "by", "during", "following", "for",
+        "from", "in", "on", "since", "though", "through", "when", "while", "with", "without",
+    ],
+};
 
 fn is_gerund_like(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ing")
@@ -361,7 +390,16 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         }
     }
     let r = trim(doc, start..e);
-    substantial(doc, &r).then_some(r)
+    (substantial(doc, &r) || whole_quotation(doc, &r)).then_some(r)
+}
+
+/// True when a range is exactly one quotation with a word inside: “No,”
+fn whole_quotation(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    r.end > r.start + 1
+        && doc
+            .quote_opened_at(r.start)
+            .is_some_and(|q| doc.quote_toks(q).end == r.end)
+        && doc.toks[r.clone()].iter().any(|t| t.is_wordlike())
 }
 
 /// After a trailing attribution ending at `end` (a comma or a period), the
@@ -484,7 +522,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     }
                 }
             }
-            if !substantial(doc, &content) && pieces.len() == 1 {
+            if !substantial(doc, &content) && !whole_quotation(doc, &content) && pieces.len() == 1 {
                 continue;
             }
             let rule = match (quoted, pieces.len() > 1, cue_first) {
@@ -512,10 +550,13 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// Object pronouns and common addressees after "told", "warned", "assured".
 #[rustfmt::skip]
-const ADDRESSEES: &[&str] = &[
-    "a", "an", "her", "him", "journalists", "lawmakers", "listeners", "me", "reporters",
-    "supporters", "the", "them", "us", "viewers", "voters", "you",
-];
+pub(crate) const ADDRESSEES: WordClass = WordClass {
+    bit: 1 << 10,
+    words: &[
+        "a", "an", "her", "him", "journalists", "lawmakers", "listeners", "me", "reporters",
+        "supporters", "the", "them", "us", "viewers", "voters", "you",
+    ],
+};
 
 /// Rule: the source before its cue, the content after it.
 ///
@@ -591,7 +632,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 .find(|&j| doc.is(j, "that") && !that_is_determiner(doc, j));
             if let Some(t) = that {
                 a = t;
-            } else if doc.is_any(a, ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
+            } else if doc.in_class(a, &ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
                 a += 1;
             } else if let Some(np) = np_starting_at(doc, a, sent_end) {
                 if np.kind != SourceKind::Other {
@@ -618,7 +659,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             let lead = j > a
                 && (adjunct_like(doc, a..j)
-                    || (doc.is_any(a, TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
+                    || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
             let quote_next =
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
             if lead && (doc.is(j, "that") || quote_next) {
@@ -686,7 +727,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 || is_gerund_like(doc.word(next));
             if !colon && !participle {
                 let content = trim(doc, next..clause_end(cx, next, sent_end));
-                if substantial(doc, &content) && !doc.is_any(content.start, NOT_CONTENT_START) {
+                if substantial(doc, &content) && !doc.in_class(content.start, &NOT_CONTENT_START) {
                     out.push(Cand {
                         cue: ci as u32,
                         cue_toks: vec![c.toks.clone()],
@@ -722,7 +763,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "said to be", "spoke on condition of anonymity", "reported from
         // Beirut": not a reported clause.
-        if !had_that && doc.is_any(a, NOT_CONTENT_START) {
+        if !had_that && doc.in_class(a, &NOT_CONTENT_START) {
             continue;
         }
         // A clause needs a verb that takes one; a verb used only with quotes
@@ -814,10 +855,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 }
 
 /// Words that cannot open a reported clause right after its cue.
-const NOT_CONTENT_START: &[&str] = &[
-    "and", "but", "or", "about", "after", "against", "as", "at", "before", "by", "during", "for",
-    "from", "in", "into", "of", "off", "on", "out", "over", "to", "up", "with", "without",
-];
+#[rustfmt::skip]
+pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
+    bit: 1 << 11,
+    words: &[
+        "and", "but", "or", "about", "after", "against", "as", "at", "before", "by", "during",
+        "for", "from", "in", "into", "of", "off", "on", "out", "over", "to", "up", "with",
+        "without",
+    ],
+};
 
 /// True when a form of "be" stands among the auxiliaries before the cue at
 /// `cue`: "have been claimed", "was told", "is expected".
@@ -833,7 +879,7 @@ fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
         ) {
             return true;
         }
-        if !(doc.is_any(k, AUXILIARIES) || is_adverb(doc.word(k))) {
+        if !(doc.in_class(k, &AUXILIARIES) || is_adverb(doc.word(k))) {
             return false;
         }
     }
@@ -843,21 +889,25 @@ fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
 /// its clause or end a trailing attribution: "said in a statement that",
 /// "told reporters on a conference call", "told a local radio station".
 #[rustfmt::skip]
-const ADJUNCT_WORDS: &[&str] = &[
-    "a", "after", "again", "also", "an", "at", "audience", "before", "briefing", "call",
-    "conference", "crowd", "during", "earlier", "email", "event", "facebook", "her", "him",
-    "his", "in", "interview", "interviews", "its", "last", "later", "letter", "local",
-    "magazine", "me", "month", "morning", "network", "news", "newspaper", "night", "on",
-    "outlet", "post", "previously", "privately", "program", "publicly", "radio", "rally",
-    "recently", "repeatedly", "reporter", "reporters", "show", "speech", "statement",
-    "station", "television", "the", "their", "them", "this", "tv", "tweet", "twitter",
-    "us", "week", "with", "year",
-];
+pub(crate) const ADJUNCT_WORDS: WordClass = WordClass {
+    bit: 1 << 12,
+    words: &[
+        "a", "after", "again", "also", "an", "at", "audience", "before", "briefing", "call",
+        "conference", "crowd", "during", "earlier", "email", "event", "facebook", "her", "him",
+        "his", "in", "interview", "interviews", "its", "last", "later", "letter", "local",
+        "magazine", "me", "month", "morning", "network", "news", "newspaper", "night", "on",
+        "outlet", "post", "previously", "privately", "program", "publicly", "radio", "rally",
+        "recently", "repeatedly", "reporter", "reporters", "show", "speech", "statement",
+        "station", "television", "the", "their", "them", "this", "tv", "tweet", "twitter", "us",
+        "week", "with", "year",
+    ],
+};
 
 /// True when every token of `r` can belong to an adjunct or an addressee.
 fn adjunct_like(doc: &Doc<'_>, r: Range<usize>) -> bool {
-    r.clone()
-        .all(|j| doc.is_any(j, ADJUNCT_WORDS) || doc.is_any(j, TIME_WORDS) || doc.capitalized(j))
+    r.clone().all(|j| {
+        doc.in_class(j, &ADJUNCT_WORDS) || doc.in_class(j, &TIME_WORDS) || doc.capitalized(j)
+    })
 }
 
 /// "X said:" at the end of a paragraph: the next paragraph (a quotation,
@@ -916,7 +966,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let head = (c.toks.end..(c.toks.end + 4).min(end))
             .take_while(|&k| doc.toks[k].is_wordlike())
             .last();
-        if head.is_some_and(|h| doc.is_any(h, NOT_SOURCES)) {
+        if head.is_some_and(|h| doc.in_class(h, &NOT_SOURCES)) {
             continue;
         }
         // "according to court filings": any short phrase up to the comma
@@ -963,7 +1013,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && rest.len() <= 5
                 && rest
                     .clone()
-                    .all(|k| doc.capitalized(k) || doc.is_any(k, DETERMINERS));
+                    .all(|k| doc.capitalized(k) || doc.in_class(k, &DETERMINERS));
             if substantial(doc, &rest) && !appositive {
                 pieces.push(rest);
             }
@@ -985,11 +1035,14 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// Nouns after "according to" that name a standard, not a source.
 #[rustfmt::skip]
-const NOT_SOURCES: &[&str] = &[
-    "custom", "guidelines", "instructions", "law", "laws", "plan", "plans", "policy",
-    "procedure", "protocol", "regulations", "rule", "rules", "schedule", "script",
-    "standards", "tradition",
-];
+pub(crate) const NOT_SOURCES: WordClass = WordClass {
+    bit: 1 << 14,
+    words: &[
+        "custom", "guidelines", "instructions", "law", "laws", "plan", "plans", "policy",
+        "procedure", "protocol", "regulations", "rule", "rules", "schedule", "script", "standards",
+        "tradition",
+    ],
+};
 
 /// Rule: participles bound to the subject of the main clause.
 ///
@@ -1041,7 +1094,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
                 content = qt;
             }
         }
-        if !substantial(doc, &content) || doc.is_any(content.start, NOT_CONTENT_START) {
+        if !substantial(doc, &content) || doc.in_class(content.start, &NOT_CONTENT_START) {
             continue;
         }
         if had_that && content.start == a {
@@ -1268,7 +1321,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// True for words that start a noun phrase; used to skip "the" after a cue.
 #[allow(dead_code)]
 pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
-    doc.is_any(i, DETERMINERS)
+    doc.in_class(i, &DETERMINERS)
 }
 
 /// Verbs after "declined to" or "refused to" that report nothing.
@@ -1320,7 +1373,7 @@ fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
         return false;
     };
     let mut j = src.toks.last().map_or(k, |r| r.end);
-    while j < hi && (doc.is_any(j, AUXILIARIES) || is_adverb(doc.word(j))) {
+    while j < hi && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j))) {
         j += 1;
     }
     let Some((_, c)) = cx.verb(j) else {
@@ -1341,7 +1394,7 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
     let noun = doc.toks.get(i + 1).is_some_and(|t| {
         t.kind == TokenKind::Word
             && !doc.capitalized(i + 1)
-            && !doc.is_any(i + 1, DETERMINERS)
+            && !doc.in_class(i + 1, &DETERMINERS)
             && !crate::source::is_pronoun_like(t.text)
             && !t.text.ends_with('s')
     });
@@ -1361,7 +1414,7 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
     let doc = cx.doc;
     let s = &doc.sents[si];
     let mut k = c.toks.start;
-    while k > s.toks.start && (doc.is_any(k - 1, AUXILIARIES) || is_adverb(doc.word(k - 1))) {
+    while k > s.toks.start && (doc.in_class(k - 1, &AUXILIARIES) || is_adverb(doc.word(k - 1))) {
         k -= 1;
     }
     let it = k > s.toks.start && doc.is(k - 1, "it");
@@ -1453,7 +1506,7 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
             || (n > 0
                 && lower
                 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
-                && !doc.is_any(k - 1, DETERMINERS)
+                && !doc.in_class(k - 1, &DETERMINERS)
                 && !doc.is_any(
                     k - 1,
                     &["of", "in", "for", "with", "at", "on", "to", "from"],

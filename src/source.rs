@@ -9,143 +9,112 @@
 
 use std::ops::Range;
 
-use crate::doc::Doc;
+use crate::doc::{Doc, WordClass};
 use crate::lexicon::WORDS;
 use crate::token::TokenKind;
 use crate::SourceKind;
 
 /// Determiners and quantifiers that may open a source phrase.
-pub(crate) const DETERMINERS: &[&str] = &[
-    "a", "all", "an", "another", "both", "each", "eight", "every", "five", "four", "her", "his",
-    "its", "many", "most", "my", "nine", "one", "other", "our", "several", "seven", "six", "some",
-    "ten", "that", "the", "their", "these", "this", "those", "three", "two", "your",
-];
+#[rustfmt::skip]
+pub(crate) const DETERMINERS: WordClass = WordClass {
+    bit: 1 << 0,
+    words: &[
+        "a", "all", "an", "another", "both", "each", "eight", "every", "five", "four", "her",
+        "his", "its", "many", "most", "my", "nine", "one", "other", "our", "several", "seven",
+        "six", "some", "ten", "that", "the", "their", "these", "this", "those", "three", "two",
+        "your",
+    ],
+};
 
 /// Pronouns that can be the subject of a cue.
-pub(crate) const SUBJECT_PRONOUNS: &[&str] =
-    &["he", "i", "it", "she", "they", "we", "who", "you", "which"];
+#[rustfmt::skip]
+pub(crate) const SUBJECT_PRONOUNS: WordClass = WordClass {
+    bit: 1 << 1,
+    words: &[
+        "he", "i", "it", "she", "they", "we", "who", "you", "which",
+    ],
+};
 
 /// Quantifiers that can stand alone as a subject: "Another said …".
-const QUANTIFIER_PRONOUNS: &[&str] = &[
-    "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
-];
+#[rustfmt::skip]
+pub(crate) const QUANTIFIER_PRONOUNS: WordClass = WordClass {
+    bit: 1 << 2,
+    words: &[
+        "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
+    ],
+};
 
 /// Indefinite pronouns name nobody in particular: "Nobody told us …" is
 /// not an attribution to a source.
-const INDEFINITE_PRONOUNS: &[&str] = &[
-    "anybody",
-    "anyone",
-    "everybody",
-    "everyone",
-    "nobody",
-    "somebody",
-    "someone",
-    "nothing",
-    "something",
-    "everything",
-    "anything",
-];
+#[rustfmt::skip]
+pub(crate) const INDEFINITE_PRONOUNS: WordClass = WordClass {
+    bit: 1 << 3,
+    words: &[
+        "anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "nothing",
+        "something", "everything", "anything",
+    ],
+};
 
 /// Adjectives that start a post-modifier: "a person familiar with the
 /// plans", "officials close to the talks". The source ends before them.
-const POSTMODIFIERS: &[&str] = &[
-    "aware",
-    "briefed",
-    "close",
-    "familiar",
-    "involved",
-    "knowledgeable",
-    "speaking",
-];
+#[rustfmt::skip]
+pub(crate) const POSTMODIFIERS: WordClass = WordClass {
+    bit: 1 << 4,
+    words: &[
+        "aware", "briefed", "close", "familiar", "involved", "knowledgeable", "speaking",
+    ],
+};
 
 /// Prepositions allowed inside a source phrase: "a spokesman for the
 /// campaign", "Iranian hawks in Washington", "a member of the militia".
-const INNER_PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "of", "with"];
+#[rustfmt::skip]
+pub(crate) const INNER_PREPOSITIONS: WordClass = WordClass {
+    bit: 1 << 5,
+    words: &[
+        "at", "for", "from", "in", "of", "with",
+    ],
+};
 
 /// Words that never belong to a source phrase: they end a leftward scan.
-const STOP_WORDS: &[&str] = &[
-    "about", "above", "after", "against", "also", "although", "am", "and", "are", "as", "because",
-    "been", "before", "being", "between", "but", "by", "can", "could", "did", "do", "does",
-    "during", "had", "has", "have", "having", "how", "however", "if", "into", "is", "may", "might",
-    "must", "nor", "not", "now", "on", "once", "or", "over", "should", "since", "so", "than",
-    "then", "though", "through", "to", "toward", "towards", "under", "unless", "until", "upon",
-    "was", "were", "what", "when", "where", "whether", "while", "whom", "whose", "why", "will",
-    "would", "yet",
-];
+#[rustfmt::skip]
+pub(crate) const STOP_WORDS: WordClass = WordClass {
+    bit: 1 << 6,
+    words: &[
+        "about", "above", "after", "against", "also", "although", "am", "and", "are", "as",
+        "because", "been", "before", "being", "between", "but", "by", "can", "could", "did", "do",
+        "does", "during", "had", "has", "have", "having", "how", "however", "if", "into", "is",
+        "may", "might", "must", "nor", "not", "now", "on", "once", "or", "over", "should", "since",
+        "so", "than", "then", "though", "through", "to", "toward", "towards", "under", "unless",
+        "until", "upon", "was", "were", "what", "when", "where", "whether", "while", "whom",
+        "whose", "why", "will", "would", "yet",
+    ],
+};
 
 /// Words between a subject and its cue that are skipped: "Trump has also
 /// said", "Clinton previously told".
-pub(crate) const AUXILIARIES: &[&str] = &[
-    "again",
-    "already",
-    "also",
-    "always",
-    "been",
-    "did",
-    "does",
-    "even",
-    "ever",
-    "first",
-    "had",
-    "has",
-    "have",
-    "is",
-    "just",
-    "later",
-    "long",
-    "never",
-    "not",
-    "now",
-    "often",
-    "once",
-    "only",
-    "quickly",
-    "reportedly",
-    "since",
-    "soon",
-    "still",
-    "then",
-    "was",
-    "were",
-    "will",
-    "would",
-    "could",
-    "should",
-    "might",
-    "may",
-    "must",
-    "can",
-    "do",
-    "had",
-    "are",
-    "be",
-];
+#[rustfmt::skip]
+pub(crate) const AUXILIARIES: WordClass = WordClass {
+    bit: 1 << 7,
+    words: &[
+        "again", "already", "also", "always", "been", "did", "does", "even", "ever", "first",
+        "had", "has", "have", "is", "just", "later", "long", "never", "not", "now", "often",
+        "once", "only", "quickly", "reportedly", "since", "soon", "still", "then", "was", "were",
+        "will", "would", "could", "should", "might", "may", "must", "can", "do", "had", "are",
+        "be",
+    ],
+};
 
 /// Weekdays and time words that may sit between a subject and its cue
 /// ("Clinton on Tuesday said") or after a cue ("said Monday that").
-pub(crate) const TIME_WORDS: &[&str] = &[
-    "earlier",
-    "friday",
-    "last",
-    "later",
-    "monday",
-    "month",
-    "morning",
-    "night",
-    "saturday",
-    "sunday",
-    "this",
-    "thursday",
-    "today",
-    "tonight",
-    "tuesday",
-    "wednesday",
-    "week",
-    "year",
-    "yesterday",
-    "afternoon",
-    "evening",
-];
+#[rustfmt::skip]
+pub(crate) const TIME_WORDS: WordClass = WordClass {
+    bit: 1 << 8,
+    words: &[
+        "earlier", "friday", "last", "later", "monday", "month", "morning", "night", "saturday",
+        "sunday", "this", "thursday", "today", "tonight", "tuesday", "wednesday", "week", "year",
+        "yesterday", "afternoon", "evening",
+    ],
+};
 
 /// A source found next to a cue: token ranges and kind.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +138,7 @@ fn np_token(doc: &Doc<'_>, i: usize) -> bool {
     }
     match t.kind {
         TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-            !lower_in(doc, i, STOP_WORDS) || lower_in(doc, i, DETERMINERS)
+            !doc.in_class(i, &STOP_WORDS) || doc.in_class(i, &DETERMINERS)
         }
         _ => false,
     }
@@ -180,12 +149,12 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
-    if !t.is_wordlike() || lower_in(doc, i, INNER_PREPOSITIONS) {
+    if !t.is_wordlike() || doc.in_class(i, &INNER_PREPOSITIONS) {
         return false;
     }
     doc.capitalized(i)
-        || lower_in(doc, i, DETERMINERS)
-        || lower_in(doc, i, SUBJECT_PRONOUNS)
+        || doc.in_class(i, &DETERMINERS)
+        || doc.in_class(i, &SUBJECT_PRONOUNS)
         || t.kind == TokenKind::Number
         || is_person_noun(t.text)
 }
@@ -202,11 +171,11 @@ fn np_head(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     };
     t.is_wordlike()
-        && !lower_in(doc, i, INDEFINITE_PRONOUNS)
-        && !lower_in(doc, i, POSTMODIFIERS)
-        && !lower_in(doc, i, DETERMINERS)
-        && !lower_in(doc, i, INNER_PREPOSITIONS)
-        && !lower_in(doc, i, STOP_WORDS)
+        && !doc.in_class(i, &INDEFINITE_PRONOUNS)
+        && !doc.in_class(i, &POSTMODIFIERS)
+        && !doc.in_class(i, &DETERMINERS)
+        && !doc.in_class(i, &INNER_PREPOSITIONS)
+        && !doc.in_class(i, &STOP_WORDS)
 }
 
 /// The subject of a cue at token `cue`: the source phrase ending just
@@ -227,14 +196,14 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
         let i = end - 1;
         let w = doc.word(i);
         let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
-        if lower_in(doc, i, AUXILIARIES) || adverb {
+        if doc.in_class(i, &AUXILIARIES) || adverb {
             end -= 1;
-        } else if lower_in(doc, i, TIME_WORDS)
+        } else if doc.in_class(i, &TIME_WORDS)
             && end - 1 > lo
             && doc.is_any(end - 2, &["on", "last", "this", "earlier"])
         {
             end -= 2;
-        } else if lower_in(doc, i, TIME_WORDS)
+        } else if doc.in_class(i, &TIME_WORDS)
             && doc.capitalized(i)
             && end - 1 > lo
             && !doc.capitalized(end - 2)
@@ -311,7 +280,7 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
                     "though",
                 ],
             );
-            let appositive = doc.is_any(first, DETERMINERS)
+            let appositive = doc.in_class(first, &DETERMINERS)
                 || doc.capitalized(first)
                 || is_person_noun(doc.word(first));
             if !(relative || appositive) || first >= comma {
@@ -345,8 +314,8 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
         return None;
     }
     // "Another said", "Some argue", "Many believe": a quantifier alone.
-    if lower_in(doc, end - 1, QUANTIFIER_PRONOUNS)
-        && (end - 1 == lo || !np_token(doc, end - 2) || lower_in(doc, end - 2, STOP_WORDS))
+    if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
+        && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
     {
         return Some(SourceCand {
             toks: vec![end - 1..end],
@@ -357,7 +326,7 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
         return None;
     }
     // A pronoun stands alone.
-    if lower_in(doc, end - 1, SUBJECT_PRONOUNS) {
+    if doc.in_class(end - 1, &SUBJECT_PRONOUNS) {
         return Some(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Pronoun,
@@ -380,7 +349,7 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
             }
             break;
         }
-        if lower_in(doc, k, SUBJECT_PRONOUNS) && k + 1 < end {
+        if doc.in_class(k, &SUBJECT_PRONOUNS) && k + 1 < end {
             break;
         }
         if np_start(doc, k) {
@@ -401,12 +370,12 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     };
     // A leading preposition or conjunction is not part of it.
     let mut s = start;
-    while s < end && (lower_in(doc, s, INNER_PREPOSITIONS) || doc.is(s, "and")) {
+    while s < end && (doc.in_class(s, &INNER_PREPOSITIONS) || doc.is(s, "and")) {
         s += 1;
     }
     // "A person familiar with the talks": the post-modifier is left out.
     let end = (s + 1..end)
-        .find(|&k| lower_in(doc, k, POSTMODIFIERS))
+        .find(|&k| doc.in_class(k, &POSTMODIFIERS))
         .unwrap_or(end);
     if s >= end {
         return None;
@@ -425,7 +394,7 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         // "veteran Republicans said", "senior administration officials
         // said": lowercase modifiers before a noun naming people.
         let head = (start..(start + 4).min(hi))
-            .take_while(|&k| np_token(doc, k) && !lower_in(doc, k, INNER_PREPOSITIONS))
+            .take_while(|&k| np_token(doc, k) && !doc.in_class(k, &INNER_PREPOSITIONS))
             .last()?;
         let w = doc.word(head);
         // "said political scientist Zoë Lindqvist": a lowercase title
@@ -450,7 +419,7 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
             toks: vec![start..head + 1],
         });
     }
-    if lower_in(doc, start, SUBJECT_PRONOUNS) {
+    if doc.in_class(start, &SUBJECT_PRONOUNS) {
         return Some(SourceCand {
             toks: vec![start..start + 1],
             kind: SourceKind::Pronoun,
@@ -462,13 +431,13 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     // A name (not a capitalized first word of a sentence: "Farm groups").
     let sentence_initial = doc.sents[doc.sent_of[start] as usize].toks.start == start;
     let proper =
-        (doc.capitalized(start) && !lower_in(doc, start, DETERMINERS) && !sentence_initial)
+        (doc.capitalized(start) && !doc.in_class(start, &DETERMINERS) && !sentence_initial)
             || (doc.is(start, "the") && doc.capitalized(start + 1));
     while i < ceil {
         // "a Western diplomat and a rebel negotiator"
         if doc.is(i, "and")
             && end > start
-            && (lower_in(doc, i + 1, DETERMINERS) || doc.capitalized(i + 1))
+            && (doc.in_class(i + 1, &DETERMINERS) || doc.capitalized(i + 1))
         {
             i += 1;
             continue;
@@ -477,13 +446,13 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
             break;
         }
         // A preposition continues only into a name or a determiner phrase.
-        if lower_in(doc, i, INNER_PREPOSITIONS)
-            && !(np_start(doc, i + 1) && !lower_in(doc, i + 1, SUBJECT_PRONOUNS))
+        if doc.in_class(i, &INNER_PREPOSITIONS)
+            && !(np_start(doc, i + 1) && !doc.in_class(i + 1, &SUBJECT_PRONOUNS))
         {
             break;
         }
         // "said Trump on Monday", "told reporters Tuesday".
-        if lower_in(doc, i, TIME_WORDS) && i > start && doc.capitalized(i) {
+        if doc.in_class(i, &TIME_WORDS) && i > start && doc.capitalized(i) {
             break;
         }
         if lower_in(doc, i, &["who", "which", "that"]) {
@@ -502,8 +471,8 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
             && !doc.capitalized(i)
             && !doc.toks[i].text.starts_with(char::is_numeric)
         {
-            let joins = lower_in(doc, i, INNER_PREPOSITIONS)
-                || (doc.is(i, "the") && lower_in(doc, i - 1, INNER_PREPOSITIONS))
+            let joins = doc.in_class(i, &INNER_PREPOSITIONS)
+                || (doc.is(i, "the") && doc.in_class(i - 1, &INNER_PREPOSITIONS))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
             if !joins && !is_person_noun(doc.word(i)) {
@@ -515,12 +484,12 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         if i > start + 1
             && !doc.capitalized(i)
             && doc.word(i).ends_with("ed")
-            && !lower_in(doc, i - 1, DETERMINERS)
-            && !lower_in(doc, i - 1, INNER_PREPOSITIONS)
+            && !doc.in_class(i - 1, &DETERMINERS)
+            && !doc.in_class(i - 1, &INNER_PREPOSITIONS)
         {
             break;
         }
-        if lower_in(doc, i, POSTMODIFIERS) || lower_in(doc, i, INDEFINITE_PRONOUNS) {
+        if doc.in_class(i, &POSTMODIFIERS) || doc.in_class(i, &INDEFINITE_PRONOUNS) {
             break;
         }
         if np_head(doc, i) {
@@ -541,7 +510,7 @@ pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
     let mut toks = Vec::new();
     let mut from = r.start;
     for k in r.clone() {
-        let second = doc.capitalized(k + 1) || lower_in(doc, k + 1, DETERMINERS);
+        let second = doc.capitalized(k + 1) || doc.in_class(k + 1, &DETERMINERS);
         if doc.is(k, "and") && k > from && k + 1 < r.end && second {
             toks.push(from..k);
             from = k + 1;
@@ -554,13 +523,13 @@ pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
 /// Tells what a source phrase names.
 pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     let words = &*WORDS;
-    if r.len() == 1 && lower_in(doc, r.start, SUBJECT_PRONOUNS) {
+    if r.len() == 1 && doc.in_class(r.start, &SUBJECT_PRONOUNS) {
         return SourceKind::Pronoun;
     }
     // The head: the last word before any inner preposition.
     let mut head_end = r.end;
     for i in r.clone().skip(1) {
-        if lower_in(doc, i, INNER_PREPOSITIONS) {
+        if doc.in_class(i, &INNER_PREPOSITIONS) {
             head_end = i;
             break;
         }
