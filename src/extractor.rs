@@ -131,6 +131,31 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// Extracts the claims of many texts, in parallel when the `rayon`
+    /// feature is on (on rayon's global pool), one after the other when it
+    /// is off. The results come in the order of the texts, identical to
+    /// calling [`Extractor::extract`] on each.
+    ///
+    /// ```
+    /// let docs = ["“Yes,” she said.", "Nothing here.", "He said it was over."];
+    /// let out = claimant::Extractor::new().extract_batch(&docs);
+    /// let counts: Vec<usize> = out.iter().map(|x| x.claims.len()).collect();
+    /// assert_eq!(counts, [1, 0, 1]);
+    /// ```
+    pub fn extract_batch<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Extraction> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            texts.iter().map(|t| self.extract(t.as_ref())).collect()
+        }
+    }
+}
+
 fn bit(c: CueCategory) -> u8 {
     1 << (c as u8)
 }
@@ -478,9 +503,10 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
     kept.sort_by_key(|p| (p.cluster, p.cover.start, std::cmp::Reverse(p.cover.end)));
     continue_quote_paragraphs(doc, &mut kept);
 
-    // Parents: the smallest kept claim whose content holds this one's cue.
-    // When two claims hold each other's cue, the wider one is the parent.
-    // Only claims of one cluster can hold each other.
+    // Parents: the smallest kept claim whose content holds this one's cue
+    // and that is wider than this one (a strict order: nesting never runs in
+    // a circle, even when two claims hold each other's cue). Only claims of
+    // one cluster can hold each other.
     let mut bounds = vec![0usize; kept.len()];
     let mut from = 0;
     for i in 0..kept.len() {
@@ -498,9 +524,7 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
                 .unwrap_or(kept.len());
             (start..end)
                 .filter(|&j| {
-                    j != i
-                        && holds(j, i)
-                        && (!holds(i, j) || kept[j].cover.len() > kept[i].cover.len())
+                    j != i && holds(j, i) && (kept[j].cover.len(), j) > (kept[i].cover.len(), i)
                 })
                 .min_by_key(|&j| kept[j].cover.len())
         })

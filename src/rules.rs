@@ -179,6 +179,16 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 }
             }
         }
+        // "Marsh, who voted against the measure, said …": a verb right after
+        // a comma is the predicate of a subject to the left.
+        if comma
+            && k > from
+            && cx
+                .verb(k + 1)
+                .is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third))
+        {
+            return k;
+        }
         if (comma || closing) && k + 1 < sent_end {
             let next = k + 1;
             if let Some((_, c)) = cx.cue(next) {
@@ -242,6 +252,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     // Source first.
     let src = np_starting_at(doc, k, hi)?;
+    // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
+    // clause describes the name before it; it attributes nothing.
+    if doc.is_any(src.toks[0].start, &["who", "which", "that", "whom"]) {
+        return None;
+    }
     let mut j = src.toks[0].end;
     // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
     if doc.punct(j, "(") {
@@ -859,9 +874,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
     bit: 1 << 11,
     words: &[
-        "and", "but", "or", "about", "after", "against", "as", "at", "before", "by", "during",
-        "for", "from", "in", "into", "of", "off", "on", "out", "over", "to", "up", "with",
-        "without",
+        "about", "across", "after", "against", "along", "amid", "among", "and", "around", "as",
+        "at", "before", "behind", "below", "beside", "between", "beyond", "but", "by", "despite",
+        "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "or", "out",
+        "outside", "over", "past", "through", "throughout", "to", "toward", "towards", "under",
+        "up", "upon", "via", "with", "within", "without",
     ],
 };
 

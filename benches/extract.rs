@@ -1,0 +1,99 @@
+//! Throughput of the whole extraction, on the repo's own fixture articles
+//! (one article, and a multi-megabyte corpus of them), on PolNeAR train when
+//! `../shared/eval` is present, and in parallel batches.
+//!
+//! ```sh
+//! cargo bench --bench extract --features rayon
+//! ```
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// The fixture articles, in file-name order.
+fn articles() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
+/// PolNeAR train's texts, when `../shared` is beside the repo.
+fn polnear_train() -> Option<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear-train.jsonl");
+    let data = std::fs::read_to_string(path).ok()?;
+    Some(
+        data.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_owned))
+            .collect(),
+    )
+}
+
+fn bytes(docs: &[String]) -> u64 {
+    docs.iter().map(|d| d.len() as u64).sum()
+}
+
+fn bench(c: &mut Criterion) {
+    let ex = claimant::Extractor::new();
+    let arts = articles();
+    // Warm the lazy statics (lexicons, word classes) before measuring.
+    black_box(ex.extract(&arts[0]));
+
+    let mut g = c.benchmark_group("extract");
+    let one = &arts[0];
+    g.throughput(Throughput::Bytes(one.len() as u64));
+    g.bench_function("article", |b| b.iter(|| ex.extract(black_box(one))));
+
+    // About 4 MB: the fixtures, repeated, as separate documents.
+    let mut corpus = Vec::new();
+    while bytes(&corpus) < 4 << 20 {
+        corpus.extend(arts.iter().cloned());
+    }
+    g.throughput(Throughput::Bytes(bytes(&corpus)));
+    g.bench_function("fixtures_4mb", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|d| ex.extract(black_box(d)).claims.len())
+                .sum::<usize>()
+        })
+    });
+
+    if let Some(train) = polnear_train() {
+        g.throughput(Throughput::Bytes(bytes(&train)));
+        g.bench_function("polnear_train", |b| {
+            b.iter(|| {
+                train
+                    .iter()
+                    .map(|d| ex.extract(black_box(d)).claims.len())
+                    .sum::<usize>()
+            })
+        });
+    } else {
+        eprintln!("extract/polnear_train skipped: ../shared/eval is absent");
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("batch");
+    g.throughput(Throughput::Bytes(bytes(&corpus)));
+    g.bench_function("fixtures_4mb", |b| {
+        b.iter(|| ex.extract_batch(black_box(&corpus)).len())
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = bench
+}
+criterion_main!(benches);
