@@ -57,6 +57,7 @@ mod cue;
 mod doc;
 mod error;
 mod extractor;
+mod invariants;
 mod lexicon;
 mod quote;
 mod rules;
@@ -72,6 +73,8 @@ pub mod eval;
 pub use claim::{Claim, ClaimKind, Cue, CueCategory, Extraction, Rule, Source, SourceKind};
 pub use error::BuildError;
 pub use extractor::{extract, Extractor, ExtractorBuilder};
+#[doc(hidden)]
+pub use invariants::check_invariants;
 pub use quote::{quotations, Closing, Quotation, Quotations};
 pub use segment::{paragraphs, sentences, Paragraphs, Sentences};
 pub use span::Span;
