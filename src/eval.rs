@@ -270,15 +270,11 @@ enum Mark {
 }
 
 fn prev_boundary(c: Option<char>) -> bool {
-    c.map_or(true, |c| {
-        py_isspace(c) || BEFORE_OPEN.contains(&c) || is_quote(c)
-    })
+    c.is_none_or(|c| py_isspace(c) || BEFORE_OPEN.contains(&c) || is_quote(c))
 }
 
 fn next_boundary(c: Option<char>) -> bool {
-    c.map_or(true, |c| {
-        py_isspace(c) || AFTER_CLOSE.contains(&c) || is_quote(c)
-    })
+    c.is_none_or(|c| py_isspace(c) || AFTER_CLOSE.contains(&c) || is_quote(c))
 }
 
 /// score.py's `classify_mark`. `i` and `len` are in bytes; `glyph` is `"`
@@ -293,7 +289,7 @@ fn classify_mark(text: &str, i: usize, len: usize, glyph: char, double: bool) ->
     let next = char_at(text, i + len);
     let pb = prev_boundary(prev);
     let nb = next_boundary(next);
-    let next_is_end_or_space = next.map_or(true, py_isspace);
+    let next_is_end_or_space = next.is_none_or(py_isspace);
     if double {
         if pb && !next_is_end_or_space {
             Mark::Open

@@ -1,6 +1,10 @@
 //! [`Extractor`]: builds once, extracts many times; and the one place that
 //! decides between overlapping candidate claims.
 
+// Token ranges are kept in vectors on purpose: one range per span of a
+// claim's role, usually one.
+#![allow(clippy::single_range_in_vec_init)]
+
 use std::sync::Arc;
 
 use crate::cue::{find_cues, CueHit};

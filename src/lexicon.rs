@@ -336,7 +336,7 @@ impl CueLexicon {
         }
         for list in self.phrases.values_mut() {
             // Longest first, so "according to" style phrases match greedily.
-            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         Ok(())
     }

@@ -3,6 +3,10 @@
 //! news sentence it exists for. Candidates carry a score; one place
 //! ([`crate::extractor`]) decides between overlapping ones.
 
+// Token ranges are kept in vectors on purpose: one range per span of a
+// claim's role, usually one.
+#![allow(clippy::single_range_in_vec_init)]
+
 use std::ops::Range;
 
 use crate::cue::CueHit;
@@ -136,7 +140,7 @@ fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let mut words = doc.toks[r.clone()].iter().filter(|t| t.is_wordlike());
     match (words.next(), words.next()) {
         (Some(_), Some(_)) => true,
-        (Some(w), None) => w.text.chars().count() >= 6 && w.text.chars().any(|c| !c.is_ascii()),
+        (Some(w), None) => w.text.chars().count() >= 6 && !w.text.is_ascii(),
         _ => false,
     }
 }

@@ -7,6 +7,10 @@
 //! fraction of a parser's cost; known gaps are long descriptive subjects
 //! with verbs inside them ("The man who shot the president said").
 
+// Token ranges are kept in vectors on purpose: one range per span of a
+// claim's role, usually one.
+#![allow(clippy::single_range_in_vec_init)]
+
 use std::ops::Range;
 
 use crate::doc::{Doc, WordClass};
@@ -358,16 +362,14 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
         i -= 1;
     }
     // "callers asked how …": a bare plural noun as the subject.
-    let Some(start) = start.or_else(|| {
+    let start = start.or_else(|| {
         let w = doc.word(end - 1);
         let plural = w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
             && w.bytes().all(|b| b.is_ascii_lowercase());
         (plural && (end - 1 == lo || !np_token(doc, end - 2))).then_some(end - 1)
-    }) else {
-        return None;
-    };
+    })?;
     // A leading preposition or conjunction is not part of it.
     let mut s = start;
     while s < end && (doc.in_class(s, &INNER_PREPOSITIONS) || doc.is(s, "and")) {
@@ -447,7 +449,7 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         }
         // A preposition continues only into a name or a determiner phrase.
         if doc.in_class(i, &INNER_PREPOSITIONS)
-            && !(np_start(doc, i + 1) && !doc.in_class(i + 1, &SUBJECT_PRONOUNS))
+            && (!np_start(doc, i + 1) || doc.in_class(i + 1, &SUBJECT_PRONOUNS))
         {
             break;
         }

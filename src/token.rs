@@ -568,12 +568,12 @@ fn scan_periods(text: &str, start: usize) -> (usize, TokenKind) {
 fn classify_straight(text: &str, start: usize, len: usize) -> TokenKind {
     let prev = char_before(text, start);
     let next = char_after(text, start + len);
-    let prev_boundary = prev.map_or(true, |p| {
+    let prev_boundary = prev.is_none_or(|p| {
         p.is_whitespace()
             || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
             || is_quote_char(p)
     });
-    let next_space = next.map_or(true, char::is_whitespace);
+    let next_space = next.is_none_or(char::is_whitespace);
     let next_boundary = next_space
         || next.is_some_and(|n| {
             matches!(
