@@ -128,6 +128,8 @@ impl Extractor {
             rules::colon(&cx, &mut cands);
         }
         rules::noun_cue(&cx, &mut cands);
+        rules::raising_passive(&cx, &mut cands);
+        rules::asked(&cx, &mut cands);
         rules::participle(&cx, &mut cands);
         let mut claims = resolve(&doc, &cues, cands, self.inner.nested);
         let speakers = speaker::resolve(&doc, &mut claims);

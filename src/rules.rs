@@ -278,13 +278,15 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     let mut after = c.toks.end;
     // "…,” Obama told the victims’ families." The addressee is a person
-    // or a body, not "a message".
-    if c.frames.has(Frames::OBJ_THAT) {
+    // or a body, not "a message"; one asks anyone ("…?” Todd asked the
+    // real estate mogul.").
+    let asks = &*c.lemma == "ask";
+    if c.frames.has(Frames::OBJ_THAT) || asks {
         if doc.in_class(after, &ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
             after += 1;
         } else if let Some(np) = np_starting_at(doc, after, hi) {
-            if np.kind != SourceKind::Other {
-                after = np.toks[0].end;
+            if np.kind != SourceKind::Other || asks {
+                after = np.toks.last().map_or(after, |r| r.end);
             }
         }
     }
@@ -796,8 +798,14 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "Al-Sudani condemned the U. S. attacks …": the object is the
         // content, but only for a finite verb after a name.
         // Evidence verbs need a clause: "Divers found the wreck" is no claim.
+        // A base form takes an object after a plural subject ("Democratic
+        // senators support reforming the system").
+        let plural_stance = c.form == Form::Base
+            && c.category == CueCategory::Stance
+            && source.toks.last().is_some_and(|r| r.end == c.toks.start)
+            && base_form_verb(doc, c.toks.start, &source);
         if np_only
-            && (!matches!(c.form, Form::Past | Form::Third)
+            && (!(matches!(c.form, Form::Past | Form::Third) || plural_stance)
                 || c.category == CueCategory::Evidence
                 || source.kind == SourceKind::Other
                 || (source.kind == SourceKind::Pronoun && doc.is(source.toks[0].start, "it")))
@@ -843,7 +851,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
                 && np_starting_at(doc, c.toks.end, sent_end)
                     .is_some_and(|np| np.kind == SourceKind::Other);
-            if tells_a_thing || (evidence && !np_only && !has_finite_verb(doc, content.clone())) {
+            // "The new poll shows Trump far out in front": a document may
+            // show a clause without a verb.
+            let document = source
+                .toks
+                .last()
+                .is_some_and(|r| doc.is_any(r.end - 1, DOCUMENT_NOUNS));
+            if tells_a_thing
+                || (evidence && !np_only && !document && !has_finite_verb(doc, content.clone()))
+            {
                 continue;
             }
         }
@@ -1533,4 +1549,130 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
                     &["of", "in", "for", "with", "at", "on", "to", "from"],
                 ))
     })
+}
+
+/// Nouns for documents and figures that can show or find something.
+#[rustfmt::skip]
+const DOCUMENT_NOUNS: &[&str] = &[
+    "analysis", "data", "documents", "estimates", "figures", "findings", "numbers", "poll",
+    "polls", "records", "report", "reports", "research", "results", "statistics", "studies",
+    "study", "survey", "surveys",
+];
+
+/// Rule: a raising passive, whose subject belongs to the content and which
+/// names no source.
+///
+/// * "The House is expected to pass a bipartisan bill later this week."
+///   (content: "The House" + "to pass a bipartisan bill later this week")
+pub(crate) fn raising_passive(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        let two = c.toks.len() == 2 && doc.is_any(c.toks.start, &["is", "are", "was", "were"]);
+        if !two || !doc.is(c.toks.end, "to") || c.category != CueCategory::Belief {
+            continue;
+        }
+        let si = doc.sent_of[c.toks.start] as usize;
+        let s = &doc.sents[si];
+        let lo = c
+            .toks
+            .start
+            .saturating_sub(MAX_SOURCE_TOKENS)
+            .max(s.toks.start);
+        let Some(subject) = np_ending_at(doc, c.toks.start, lo) else {
+            continue;
+        };
+        let rest = trim(doc, c.toks.end..clause_end(cx, c.toks.end, s.toks.end));
+        if !substantial(doc, &rest) {
+            continue;
+        }
+        let mut content = subject.toks.clone();
+        content.push(rest);
+        out.push(Cand {
+            cue: ci as u32,
+            cue_toks: vec![c.toks.clone()],
+            source: None,
+            content,
+            rule: Rule::SourceCueContent,
+            score: 0.6,
+            sent: si,
+        });
+    }
+}
+
+/// Rule: "asked" in a passive adjunct, with the question as content.
+///
+/// * "When asked by a host if the revelations … led to the Paris attacks,
+///   …" (source: "a host")
+/// * "Asked Tuesday about Sullivan, Feinstein said …" (no source)
+pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        if &*c.lemma != "ask" || c.form != Form::Past || c.toks.len() != 1 {
+            continue;
+        }
+        let k = c.toks.start;
+        let si = doc.sent_of[k] as usize;
+        let s = &doc.sents[si];
+        // "Asked …" opening the sentence, or "when/after/if asked …".
+        let opener = k == s.toks.start
+            || doc.is_any(
+                k - 1,
+                &["when", "after", "if", "as", "before", "once", "while"],
+            );
+        if !opener {
+            continue;
+        }
+        let mut a = k + 1;
+        while a < s.toks.end
+            && (doc.in_class(a, &TIME_WORDS)
+                || doc.capitalized(a)
+                    && doc.is_any(
+                        a,
+                        &[
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                        ],
+                    ))
+        {
+            a += 1;
+        }
+        let mut source = None;
+        if doc.is(a, "by") {
+            if let Some(np) = np_starting_at(doc, a + 1, s.toks.end) {
+                a = np.toks.last().map_or(a + 1, |r| r.end);
+                source = Some(np);
+            }
+        }
+        let question = doc.is_any(
+            a,
+            &[
+                "whether", "if", "how", "what", "why", "when", "where", "which", "who", "about",
+            ],
+        );
+        if !question {
+            continue;
+        }
+        // The question ends at the comma that closes the adjunct.
+        let end = (a..s.toks.end)
+            .find(|&j| doc.punct(j, ","))
+            .unwrap_or(s.toks.end);
+        let content = trim(doc, a..end);
+        if !substantial(doc, &content) {
+            continue;
+        }
+        out.push(Cand {
+            cue: ci as u32,
+            cue_toks: vec![c.toks.clone()],
+            score: if source.is_some() { 0.7 } else { 0.6 },
+            source,
+            content: vec![content],
+            rule: Rule::SourceCueContent,
+            sent: si,
+        });
+    }
 }
