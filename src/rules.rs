@@ -266,6 +266,18 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
     }
+    // "…,” Gene Sperling, a top outside Clinton adviser, said at …": an
+    // appositive between the name and its verb.
+    if doc.punct(j, ",") && src.kind != SourceKind::Pronoun {
+        let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
+        let apposed = doc.in_class(j + 1, &DETERMINERS)
+            || doc.capitalized(j + 1)
+            || doc.is_any(j + 1, &["who", "which", "now", "then", "former"]);
+        if !apposed || (j + 1..close).any(|p| !doc.toks[p].is_wordlike() && !doc.punct(p, "-")) {
+            return None;
+        }
+        j = close + 1;
+    }
     while j < hi && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j))) {
         j += 1;
     }
@@ -367,8 +379,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
 pub(crate) const TAIL_OPENERS: WordClass = WordClass {
     bit: 1 << 9,
     words: &[
-        "after", "amid", "as", "at", "because", "before", "by", "during", "following", "for",
-        "from", "in", "on", "since", "though", "through", "when", "while", "with", "without",
+        "about", "after", "ahead", "amid", "as", "at", "because", "before", "by", "during",
+        "following", "for", "from", "in", "near", "of", "on", "outside", "since", "though",
+        "through", "when", "while", "with", "without",
     ],
 };
 
@@ -492,6 +505,38 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (si, s) in doc.sents.iter().enumerate() {
         let r = s.toks.clone();
+        // "“Why's he attacking me?” Trump said.": the question mark ended
+        // the quotation's sentence, and the attribution is a sentence of its
+        // own.
+        if si > 0 && doc.sents[si - 1].para == s.para {
+            let prev = doc.sents[si - 1].toks.clone();
+            // Only a quotation that is the whole previous sentence: in "Brandt
+            // said spending had “run out of road.” The White House disagreed."
+            // the quotation has its speaker already.
+            let whole = doc
+                .quote_closed_at(prev.end - 1)
+                .filter(|&q| doc.quotes[q].tokens.start <= prev.start);
+            if let Some(q) = whole {
+                if let Some((ci, src, end)) = trailing_at(cx, r.start, r.end) {
+                    let quote = doc.quote_toks(q);
+                    let mut pieces = vec![quote];
+                    pieces.extend(continuation_quotes(cx, end));
+                    out.push(Cand {
+                        cue: ci as u32,
+                        cue_toks: vec![cx.cues[ci].toks.clone()],
+                        source: Some(src),
+                        rule: if pieces.len() > 1 {
+                            Rule::SplitQuote
+                        } else {
+                            Rule::QuoteCueSource
+                        },
+                        content: pieces,
+                        score: 0.9,
+                        sent: si,
+                    });
+                }
+            }
+        }
         for k in r.clone() {
             let comma = doc.punct(k, ",");
             let closing = matches!(doc.kind(k), Some(TokenKind::CloseQuote | TokenKind::Quote))
