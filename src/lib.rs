@@ -36,7 +36,12 @@
 //! * [`quotations`]: quotation pairing that never fails, including
 //!   multi-paragraph quotes.
 //! * [`Extractor`] / [`extract`]: the rule-based attribution detector, which
-//!   returns [`Claim`]s with their [`Cue`], [`Source`] and content.
+//!   returns [`Claim`]s with their [`Cue`], [`Source`] and content, and
+//!   the [`Speaker`]s they resolve to ("Mansour" and "he" are "Renad
+//!   Mansour"). [`Extractor::extract_batch`] runs many documents, in
+//!   parallel with the `rayon` feature.
+//! * [`eval`] (feature `eval`): the metrics of PolNeAR's `score.py`, to
+//!   measure extraction against gold claims.
 //!
 //! Offsets are UTF-8 byte offsets into the caller's `&str` from the first
 //! stage to the last, always on char boundaries; no normalized copy of the
@@ -47,6 +52,21 @@
 //! [`Extractor::extract`] is infallible and never panics, on any `&str`.
 //! The only fallible step is building an extractor from a custom lexicon
 //! ([`ExtractorBuilder::build`]), which returns a [`BuildError`].
+//!
+//! # Untrusted input
+//!
+//! Scraped pages are welcome: work per cue is bounded (a source is looked
+//! for at most 16 tokens from its cue, a trailing attribution at most 24
+//! tokens, 64 with an appositive), quotation pairing and sentence splitting
+//! are linear, and claims are resolved in clusters of overlapping ones, so
+//! time grows linearly with the text. Memory is a few dozen bytes per token
+//! of the document being processed.
+//!
+//! # Crate features
+//!
+//! * `eval`: the [`eval`] module (adds `serde_json`).
+//! * `rayon`: [`Extractor::extract_batch`] runs in parallel.
+//! * `cli`: the `claimant` command-line tool (implies both).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -80,3 +100,8 @@ pub use segment::{paragraphs, sentences, Paragraphs, Sentences};
 pub use span::Span;
 pub use speaker::{Speaker, SpeakerKind};
 pub use token::{tokenize, Token, TokenKind, Tokens};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
