@@ -134,28 +134,45 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
-        let mut depth = vec![0u8; toks.len()];
         let mut mark_of = vec![NONE; toks.len()];
-        let mut quote_of = vec![NONE; toks.len()];
+        // Depth and innermost quotation in one sweep over the tokens, not
+        // one pass per quotation over its inside: that would be quadratic
+        // in the nesting depth (‘a ‹b ‘c … › ’ nests as deep as a scraped
+        // page likes).
+        let mut depth_delta = vec![0i32; toks.len() + 1];
         for (qi, q) in quotes.iter().enumerate() {
             let r = &q.tokens;
             mark_of[r.start] = qi as u32;
             if q.close.is_some() && r.end < toks.len() {
                 mark_of[r.end] = qi as u32;
             }
-            for d in &mut depth[r.start + 1..r.end] {
-                *d = d.saturating_add(1);
-            }
-            // Quotations come ordered by their opening mark, so a nested one
-            // overwrites its parent here.
-            for q in &mut quote_of[r.start + 1..r.end] {
-                *q = qi as u32;
+            if r.start + 1 < r.end {
+                depth_delta[r.start + 1] += 1;
+                depth_delta[r.end] -= 1;
             }
             for reopen in &q.reopened {
                 if let Ok(k) = toks.binary_search_by_key(&reopen.start, |t| t.span.start) {
                     mark_of[k] = qi as u32;
                 }
             }
+        }
+        let mut depth = vec![0u8; toks.len()];
+        let mut quote_of = vec![NONE; toks.len()];
+        // The innermost quotation holding a token is the latest opened one
+        // still open there (quotations come ordered by their opening mark).
+        let mut open = std::collections::BinaryHeap::new();
+        let (mut d, mut next) = (0i32, 0);
+        for t in 0..toks.len() {
+            d += depth_delta[t];
+            depth[t] = d.clamp(0, u8::MAX as i32) as u8;
+            while next < quotes.len() && quotes[next].tokens.start < t {
+                open.push(next as u32);
+                next += 1;
+            }
+            while open.peek().is_some_and(|&q| quotes[q as usize].tokens.end <= t) {
+                open.pop();
+            }
+            quote_of[t] = open.peek().copied().unwrap_or(NONE);
         }
         Doc {
             text,
