@@ -13,7 +13,6 @@ use crate::error::BuildError;
 use crate::lexicon::CueLexicon;
 use crate::rules::{self, Cand, Ctx};
 use crate::speaker;
-use crate::token::TokenKind;
 use crate::{Claim, ClaimKind, Cue, CueCategory, Extraction, Source, Span};
 
 /// Extracts attributed claims. Build it once and share it: it is cheap to
@@ -556,11 +555,12 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
             n += 1;
         }
     }
+    let words = word_counts(doc);
     kept.into_iter()
         .enumerate()
         .filter(|(i, _)| keep[*i])
         .map(|(i, p)| {
-            let kind = content_kind(doc, &p.cand.content);
+            let kind = content_kind(&words, &p.cand.content);
             let (lemma, category) =
                 match cues.get(p.cand.cue as usize).filter(|_| p.cand.cue != NONE) {
                     Some(c) => (c.lemma.to_string(), c.category),
@@ -592,28 +592,41 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
 }
 
 /// Direct when every word of the content is inside quotation marks,
-/// indirect when none is, mixed otherwise.
-fn content_kind(doc: &Doc<'_>, content: &[std::ops::Range<usize>]) -> ClaimKind {
-    let (mut quoted, mut plain) = (0usize, 0usize);
+/// indirect when none is, mixed otherwise. `words[i]`: the words inside
+/// and outside quotations among the first `i` tokens, so that a piece
+/// costs the same however long it is (nested claims share one long
+/// quotation, and a scraped page can be one quotation).
+fn content_kind(words: &[(u32, u32)], content: &[std::ops::Range<usize>]) -> ClaimKind {
+    let (mut quoted, mut plain) = (0u64, 0u64);
     for r in content {
-        for i in r.clone() {
-            let t = &doc.toks[i];
-            if t.is_wordlike() {
-                if doc.depth[i] > 0 {
-                    quoted += 1;
-                } else {
-                    plain += 1;
-                }
-            } else if t.kind == TokenKind::ParagraphBreak {
-                continue;
-            }
-        }
+        let end = r.end.min(words.len() - 1);
+        let start = r.start.min(end);
+        quoted += u64::from(words[end].0 - words[start].0);
+        plain += u64::from(words[end].1 - words[start].1);
     }
     match (quoted, plain) {
         (0, _) => ClaimKind::Indirect,
         (_, 0) => ClaimKind::Direct,
         _ => ClaimKind::Mixed,
     }
+}
+
+/// The prefix counts [`content_kind`] reads.
+fn word_counts(doc: &Doc<'_>) -> Vec<(u32, u32)> {
+    let mut acc = (0u32, 0u32);
+    let mut out = Vec::with_capacity(doc.toks.len() + 1);
+    out.push(acc);
+    for (t, &d) in doc.toks.iter().zip(&doc.depth) {
+        if t.is_wordlike() {
+            if d > 0 {
+                acc.0 += 1;
+            } else {
+                acc.1 += 1;
+            }
+        }
+        out.push(acc);
+    }
+    out
 }
 
 /// A paragraph that is only a quotation, with no attribution of its own,
