@@ -25,6 +25,14 @@ pub(crate) const MAX_SOURCE_TOKENS: usize = 16;
 /// attribution's sentence (", said Iyad al-Anbar, a political science
 /// professor at Baghdad University.").
 pub(crate) const MAX_TAIL_TOKENS: usize = 24;
+/// How far (in tokens) reported content is followed from its cue, when
+/// nothing ends it sooner: forward to the end of a clause, or back to the
+/// start of a sentence. News sentences run to 60 or 80 tokens, the longest
+/// (lists, long paraphrases) to about 200; a "sentence" of thousands is a
+/// scraped page without full stops, and following every cue in it to its
+/// end would make the work quadratic. Quotations are not cut: a quoted
+/// content runs to its closing mark.
+pub(crate) const MAX_CLAUSE_TOKENS: usize = 256;
 
 /// A candidate claim, in token ranges.
 #[derive(Clone, Debug)]
@@ -37,6 +45,29 @@ pub(crate) struct Cand {
     pub rule: Rule,
     pub score: f32,
     pub sent: usize,
+}
+
+impl Cand {
+    /// A candidate built from the cue hit `ci`.
+    fn of(
+        ci: usize,
+        c: &CueHit,
+        source: Option<SourceCand>,
+        content: Vec<Range<usize>>,
+        rule: Rule,
+        score: f32,
+        sent: usize,
+    ) -> Cand {
+        Cand {
+            cue: ci as u32,
+            cue_toks: vec![c.toks.clone()],
+            source,
+            content,
+            rule,
+            score,
+            sent,
+        }
+    }
 }
 
 /// What the rules share for one document.
@@ -151,7 +182,8 @@ fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     let doc = cx.doc;
     let mut k = from;
-    while k < sent_end {
+    let limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
+    while k < limit {
         let t = &doc.toks[k];
         let comma = doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash);
         let closing = t.kind == TokenKind::CloseQuote
@@ -208,7 +240,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         }
         k += 1;
     }
-    sent_end
+    limit
 }
 
 /// A trailing attribution starting at token `k` and running to the end of
@@ -401,7 +433,7 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
     if e == 0 {
         return None;
     }
-    let mut start = sent_start;
+    let mut start = sent_start.max(e.saturating_sub(MAX_CLAUSE_TOKENS));
     // An attribution inside a quotation reports only what is inside it:
     // in `that "the driver fired on the crowd, according to the police"`
     // the content starts after the opening mark.
@@ -751,15 +783,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 let qt = doc.quote_toks(q);
                 let mut pieces = vec![qt.clone()];
                 pieces.extend(continuation_quotes(cx, qt.end));
-                out.push(Cand {
-                    cue: ci as u32,
-                    cue_toks: vec![c.toks.clone()],
-                    source: Some(source),
-                    content: pieces,
-                    rule: Rule::SourceCueQuote,
-                    score: 0.9,
-                    sent: si,
-                });
+                out.push(Cand::of(
+                    ci,
+                    c,
+                    Some(source),
+                    pieces,
+                    Rule::SourceCueQuote,
+                    0.9,
+                    si,
+                ));
                 continue;
             }
             if colon {
@@ -773,15 +805,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 let para_end = doc.paras[s.para].end;
                 let content = trim(doc, a + 1..para_end);
                 if substantial(doc, &content) {
-                    out.push(Cand {
-                        cue: ci as u32,
-                        cue_toks: vec![c.toks.clone()],
-                        source: Some(source.clone()),
-                        content: vec![content],
-                        rule: Rule::SourceCueQuote,
-                        score: 0.75,
-                        sent: si,
-                    });
+                    out.push(Cand::of(
+                        ci,
+                        c,
+                        Some(source.clone()),
+                        vec![content],
+                        Rule::SourceCueQuote,
+                        0.75,
+                        si,
+                    ));
                 }
             }
             // "Marco Rubio says, win or lose in Tuesday’s primary, he’s
@@ -794,15 +826,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if !colon && !participle {
                 let content = trim(doc, next..clause_end(cx, next, sent_end));
                 if substantial(doc, &content) && !doc.in_class(content.start, &NOT_CONTENT_START) {
-                    out.push(Cand {
-                        cue: ci as u32,
-                        cue_toks: vec![c.toks.clone()],
-                        source: Some(source.clone()),
-                        content: vec![content],
-                        rule: Rule::SourceCueContent,
-                        score: 0.7,
-                        sent: si,
-                    });
+                    out.push(Cand::of(
+                        ci,
+                        c,
+                        Some(source.clone()),
+                        vec![content],
+                        Rule::SourceCueContent,
+                        0.7,
+                        si,
+                    ));
                 }
             }
             continue;
@@ -815,15 +847,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "He declined to comment further": no content is reported.
             let empty = content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT);
             if substantial(doc, &content) && !empty {
-                out.push(Cand {
-                    cue: ci as u32,
-                    cue_toks: vec![c.toks.clone()],
-                    source: Some(source),
-                    content: vec![content],
-                    rule: Rule::SourceCueContent,
-                    score: 0.7,
-                    sent: si,
-                });
+                out.push(Cand::of(
+                    ci,
+                    c,
+                    Some(source),
+                    vec![content],
+                    Rule::SourceCueContent,
+                    0.7,
+                    si,
+                ));
             }
             continue;
         }
@@ -1078,12 +1110,13 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // officials, Whitlock said …, arguing that …").
         let mut j = after_np;
         if doc.is_any(j, &["who", "which"]) || !doc.punct(j, ",") {
-            while j < end && !doc.punct(j, ",") {
+            let stop = end.min(after_np + MAX_CLAUSE_TOKENS);
+            while j < stop && !doc.punct(j, ",") {
                 j += 1;
             }
         }
         if doc.punct(j, ",") && j + 1 < end {
-            let rest = trim(doc, j + 1..end);
+            let rest = trim(doc, j + 1..end.min(j + 1 + MAX_CLAUSE_TOKENS));
             // "According to X, “…”" may run past the sentence as a quotation.
             let rest = match doc.quote_opened_at(rest.start) {
                 Some(q) if doc.quote_toks(q).end > rest.end => doc.quote_toks(q),
@@ -1103,15 +1136,8 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if pieces.is_empty() {
             continue;
         }
-        out.push(Cand {
-            cue: ci as u32,
-            cue_toks: vec![c.toks.clone()],
-            score: if src.is_some() { 0.9 } else { 0.5 },
-            source: src,
-            content: pieces,
-            rule: Rule::AccordingTo,
-            sent: si,
-        });
+        let score = if src.is_some() { 0.9 } else { 0.5 };
+        out.push(Cand::of(ci, c, src, pieces, Rule::AccordingTo, score, si));
     }
 }
 
@@ -1510,15 +1536,15 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
         return None;
     }
     content.start = cx.content_start(content.start);
-    Some(Cand {
-        cue: ci as u32,
-        cue_toks: vec![c.toks.clone()],
-        source: None,
-        content: vec![content],
-        rule: Rule::SourceCueContent,
-        score: 0.6,
-        sent: si,
-    })
+    Some(Cand::of(
+        ci,
+        c,
+        None,
+        vec![content],
+        Rule::SourceCueContent,
+        0.6,
+        si,
+    ))
 }
 
 /// A quotation that reads as a title: a few capitalized words without
@@ -1526,6 +1552,12 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
 fn title_like(doc: &Doc<'_>, q: usize) -> bool {
     let r = doc.quote_toks(q);
     let inner = r.start + 1..r.end.saturating_sub(1);
+    // Eight words and some punctuation at most: a long quotation is no
+    // title, and is not read through (nested quotations would make that
+    // quadratic).
+    if inner.len() > 24 {
+        return false;
+    }
     let words: Vec<usize> = inner
         .clone()
         .filter(|&k| doc.toks[k].is_wordlike())
@@ -1632,15 +1664,15 @@ pub(crate) fn raising_passive(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let mut content = subject.toks.clone();
         content.push(rest);
-        out.push(Cand {
-            cue: ci as u32,
-            cue_toks: vec![c.toks.clone()],
-            source: None,
+        out.push(Cand::of(
+            ci,
+            c,
+            None,
             content,
-            rule: Rule::SourceCueContent,
-            score: 0.6,
-            sent: si,
-        });
+            Rule::SourceCueContent,
+            0.6,
+            si,
+        ));
     }
 }
 
@@ -1710,14 +1742,15 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !substantial(doc, &content) {
             continue;
         }
-        out.push(Cand {
-            cue: ci as u32,
-            cue_toks: vec![c.toks.clone()],
-            score: if source.is_some() { 0.7 } else { 0.6 },
+        let score = if source.is_some() { 0.7 } else { 0.6 };
+        out.push(Cand::of(
+            ci,
+            c,
             source,
-            content: vec![content],
-            rule: Rule::SourceCueContent,
-            sent: si,
-        });
+            vec![content],
+            Rule::SourceCueContent,
+            score,
+            si,
+        ));
     }
 }
