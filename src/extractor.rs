@@ -363,6 +363,9 @@ pub fn extract(text: &str) -> Extraction {
     DEFAULT.extract(text)
 }
 
+/// How many overlapping candidates are decided together (see `resolve`).
+const MAX_CLUSTER_CLAIMS: usize = 64;
+
 /// A candidate prepared for resolution: byte spans.
 struct Prepared {
     cand: Cand,
@@ -454,16 +457,23 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
         .collect();
 
     // Clusters of overlapping extents, so that the work below is linear in
-    // the number of claims of a document, not quadratic.
+    // the number of claims of a document, not quadratic. A cluster holds at
+    // most MAX_CLUSTER_CLAIMS: news never chains that many overlapping
+    // claims, but a page without full stops ("said he said she told …")
+    // chains all of its claims, and the work within a cluster is quadratic.
+    // Claims beyond the cap are decided apart from the cluster's first ones.
     prepared.sort_by_key(|p| p.extent().start);
     let mut cluster = 0;
     let mut reach = 0;
+    let mut size = 0;
     for p in &mut prepared {
         let e = p.extent();
-        if e.start >= reach && reach > 0 {
+        if (e.start >= reach && reach > 0) || size == MAX_CLUSTER_CLAIMS {
             cluster += 1;
+            size = 0;
         }
         reach = reach.max(e.end);
+        size += 1;
         p.cluster = cluster;
     }
     // Best first within a cluster; ties: earlier first.

@@ -889,6 +889,17 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         {
             continue;
         }
+        // "a militant organization called the Islamic Resistance in Iraq":
+        // naming, not attributing.
+        if np_only && matches!(&*c.lemma, "call" | "name" | "dub" | "label") {
+            let end = clause_end(cx, a, sent_end);
+            let name = (a..end)
+                .filter(|&k| doc.toks[k].is_wordlike())
+                .all(|k| doc.capitalized(k) || doc.is_any(k, &["the", "of", "in", "and", "for"]));
+            if name {
+                continue;
+            }
+        }
         // "He wrote ''The Salt Orchard'' in 2019": a quoted title.
         if doc.quote_opened_at(a).is_some_and(|q| title_like(doc, q)) {
             continue;
