@@ -372,7 +372,13 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     })?;
     // A leading preposition or conjunction is not part of it.
     let mut s = start;
-    while s < end && (doc.in_class(s, &INNER_PREPOSITIONS) || doc.is(s, "and")) {
+    // Nor is a complementizer before a name: "the Pentagon said that
+    // Defense Secretary Lloyd Austin …".
+    while s < end
+        && (doc.in_class(s, &INNER_PREPOSITIONS)
+            || doc.is(s, "and")
+            || (doc.is(s, "that") && doc.capitalized(s + 1)))
+    {
         s += 1;
     }
     // "A person familiar with the talks": the post-modifier is left out.
