@@ -363,8 +363,12 @@ pub fn extract(text: &str) -> Extraction {
     DEFAULT.extract(text)
 }
 
-/// How many overlapping candidates are decided together (see `resolve`).
-const MAX_CLUSTER_CLAIMS: usize = 64;
+/// How many kept claims of its cluster a candidate is compared with: for a
+/// conflict, the last ones kept (the best come first); for its parent, the
+/// nearest in text order. News never overlaps more than a handful of claims;
+/// a scraped page without full stops overlaps all of them, and comparing
+/// each with all would be quadratic.
+const MAX_RIVALS: usize = 64;
 
 /// A candidate prepared for resolution: byte spans.
 struct Prepared {
@@ -457,23 +461,18 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
         .collect();
 
     // Clusters of overlapping extents, so that the work below is linear in
-    // the number of claims of a document, not quadratic. A cluster holds at
-    // most MAX_CLUSTER_CLAIMS: news never chains that many overlapping
-    // claims, but a page without full stops ("said he said she told …")
-    // chains all of its claims, and the work within a cluster is quadratic.
-    // Claims beyond the cap are decided apart from the cluster's first ones.
+    // the number of claims of a document, not quadratic. (A page without
+    // full stops, "said he said she told …", is one cluster: within one, a
+    // claim is compared with at most MAX_RIVALS others.)
     prepared.sort_by_key(|p| p.extent().start);
     let mut cluster = 0;
     let mut reach = 0;
-    let mut size = 0;
     for p in &mut prepared {
         let e = p.extent();
-        if (e.start >= reach && reach > 0) || size == MAX_CLUSTER_CLAIMS {
+        if e.start >= reach && reach > 0 {
             cluster += 1;
-            size = 0;
         }
         reach = reach.max(e.end);
-        size += 1;
         p.cluster = cluster;
     }
     // Best first within a cluster; ties: earlier first.
@@ -491,7 +490,8 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
         if kept.last().is_some_and(|k| k.cluster != p.cluster) {
             cluster_start = kept.len();
         }
-        let conflict = kept[cluster_start..].iter().any(|k| {
+        let rivals = cluster_start.max(kept.len().saturating_sub(MAX_RIVALS));
+        let conflict = kept[rivals..].iter().any(|k| {
             let overlap = p
                 .content
                 .iter()
@@ -522,21 +522,26 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
     // and that is wider than this one (a strict order: nesting never runs in
     // a circle, even when two claims hold each other's cue). Only claims of
     // one cluster can hold each other.
-    let mut bounds = vec![0usize; kept.len()];
+    let mut bounds = vec![(0usize, 0usize); kept.len()];
     let mut from = 0;
     for i in 0..kept.len() {
         if i > 0 && kept[i].cluster != kept[i - 1].cluster {
             from = i;
         }
-        bounds[i] = from;
+        bounds[i].0 = from;
+    }
+    let mut to = kept.len();
+    for i in (0..kept.len()).rev() {
+        if i + 1 < kept.len() && kept[i].cluster != kept[i + 1].cluster {
+            to = i + 1;
+        }
+        bounds[i].1 = to;
     }
     let holds = |j: usize, i: usize| kept[j].content.iter().any(|s| s.encloses(kept[i].cue[0]));
     let parents: Vec<Option<usize>> = (0..kept.len())
         .map(|i| {
-            let start = bounds[i];
-            let end = (i..kept.len())
-                .find(|&j| kept[j].cluster != kept[i].cluster)
-                .unwrap_or(kept.len());
+            let start = bounds[i].0.max(i.saturating_sub(MAX_RIVALS));
+            let end = bounds[i].1.min(i + MAX_RIVALS + 1);
             (start..end)
                 .filter(|&j| {
                     j != i && holds(j, i) && (kept[j].cover.len(), j) > (kept[i].cover.len(), i)
