@@ -37,32 +37,43 @@ const CLASSES: &[&WordClass] = &[
     &crate::rules::NOT_SOURCES,
 ];
 
-/// Lowercase word → the classes it belongs to.
-static CLASS_MAP: std::sync::LazyLock<WordMap<&'static str, u32>> =
-    std::sync::LazyLock::new(|| {
-        let mut map = WordMap::default();
-        for c in CLASSES {
-            for w in c.words {
-                *map.entry(*w).or_insert(0) |= c.bit;
+/// Lowercase word → the classes it belongs to, and for each word length up
+/// to 16 a bit per first letter that some word of that length starts with.
+type ClassMap = (WordMap<&'static [u8], u32>, [u32; 17]);
+
+/// Built once from [`CLASSES`].
+static CLASS_MAP: std::sync::LazyLock<ClassMap> = std::sync::LazyLock::new(|| {
+    let mut map = WordMap::default();
+    // A cheap first test: which first letters occur at which length.
+    let mut filter = [0u32; 17];
+    for c in CLASSES {
+        for w in c.words {
+            *map.entry(w.as_bytes()).or_insert(0) |= c.bit;
+            if let Some(&b) = w.as_bytes().first() {
+                if w.len() <= 16 && b.is_ascii_lowercase() {
+                    filter[w.len()] |= 1 << (b - b'a');
+                }
             }
         }
-        map
-    });
+    }
+    (map, filter)
+});
 
 /// The class mask of a token's text (ASCII case ignored).
 fn classes_of(text: &str) -> u32 {
-    if text.len() > 16 {
+    let (map, filter) = &*CLASS_MAP;
+    let first = text.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if text.len() > 16
+        || !first.is_ascii_lowercase()
+        || filter[text.len()] & (1 << (first - b'a')) == 0
+    {
         return 0;
     }
     let mut buf = [0u8; 16];
     let b = &mut buf[..text.len()];
     b.copy_from_slice(text.as_bytes());
     b.make_ascii_lowercase();
-    std::str::from_utf8(b)
-        .ok()
-        .and_then(|w| CLASS_MAP.get(w))
-        .copied()
-        .unwrap_or(0)
+    map.get(&*b).copied().unwrap_or(0)
 }
 
 /// A sentence: its tokens and its paragraph.
@@ -169,7 +180,10 @@ impl<'a> Doc<'a> {
                 open.push(next as u32);
                 next += 1;
             }
-            while open.peek().is_some_and(|&q| quotes[q as usize].tokens.end <= t) {
+            while open
+                .peek()
+                .is_some_and(|&q| quotes[q as usize].tokens.end <= t)
+            {
                 open.pop();
             }
             quote_of[t] = open.peek().copied().unwrap_or(NONE);

@@ -544,16 +544,14 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     }
     let head = head_end - 1;
     let head_word = doc.word(head);
-    let lower_head = head_word.to_ascii_lowercase();
+    // Case variants on the stack: the lists hold words as written.
+    let (mut lower_buf, mut cap_buf) = ([0u8; 32], [0u8; 32]);
+    let lower_head: &str = recase(head_word, &mut lower_buf, false);
     // "the union", "the ministry": the lists hold the capitalized form.
-    let cap_head: String = head_word
-        .chars()
-        .enumerate()
-        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
-        .collect();
+    let cap_head: &str = recase(head_word, &mut cap_buf, true);
     if words.org_words.contains(head_word)
-        || words.org_words.contains(lower_head.as_str())
-        || words.org_words.contains(cap_head.as_str())
+        || words.org_words.contains(lower_head)
+        || words.org_words.contains(cap_head)
     {
         return SourceKind::Organization;
     }
@@ -569,13 +567,13 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    if words.anonymous.contains(lower_head.as_str()) && !doc.capitalized(head) {
+    if words.anonymous.contains(lower_head) && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    if words.groups.contains(head_word) || words.groups.contains(lower_head.as_str()) {
+    if words.groups.contains(head_word) || words.groups.contains(lower_head) {
         return SourceKind::Group;
     }
-    if words.anonymous.contains(lower_head.as_str()) {
+    if words.anonymous.contains(lower_head) {
         return SourceKind::Anonymous;
     }
     // "Farm groups", "callers": a lowercase plural names a group.
@@ -618,4 +616,20 @@ fn is_title_noun(w: &str) -> bool {
         || ["ist", "er", "or", "ian", "ant", "ent"]
             .iter()
             .any(|s| w.len() > 4 && w.ends_with(s))
+}
+
+/// `w` in lowercase (or with its first letter capitalized) in `buf`, when
+/// it is ASCII and fits; otherwise `w` itself.
+fn recase<'b>(w: &'b str, buf: &'b mut [u8; 32], cap: bool) -> &'b str {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return w;
+    }
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    if cap {
+        b[0].make_ascii_uppercase();
+    } else {
+        b.make_ascii_lowercase();
+    }
+    std::str::from_utf8(b).unwrap_or(w)
 }

@@ -585,7 +585,7 @@ pub fn derive_kind(text: &str, spans: &[Span]) -> &'static str {
         text[..at]
             .chars()
             .next_back()
-            .map_or(true, straight_opener_context)
+            .is_none_or(straight_opener_context)
     };
     if before.ends_with(DOUBLE_OPEN) {
         let c = before.chars().next_back().unwrap();
@@ -628,9 +628,9 @@ pub fn derive_kind(text: &str, spans: &[Span]) -> &'static str {
                     } else {
                         next
                     };
-                    if prev.map_or(true, straight_opener_context) {
+                    if prev.is_none_or(straight_opener_context) {
                         true
-                    } else if after.map_or(true, |c| c.is_whitespace() || ",.;:!?)]}—–".contains(c))
+                    } else if after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–".contains(c))
                     {
                         false
                     } else {
