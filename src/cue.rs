@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::doc::{Doc, WordClass};
+use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{CueLexicon, Form, Frames};
 use crate::token::TokenKind;
 use crate::CueCategory;
@@ -46,9 +46,15 @@ pub(crate) fn find_cues(
             i += 1;
             continue;
         }
+        let e = doc.entry[i];
+        if e == NONE {
+            i += 1;
+            continue;
+        }
+        let entry = lex.entry(e);
         // Phrases first, longest first: "according to", "made clear".
         let mut matched = false;
-        for p in lex.phrases_starting(t.text) {
+        for p in &entry.phrases {
             let n = p.rest.len();
             if i + n < toks.len()
                 && p.rest
@@ -74,7 +80,7 @@ pub(crate) fn find_cues(
         if matched {
             continue;
         }
-        if let Some(w) = lex.word(t.text) {
+        if let Some(w) = &entry.word {
             // "Secretary of State", "the United States": a capitalized cue
             // word inside a sentence is a name. "a released drone", "the
             // said property": a participle after a determiner is an adjective.

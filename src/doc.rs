@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::WordMap;
+use crate::lexicon::CueLexicon;
 use crate::quote::{pair, paragraph_ranges, Quotation};
 use crate::segment::split_sentences;
 use crate::token::{tokenize, Token, TokenKind};
@@ -19,7 +19,7 @@ pub(crate) struct WordClass {
 }
 
 /// Every class, for building the lookup table.
-const CLASSES: &[&WordClass] = &[
+pub(crate) const CLASSES: &[&WordClass] = &[
     &crate::source::DETERMINERS,
     &crate::source::SUBJECT_PRONOUNS,
     &crate::source::QUANTIFIER_PRONOUNS,
@@ -36,45 +36,6 @@ const CLASSES: &[&WordClass] = &[
     &crate::cue::NOUN_MAKERS,
     &crate::rules::NOT_SOURCES,
 ];
-
-/// Lowercase word → the classes it belongs to, and for each word length up
-/// to 16 a bit per first letter that some word of that length starts with.
-type ClassMap = (WordMap<&'static [u8], u32>, [u32; 17]);
-
-/// Built once from [`CLASSES`].
-static CLASS_MAP: std::sync::LazyLock<ClassMap> = std::sync::LazyLock::new(|| {
-    let mut map = WordMap::default();
-    // A cheap first test: which first letters occur at which length.
-    let mut filter = [0u32; 17];
-    for c in CLASSES {
-        for w in c.words {
-            *map.entry(w.as_bytes()).or_insert(0) |= c.bit;
-            if let Some(&b) = w.as_bytes().first() {
-                if w.len() <= 16 && b.is_ascii_lowercase() {
-                    filter[w.len()] |= 1 << (b - b'a');
-                }
-            }
-        }
-    }
-    (map, filter)
-});
-
-/// The class mask of a token's text (ASCII case ignored).
-fn classes_of(text: &str) -> u32 {
-    let (map, filter) = &*CLASS_MAP;
-    let first = text.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    if text.len() > 16
-        || !first.is_ascii_lowercase()
-        || filter[text.len()] & (1 << (first - b'a')) == 0
-    {
-        return 0;
-    }
-    let mut buf = [0u8; 16];
-    let b = &mut buf[..text.len()];
-    b.copy_from_slice(text.as_bytes());
-    b.make_ascii_lowercase();
-    map.get(&*b).copied().unwrap_or(0)
-}
 
 /// A sentence: its tokens and its paragraph.
 #[derive(Clone, Debug)]
@@ -104,12 +65,22 @@ pub(crate) struct Doc<'a> {
     pub quote_of: Vec<u32>,
     /// For each token: the word classes it belongs to.
     pub class: Vec<u32>,
+    /// For each word-like token: its entry in the cue lexicon
+    /// ([`CueLexicon::entry`]), or [`NONE`].
+    pub entry: Vec<u32>,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
 
 impl<'a> Doc<'a> {
+    /// The analysis of `text` with the built-in lexicon.
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Doc<'a> {
+        Doc::with_lexicon(text, CueLexicon::builtin())
+    }
+
+    /// The analysis of `text`, its words looked up in `lex`.
+    pub fn with_lexicon(text: &'a str, lex: &CueLexicon) -> Doc<'a> {
         let toks: Vec<Token<'a>> = tokenize(text).collect();
         let paras = paragraph_ranges(&toks);
         let mut sents = Vec::new();
@@ -135,15 +106,20 @@ impl<'a> Doc<'a> {
         }
         let quotes = pair(&toks, &paras).quotations;
         let toks_len = toks.len();
-        let class: Vec<u32> = toks
+        // One lookup per word: its classes and its cue entry.
+        let entry: Vec<u32> = toks
             .iter()
             .map(|t| {
                 if t.is_wordlike() {
-                    classes_of(t.text)
+                    lex.index(t.text).unwrap_or(NONE)
                 } else {
-                    0
+                    NONE
                 }
             })
+            .collect();
+        let class: Vec<u32> = entry
+            .iter()
+            .map(|&e| if e == NONE { 0 } else { lex.entry(e).classes })
             .collect();
         let mut mark_of = vec![NONE; toks.len()];
         // Depth and innermost quotation in one sweep over the tokens, not
@@ -198,6 +174,7 @@ impl<'a> Doc<'a> {
             verb: vec![false; toks_len],
             quote_of,
             class,
+            entry,
             depth,
             mark_of,
         }

@@ -102,7 +102,7 @@ impl Extractor {
     /// assert_eq!(out.claims[0].content.len(), 2);
     /// ```
     pub fn extract(&self, text: &str) -> Extraction {
-        let mut doc = Doc::new(text);
+        let mut doc = Doc::with_lexicon(text, self.lexicon());
         let mut cues = Vec::new();
         let categories = self.inner.categories;
         find_cues(

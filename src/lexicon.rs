@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use crate::claim::CueCategory;
 use crate::error::{BuildError, ErrorKind};
+use crate::vocab::Vocab;
 
 pub(crate) const CUE_VERBS: &str = include_str!("../data/cue_verbs.tsv");
 pub(crate) const CUE_PHRASES: &str = include_str!("../data/cue_phrases.tsv");
@@ -202,12 +203,23 @@ pub(crate) struct CueWord {
 }
 
 /// The cue lexicon: single words and multi-word phrases, keyed by lowercase
-/// text. Built once (the built-in one is a static), shared by every call.
+/// text, with the closed word classes of each word. Built once (the
+/// built-in one is a static), shared by every call; a document looks each
+/// of its words up once ([`CueLexicon::index`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueLexicon {
-    pub words: WordMap<Box<str>, CueWord>,
-    /// Phrases by their first word: (remaining words, lemma, category).
-    pub phrases: WordMap<Box<str>, Vec<Phrase>>,
+    entries: Vocab<Entry>,
+}
+
+/// What the lexicons know of one word.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Entry {
+    /// The bits of the closed classes holding the word (`doc::WordClass`).
+    pub classes: u32,
+    /// The word as a cue.
+    pub word: Option<CueWord>,
+    /// The phrases the word starts, longest first: "according" → "according to".
+    pub phrases: Vec<Phrase>,
 }
 
 /// A multi-word cue such as "according to" or "made clear".
@@ -261,6 +273,7 @@ impl CueLexicon {
             let _ = lex.add_verbs(CUE_VERBS, "cue_verbs.tsv");
             let _ = lex.add_phrases(CUE_PHRASES, "cue_phrases.tsv");
             let _ = lex.add_nouns(CUE_NOUNS, "cue_nouns.tsv");
+            lex.add_classes(crate::doc::CLASSES);
             lex
         });
         &BUILTIN
@@ -292,7 +305,9 @@ impl CueLexicon {
                     form: form_of(&form, &lemma_arc),
                     noun: false,
                 };
-                self.words.insert(form.into_boxed_str(), entry);
+                if let Some(e) = self.entries.get_or_insert_with(&form, Entry::default) {
+                    e.word = Some(entry);
+                }
             }
             if forms.split_whitespace().next().is_none() {
                 return Err(bad(source, n, "no forms"));
@@ -328,15 +343,19 @@ impl CueLexicon {
                     "a phrase needs two words or more; single words go with the verbs or nouns",
                 ));
             }
-            self.phrases.entry(first).or_default().push(Phrase {
-                rest,
-                lemma: lemma.to_lowercase().into(),
-                category,
-            });
+            // A first word longer than any token the lookup takes is never
+            // matched; such a phrase is dropped.
+            if let Some(e) = self.entries.get_or_insert_with(&first, Entry::default) {
+                e.phrases.push(Phrase {
+                    rest,
+                    lemma: lemma.to_lowercase().into(),
+                    category,
+                });
+            }
         }
-        for list in self.phrases.values_mut() {
+        for e in self.entries.values_mut() {
             // Longest first, so "according to" style phrases match greedily.
-            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            e.phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         Ok(())
     }
@@ -354,49 +373,55 @@ impl CueLexicon {
             let category = parse_category(category.trim())
                 .ok_or_else(|| bad(source, n, format!("unknown category {category:?}")))?;
             let noun = noun.trim().to_lowercase();
-            self.words
-                .entry(noun.clone().into_boxed_str())
-                .or_insert(CueWord {
-                    lemma: noun.into(),
+            if let Some(e) = self.entries.get_or_insert_with(&noun, Entry::default) {
+                e.word.get_or_insert_with(|| CueWord {
+                    lemma: noun.as_str().into(),
                     category,
                     frames: Frames::THAT,
                     form: Form::Base,
                     noun: true,
                 });
+            }
         }
         Ok(())
     }
 
-    /// Looks up a word, ignoring ASCII case, without allocating.
-    #[inline]
-    pub fn word(&self, text: &str) -> Option<&CueWord> {
-        if text.len() > 24 {
-            return None;
+    /// Adds the words of closed classes, each with its class bit.
+    pub fn add_classes(&mut self, classes: &[&crate::doc::WordClass]) {
+        for c in classes {
+            for w in c.words {
+                if let Some(e) = self.entries.get_or_insert_with(w, Entry::default) {
+                    e.classes |= c.bit;
+                }
+            }
         }
-        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.words.get(text);
-        }
-        let mut buf = [0u8; 24];
-        let b = &mut buf[..text.len()];
-        b.copy_from_slice(text.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).ok().and_then(|s| self.words.get(s))
     }
 
-    /// The phrases starting with `first` (lowercase compare).
+    /// The index of a word's entry (ASCII case ignored), for
+    /// [`CueLexicon::entry`].
     #[inline]
+    pub fn index(&self, text: &str) -> Option<u32> {
+        self.entries.index(text)
+    }
+
+    /// The entry at `index`.
+    #[inline]
+    pub fn entry(&self, index: u32) -> &Entry {
+        self.entries.at(index)
+    }
+
+    /// Looks up a word, ignoring ASCII case, without allocating.
+    #[cfg(test)]
+    pub fn word(&self, text: &str) -> Option<&CueWord> {
+        self.entries.get(text)?.word.as_ref()
+    }
+
+    /// The phrases starting with `first` (ASCII case ignored).
+    #[cfg(test)]
     pub fn phrases_starting(&self, first: &str) -> &[Phrase] {
-        if first.len() > 24 {
-            return &[];
-        }
-        let mut buf = [0u8; 24];
-        let b = &mut buf[..first.len()];
-        b.copy_from_slice(first.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b)
-            .ok()
-            .and_then(|s| self.phrases.get(s))
-            .map_or(&[], Vec::as_slice)
+        self.entries
+            .get(first)
+            .map_or(&[], |e| e.phrases.as_slice())
     }
 }
 

@@ -86,6 +86,7 @@ mod source;
 mod span;
 mod speaker;
 mod token;
+mod vocab;
 
 #[cfg(feature = "eval")]
 pub mod eval;
