@@ -58,8 +58,9 @@
 //! Scraped pages are welcome: work per cue is bounded (a source is looked
 //! for at most 16 tokens from its cue, a trailing attribution at most 24
 //! tokens, 64 with an appositive), quotation pairing and sentence splitting
-//! are linear, and claims are resolved in clusters of overlapping ones, so
-//! time grows linearly with the text. Memory is a few dozen bytes per token
+//! are linear, claims are resolved in clusters of overlapping ones, and a
+//! name, description or pronoun is compared with a bounded number of recent
+//! speakers (128) and mentions, so time grows linearly with the text. Memory is a few dozen bytes per token
 //! of the document being processed.
 //!
 //! # Crate features

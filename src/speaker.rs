@@ -39,6 +39,7 @@
 //! by surname only and later in full is joined, but a bare surname *before*
 //! the full name is seen only when it is a source.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -47,6 +48,7 @@ use serde::{Deserialize, Serialize};
 use crate::doc::{Doc, NONE};
 use crate::lexicon::WORDS;
 use crate::token::{Token, TokenKind};
+use crate::vocab::{Vocab, MAX_WORD};
 use crate::{Claim, Extraction, SourceKind, Span};
 
 /// What a [`Speaker`] is.
@@ -392,6 +394,28 @@ const QUANTIFIERS: &[&str] = &[
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
+
+// Bounds on the work of resolution, so that it stays linear in the length
+// of a document. An article has a few dozen clusters and mentions; a 20 MB
+// page (a site's archive in one document, a feed without breaks) has tens
+// of thousands, and comparing each mention with all of them was quadratic.
+// The bounds are far above what one article needs: within them, every
+// article resolves as it would without them.
+
+/// How many of the most recently mentioned clusters a name or description
+/// is compared with, and how many pass-1 joins are walked back to find them.
+const MAX_CLUSTERS: usize = 128;
+const MAX_JOINS: usize = 4096;
+/// How many of a cluster's mentions (its first ones) a name or description
+/// is compared with.
+const MAX_MEMBERS: usize = 32;
+/// How many mentions before a pronoun may be its antecedent.
+const MAX_PRONOUN_CANDIDATES: usize = 256;
+/// How many claims before a pronoun inside quotation marks are asked
+/// whether they quote it.
+const MAX_QUOTING: usize = 64;
+/// How many titles and descriptors a speaker lists.
+const MAX_LISTED: usize = 32;
 /// How far after an anonymous mention (in sentences) the sentence giving the
 /// reason for anonymity may come: "The two spoke on condition of anonymity."
 const ANONYMITY_WINDOW: usize = 2;
@@ -452,6 +476,8 @@ struct Mention {
     cluster: u32,
     /// The next mention of the same cluster, in the order they joined it.
     next: u32,
+    /// The appositive after the mention, found when it joins a cluster.
+    appo: Range<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -459,8 +485,6 @@ struct Cluster {
     kind: SpeakerKind,
     /// The best name so far (token range of a mention's name).
     name: Range<usize>,
-    /// Position (token) of the latest mention, for recency.
-    last: usize,
     plural: bool,
     gender: Gender,
     /// The first and last mention to join, linked through `Mention::next`
@@ -494,13 +518,7 @@ pub(crate) fn resolve(doc: &Doc<'_>, claims: &mut [Claim]) -> Vec<Speaker> {
                 .map_or(NONE, |m| m as u32)
         })
         .collect();
-    let mut r = Resolver {
-        doc,
-        mentions,
-        claim_mention,
-        clusters: Vec::new(),
-        coord: Vec::new(),
-    };
+    let mut r = Resolver::new(doc, mentions, claim_mention);
     r.names_and_descriptions();
     r.pronouns(claims);
     r.finish(claims)
@@ -707,6 +725,7 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize
                 claim: ci as u32,
                 cluster: NONE,
                 next: NONE,
+                appo: 0..0,
             });
         }
     }
@@ -996,6 +1015,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
             claim: NONE,
             cluster: NONE,
             next: NONE,
+            appo: 0..0,
         };
         let last = base(doc.word(j - 1));
         if orgs && is_org_word(last) {
@@ -1031,24 +1051,36 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
     }
 }
 
-/// The last words of the names seen so far, for the name scan.
+/// The last words of the names seen so far, for the name scan: a set of
+/// words, ASCII case ignored (a table for words of up to [`MAX_WORD`] bytes,
+/// a list for the rare longer ones).
 #[derive(Default)]
 struct Known<'a> {
-    words: Vec<&'a str>,
+    words: Vocab<()>,
+    long: Vec<&'a str>,
     filter: Filter,
 }
 
 impl<'a> Known<'a> {
     fn add(&mut self, w: &'a str) {
         if !self.holds(w) {
-            self.words.push(w);
+            if w.len() > MAX_WORD {
+                self.long.push(w);
+            } else {
+                self.words.get_or_insert_with(w, || ());
+            }
             self.filter.add(w);
         }
     }
 
     #[inline]
     fn holds(&self, w: &str) -> bool {
-        self.filter.may_hold(w) && self.words.iter().any(|k| k.eq_ignore_ascii_case(w))
+        self.filter.may_hold(w)
+            && if w.len() > MAX_WORD {
+                self.long.iter().any(|k| k.eq_ignore_ascii_case(w))
+            } else {
+                self.words.index(w).is_some()
+            }
     }
 }
 
@@ -1058,11 +1090,39 @@ struct Resolver<'d, 'a> {
     /// The mention of each claim's (first) source span, or `NONE`.
     claim_mention: Vec<u32>,
     clusters: Vec<Cluster>,
-    /// For coordinated sources: the claim and its speaker cluster.
-    coord: Vec<(u32, u32)>,
+    /// For each claim with a coordinated source: its speaker cluster.
+    coord: Vec<u32>,
+    /// The cluster of each pass-1 join, in order: the most recent clusters
+    /// are found by walking back from the end.
+    joins: Vec<u32>,
+    /// For [`Resolver::best`]: the lookup in which each cluster was last
+    /// asked about, so that each is asked once.
+    asked: Vec<Cell<u32>>,
+    lookup: Cell<u32>,
 }
 
-impl Resolver<'_, '_> {
+impl<'d, 'a> Resolver<'d, 'a> {
+    /// A resolver of `mentions` (sorted), given the mention of each claim's
+    /// first source span.
+    fn new(doc: &'d Doc<'a>, mentions: Vec<Mention>, claim_mention: Vec<u32>) -> Self {
+        Resolver {
+            doc,
+            mentions,
+            coord: vec![NONE; claim_mention.len()],
+            claim_mention,
+            clusters: Vec::new(),
+            joins: Vec::new(),
+            asked: Vec::new(),
+            lookup: Cell::new(0),
+        }
+    }
+
+    /// The first [`MAX_MEMBERS`] mentions of a cluster, the ones names and
+    /// descriptions are compared with.
+    fn first_members<'s>(&'s self, c: &Cluster) -> impl Iterator<Item = &'s Mention> + 's {
+        self.members(c).take(MAX_MEMBERS)
+    }
+
     /// The mentions of a cluster, in the order they joined it: names and
     /// descriptions in text order, then pronouns.
     fn members<'s>(&'s self, c: &Cluster) -> impl Iterator<Item = &'s Mention> + 's {
@@ -1079,13 +1139,13 @@ impl Resolver<'_, '_> {
         self.clusters.push(Cluster {
             kind,
             name,
-            last: 0,
             plural,
             gender: Gender::Unknown,
             head: NONE,
             tail: NONE,
             source: false,
         });
+        self.asked.push(Cell::new(0));
         (self.clusters.len() - 1) as u32
     }
 
@@ -1094,14 +1154,17 @@ impl Resolver<'_, '_> {
         if let Some(t) = self.mentions.get_mut(tail as usize) {
             t.next = m as u32;
         }
+        self.joins.push(c);
         let mention = &mut self.mentions[m];
         mention.cluster = c;
+        if !matches!(mention.what, What::Pronoun(_)) {
+            mention.appo = appositive(self.doc, mention.toks.end).unwrap_or(0..0);
+        }
         let cl = &mut self.clusters[c as usize];
         if cl.head == NONE {
             cl.head = m as u32;
         }
         cl.tail = m as u32;
-        cl.last = mention.toks.start;
         cl.source |= mention.claim != NONE;
         let better = match mention.what {
             What::Person | What::Alias if cl.kind == SpeakerKind::Person => {
@@ -1143,8 +1206,8 @@ impl Resolver<'_, '_> {
                     quantifier: false,
                 } => self.find_same_words(m),
                 What::Coord => {
-                    let claim = self.mentions[m].claim;
-                    self.coord.iter().find(|(c, _)| *c == claim).map(|p| p.1)
+                    let claim = self.mentions[m].claim as usize;
+                    self.coord.get(claim).copied().filter(|&c| c != NONE)
                 }
                 _ => None,
             };
@@ -1159,7 +1222,9 @@ impl Resolver<'_, '_> {
                 (None, What::Group { .. }) => self.new_cluster(m, SpeakerKind::Group, true),
                 (None, What::Coord) => {
                     let c = self.new_cluster(m, SpeakerKind::Group, true);
-                    self.coord.push((self.mentions[m].claim, c));
+                    if let Some(slot) = self.coord.get_mut(self.mentions[m].claim as usize) {
+                        *slot = c;
+                    }
                     c
                 }
                 (None, _) => {
@@ -1178,14 +1243,33 @@ impl Resolver<'_, '_> {
         self.best(|c| c.kind == SpeakerKind::Person && same_person(doc, &name, &c.name))
     }
 
-    /// The most recent cluster satisfying `f`.
+    /// The most recent cluster satisfying `f`, among the [`MAX_CLUSTERS`]
+    /// most recently joined in pass 1 (whose joins come in text order, so
+    /// walking them back meets clusters from the latest mention down).
     fn best(&self, f: impl Fn(&Cluster) -> bool) -> Option<u32> {
-        self.clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| f(c))
-            .max_by_key(|(_, c)| c.last)
-            .map(|(i, _)| i as u32)
+        let lookup = self.lookup.get().wrapping_add(1);
+        if lookup == 0 {
+            // After 2^32 lookups: forget which cluster was asked when.
+            self.asked.iter().for_each(|a| a.set(0));
+        }
+        let lookup = lookup.max(1);
+        self.lookup.set(lookup);
+        let mut clusters = 0;
+        for &c in self.joins.iter().rev().take(MAX_JOINS) {
+            let asked = &self.asked[c as usize];
+            if asked.get() == lookup {
+                continue;
+            }
+            asked.set(lookup);
+            if f(&self.clusters[c as usize]) {
+                return Some(c);
+            }
+            clusters += 1;
+            if clusters == MAX_CLUSTERS {
+                break;
+            }
+        }
+        None
     }
 
     /// A capitalized run that is not a source: a known person's name or a
@@ -1230,7 +1314,7 @@ impl Resolver<'_, '_> {
             self.best(|c| {
                 c.kind == SpeakerKind::Organization
                     && self
-                        .members(c)
+                        .first_members(c)
                         .any(|m| m.toks.clone().any(|i| same_word(doc.word(i), w)))
             })
         })
@@ -1258,7 +1342,12 @@ impl Resolver<'_, '_> {
             What::Group { .. } => SpeakerKind::Group,
             _ => SpeakerKind::Other,
         };
-        self.best(|c| c.kind == kind && self.members(c).any(|m| same_words(doc, &words, &m.name)))
+        self.best(|c| {
+            c.kind == kind
+                && self
+                    .first_members(c)
+                    .any(|m| same_words(doc, &words, &m.name))
+        })
     }
 
     /// A definite description: the most recent speaker whose mentions and
@@ -1289,6 +1378,7 @@ impl Resolver<'_, '_> {
                 && c.plural == plural
                 && words
                     .clone()
+                    .rev()
                     .filter(|&i| !doc.is_any(i, FUNCTION_WORDS))
                     .all(|i| self.cluster_has_word(c, doc.word(i)))
         })
@@ -1298,10 +1388,11 @@ impl Resolver<'_, '_> {
     /// in an appositive after one.
     fn cluster_has_word(&self, c: &Cluster, w: &str) -> bool {
         let doc = self.doc;
-        self.members(c).any(|m| {
-            let t = &m.toks;
-            let appo = appositive(doc, t.end).unwrap_or(0..0);
-            t.clone().chain(appo).any(|i| same_word(doc.word(i), w))
+        self.first_members(c).any(|m| {
+            m.toks
+                .clone()
+                .chain(m.appo.clone())
+                .any(|i| same_word(doc.word(i), w))
         })
     }
 
@@ -1338,11 +1429,16 @@ impl Resolver<'_, '_> {
 
     /// The speakers of the claims quoting token `p` (whose content holds it
     /// inside quotation marks), innermost first.
+    ///
+    /// Claims come sorted by the start of their content: only the
+    /// [`MAX_QUOTING`] that start last before the token can hold it.
     fn quoting(&self, p: usize, claims: &[Claim]) -> Vec<u32> {
         let doc = self.doc;
         let span = doc.toks[p].span;
         let mut qs: Vec<(usize, u32)> = Vec::new();
-        for (ci, c) in claims.iter().enumerate() {
+        let end = claims.partition_point(|c| c.content_span().start <= span.start);
+        let start = end.saturating_sub(MAX_QUOTING);
+        for (ci, c) in claims.iter().enumerate().take(end).skip(start) {
             let Some(own) = self.mentions.get(self.claim_mention[ci] as usize) else {
                 continue;
             };
@@ -1396,8 +1492,11 @@ impl Resolver<'_, '_> {
         };
         // Mentions before the pronoun, back to the window's first sentence.
         let lo_tok = doc.sents.get(lo_sent).map_or(0, |s| s.toks.start);
-        let first = self.mentions.partition_point(|x| x.toks.start < lo_tok);
-        let cands = &self.mentions[first..m];
+        let first = self
+            .mentions
+            .partition_point(|x| x.toks.start < lo_tok)
+            .max(m.saturating_sub(MAX_PRONOUN_CANDIDATES));
+        let cands = &self.mentions[first.min(m)..m];
         let allowed = |x: &Mention| -> bool {
             if x.cluster == NONE || x.toks.end > p {
                 return false;
@@ -1474,13 +1573,16 @@ impl Resolver<'_, '_> {
                     if matches!(m.what, What::Pronoun(_)) {
                         continue;
                     }
-                    if c.kind == SpeakerKind::Person && m.toks.start < m.name.start {
+                    if c.kind == SpeakerKind::Person
+                        && m.toks.start < m.name.start
+                        && titles.len() < MAX_LISTED
+                    {
                         if let Some((title, _)) = split_title(doc, m.toks.clone()) {
                             push_unique(&mut titles, text_of(doc, title));
                         }
                     }
-                    if let Some(a) = appositive(doc, m.toks.end) {
-                        push_unique(&mut descriptors, text_of(doc, a));
+                    if descriptors.len() < MAX_LISTED && !m.appo.is_empty() {
+                        push_unique(&mut descriptors, text_of(doc, m.appo.clone()));
                     }
                 }
                 let name = match c.kind {
@@ -1984,13 +2086,7 @@ mod tests {
                             .map_or(NONE, |m| m as u32)
                     })
                     .collect();
-                let mut r = Resolver {
-                    doc: &doc,
-                    mentions,
-                    claim_mention,
-                    clusters: Vec::new(),
-                    coord: Vec::new(),
-                };
+                let mut r = Resolver::new(&doc, mentions, claim_mention);
                 let t1 = Instant::now();
                 r.names_and_descriptions();
                 let t2 = Instant::now();
