@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 struct Out {
     code: i32,
@@ -218,10 +218,22 @@ fn claims_jsonl_output() {
     );
     assert_eq!(slice(&c0["cue"][0]), "said");
     assert_eq!(slice(&c0["source"][0]), "Mansour");
-    // Every claim has a source list, empty when no one is named.
+    // Every claim has a source list, empty when no one is named, and a
+    // speaker, null when there is none: "It is said …" has no source.
     for c in claims {
         assert!(c["source"].is_array(), "{c}");
+        assert!(c.as_object().unwrap().contains_key("speaker"), "{c}");
     }
+    let unsourced = claims.iter().find(|c| c["source"] == json!([])).unwrap();
+    assert_eq!(unsourced["speaker"], Value::Null);
+    // A document whose claims name no one still lists its (no) speakers.
+    let out = run(
+        &["--format", "claims-jsonl"],
+        "It is said that the vote was rigged.",
+    );
+    let doc = &out.lines()[0];
+    assert_eq!(doc["speakers"], json!([]));
+    assert_eq!(doc["claims"][0]["speaker"], Value::Null);
     let expected = claimant::extract(&text).claims;
     assert_eq!(claims.len(), expected.len());
     for (got, want) in claims.iter().zip(&expected) {

@@ -29,8 +29,8 @@ struct EvalDoc<'a> {
     #[serde(skip_serializing_if = "is_false")]
     lossy: bool,
     claims: Vec<EvalClaim<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    speakers: Option<&'a [Speaker]>,
+    /// Always present, empty when no claim names a source.
+    speakers: &'a [Speaker],
 }
 
 #[derive(Serialize)]
@@ -40,8 +40,8 @@ struct EvalClaim<'a> {
     /// `[]` when the text names no source.
     source: &'a [Span],
     cue: &'a [Span],
-    /// Index into the document's `speakers`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Index into the document's `speakers`; `null` when the source is
+    /// unresolved or absent.
     speaker: Option<usize>,
 }
 
@@ -77,7 +77,7 @@ pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Form
                         speaker: c.speaker,
                     })
                     .collect(),
-                speakers: (!ex.speakers.is_empty()).then_some(&ex.speakers[..]),
+                speakers: &ex.speakers,
             };
             serde_json::to_writer(&mut *out, &line).expect("serializing to memory");
             out.push(b'\n');
