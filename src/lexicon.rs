@@ -433,6 +433,12 @@ mod tests {
         ("cue_verbs.tsv", CUE_VERBS, 4),
         ("cue_phrases.tsv", CUE_PHRASES, 3),
         ("cue_nouns.tsv", CUE_NOUNS, 2),
+        // Not loaded: an optional extra for users (see data/README.md).
+        (
+            "cue_adjectives.tsv",
+            include_str!("../data/cue_adjectives.tsv"),
+            2,
+        ),
         ("titles.txt", TITLES, 1),
         ("abbreviations.tsv", ABBREVIATIONS, 2),
         ("anonymous_nouns.txt", ANONYMOUS_NOUNS, 1),

@@ -461,6 +461,14 @@ fn a_file_that_is_not_utf8() {
     // claims-jsonl says so too.
     let out = run(&["--lossy", "--format", "claims-jsonl", &bad], "");
     assert_eq!(out.lines()[0]["lossy"], true);
+    // And pretty, in its header.
+    let out = run(&["--lossy", "--format", "pretty", &bad], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let header = out.stdout.lines().next().unwrap();
+    assert!(
+        header.ends_with("(1 claim, invalid UTF-8 replaced)"),
+        "{header}"
+    );
 }
 
 #[test]
@@ -588,6 +596,52 @@ fn empty_inputs() {
     assert_eq!((out.code, out.lines().len()), (0, 1));
 }
 
+/// The peak memory of a claimant run fed `docs` JSONL documents of about
+/// 1 MB on standard input, read from `/proc` before its input ends (the
+/// documents are cheap to extract: a long word and one attribution).
+#[cfg(target_os = "linux")]
+fn peak_memory_kb(docs: usize) -> u64 {
+    let mut child = claimant()
+        .args(["--input", "jsonl", "--format", "claims-jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let word = "a".repeat(1 << 20);
+    for i in 0..docs {
+        let line = format!("{{\"id\": {i}, \"text\": \"{word} The mayor said it is safe.\"}}\n");
+        stdin.write_all(line.as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    // All but a pipe's worth of input has been read; let the last full
+    // batch finish, then read the high-water mark of resident memory.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/<pid>/status")
+}
+
+/// Streaming: eight times the input does not take more memory (JSONL is
+/// read and extracted in batches of bounded size).
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_does_not_grow_with_the_input() {
+    let small = peak_memory_kb(16);
+    let large = peak_memory_kb(128);
+    eprintln!("peak {small} kB for 16 MB of input, {large} kB for 128 MB");
+    assert!(
+        large < small + 16 * 1024 && large < 96 * 1024,
+        "peak {small} kB for 16 MB of input, {large} kB for 128 MB"
+    );
+}
+
 /// A 20 MB document is read once and processed in time linear in its
 /// size (the same code path serves 200 MB).
 #[test]
@@ -686,6 +740,40 @@ fn broken_pipe_ends_quietly() {
     feeder.join().unwrap();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
+}
+
+/// On a terminal, a run that lasts shows a progress bar on standard error,
+/// redrawn in place, and ends with the summary line. The terminal is the
+/// pseudo-terminal of `script` (util-linux); the input comes through a pipe
+/// that pauses, so that the run lasts past the bar's delay however fast the
+/// machine is.
+#[cfg(unix)]
+#[test]
+fn progress_bar_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("progress_bar_on_a_terminal skipped: no `script` command");
+        return;
+    }
+    let dir = TempDir::new("progress");
+    let line = json!({"id": 1, "text": TWO_CLAIMS}).to_string() + "\n";
+    let part = dir.write("part.jsonl", line.repeat(2000));
+    let shell = format!(
+        "(cat {part}; sleep 1.5; cat {part}) | {} --input jsonl > /dev/null",
+        env!("CARGO_BIN_EXE_claimant")
+    );
+    let out = Command::new("script")
+        .args(["-qfec", &shell, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{tty}");
+    assert!(tty.contains("\r\x1b[K"), "no bar redrawn in place: {tty:?}");
+    assert!(tty.contains(" docs, "), "{tty:?}");
+    assert!(
+        tty.contains("claimant: 4,000 documents, 8,000 claims, 0 errors"),
+        "{tty:?}"
+    );
 }
 
 #[test]

@@ -7,6 +7,8 @@
 //! the next batch is read into the same buffer. Memory is bounded by one
 //! batch plus the largest single document, whatever the input size.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod eval_cmd;
 mod input;

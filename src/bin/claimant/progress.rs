@@ -49,6 +49,13 @@ impl Progress {
             return;
         }
         self.last_draw = Some(now);
+        let line = self.line(elapsed);
+        let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
+    }
+
+    /// The bar's text after `elapsed`: a gauge when the input's size is
+    /// known, then documents, claims, speed and errors.
+    fn line(&self, elapsed: Duration) -> String {
         let mut line = String::new();
         if let Some(total) = self.total_bytes.filter(|&t| t > 0) {
             let frac = (self.bytes as f64 / total as f64).min(1.0);
@@ -75,7 +82,7 @@ impl Progress {
         if self.errors > 0 {
             line.push_str(&format!(", {} errors", thousands(self.errors)));
         }
-        let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
+        line
     }
 
     /// Erases the bar, before something else goes to standard error.
@@ -152,6 +159,30 @@ fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_lines() {
+        let mut p = Progress::new(Some(30_000_000), false, true);
+        (p.bytes, p.docs, p.claims) = (15_000_000, 1200, 34_567);
+        assert_eq!(
+            p.line(Duration::from_secs(2)),
+            "[###############---------------]  50% 15.0 MB / 30.0 MB  1,200 docs, 34,567 claims, 7.5 MB/s"
+        );
+        // Standard input: no size, no gauge; errors when there are some.
+        p.total_bytes = None;
+        p.errors = 3;
+        assert_eq!(
+            p.line(Duration::from_secs(1)),
+            "15.0 MB  1,200 docs, 34,567 claims, 15.0 MB/s, 3 errors"
+        );
+        // More bytes than announced (a file that grew): the gauge stays full.
+        p.total_bytes = Some(10_000_000);
+        assert!(p
+            .line(Duration::from_secs(1))
+            .starts_with("[##############################] 100%"));
+    }
+
     #[test]
     fn thousands() {
         for (n, s) in [
