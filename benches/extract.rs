@@ -1,6 +1,6 @@
 //! Throughput of the whole extraction, on the repo's own fixture articles
-//! (one article, and a multi-megabyte corpus of them), on PolNeAR train when
-//! `../shared/eval` is present, and in parallel batches.
+//! (one article, and a multi-megabyte corpus of them), on the seed article
+//! and PolNeAR train when `../shared` is present, and in parallel batches.
 //!
 //! ```sh
 //! cargo bench --bench extract --features rayon
@@ -67,6 +67,14 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
+    if let Ok(seed) = std::fs::read_to_string(seed) {
+        g.throughput(Throughput::Bytes(seed.len() as u64));
+        g.bench_function("seed_article", |b| b.iter(|| ex.extract(black_box(&seed))));
+    } else {
+        eprintln!("extract/seed_article skipped: ../shared/seed is absent");
+    }
 
     if let Some(train) = polnear_train() {
         g.throughput(Throughput::Bytes(bytes(&train)));

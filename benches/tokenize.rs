@@ -1,5 +1,7 @@
 //! Throughput of the foundation layer (tokenizer, sentence segmentation,
-//! quotation pairing) on ~400 KB of news-like text: the fixture articles
+//! quotation pairing) and of the cue scan built on it (every word looked up
+//! in the lexicon, phrases matched) on ~400 KB of news-like text: the
+//! fixture articles
 //! under `tests/fixtures/news/`, which are our own writing, concatenated and
 //! repeated.
 //!
@@ -68,6 +70,15 @@ fn bench(c: &mut Criterion) {
     g.bench_function("pair", |b| {
         b.iter(|| claimant::quotations(black_box(text)).quotations.len())
     });
+    g.finish();
+
+    // Tokens, sentences, quotations and one lexicon lookup per word: the
+    // stage every later one reads.
+    let ex = claimant::Extractor::new();
+    black_box(ex.cues(text).len());
+    let mut g = c.benchmark_group("cue_scan");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("cues", |b| b.iter(|| ex.cues(black_box(text)).len()));
     g.finish();
 }
 

@@ -161,6 +161,47 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// Every cue of the lexicon in `text`, in text order: the words and
+    /// phrases that can introduce an attribution ("said", "according to",
+    /// "the report"), before any rule decides whether one does. Only the
+    /// extractor's cue categories are kept; a capitalized cue word inside a
+    /// sentence ("Secretary of State Antony Blinken") is a name, not a cue.
+    ///
+    /// This is the first stage of [`Extractor::extract`], for users who
+    /// study cue vocabulary, and what the `cue_scan` bench measures.
+    ///
+    /// ```
+    /// use claimant::CueCategory;
+    ///
+    /// let text = "According to the report, officials said the plan will fail.";
+    /// let cues = claimant::Extractor::new().cues(text);
+    /// let found: Vec<&str> = cues.iter().map(|c| &text[c.spans[0]]).collect();
+    /// // "plan" is a cue noun ("a plan to …"); here no claim hangs on it.
+    /// assert_eq!(found, ["According to", "report", "said", "plan"]);
+    /// assert_eq!((cues[0].lemma.as_str(), cues[0].category), ("according to", CueCategory::According));
+    /// assert_eq!(cues[2].lemma, "say");
+    /// ```
+    pub fn cues(&self, text: &str) -> Vec<Cue> {
+        let doc = Doc::with_lexicon(text, self.lexicon());
+        let categories = self.inner.categories;
+        let mut hits = Vec::new();
+        find_cues(
+            &doc,
+            self.lexicon(),
+            |c| categories & bit(c) != 0,
+            &mut hits,
+        );
+        hits.iter()
+            .map(|h| Cue {
+                spans: vec![doc.span(h.toks.clone())],
+                lemma: h.lemma.to_string(),
+                category: h.category,
+            })
+            .collect()
+    }
+}
+
 fn bit(c: CueCategory) -> u8 {
     1 << (c as u8)
 }
