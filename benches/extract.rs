@@ -6,25 +6,12 @@
 //! cargo bench --bench extract --features rayon
 //! ```
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-
-/// The fixture articles, in file-name order.
-fn articles() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .collect()
-}
 
 /// PolNeAR train's texts, when `../shared` is beside the repo.
 fn polnear_train() -> Option<Vec<String>> {
@@ -44,7 +31,7 @@ fn bytes(docs: &[String]) -> u64 {
 
 fn bench(c: &mut Criterion) {
     let ex = claimant::Extractor::new();
-    let arts = articles();
+    let arts = common::articles();
     // Warm the lazy statics (lexicons, word classes) before measuring.
     black_box(ex.extract(&arts[0]));
 
