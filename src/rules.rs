@@ -1172,13 +1172,16 @@ pub(crate) const NOT_SOURCES: WordClass = WordClass {
 ///
 /// Runs after the other rules: the source is that of the claim whose cue
 /// comes before it in the sentence, or else the sentence's subject.
+/// How many claims before a participle are asked for its subject.
+const MAX_PRIOR: usize = 64;
+
 pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
     let doc = cx.doc;
     let mut added = Vec::new();
     let mut superseded = Vec::new();
-    // Candidates by sentence, to find a participle's subject claim.
+    // Candidates by sentence and cue, to find a participle's subject claim.
     let mut by_sent: Vec<usize> = (0..cands.len()).collect();
-    by_sent.sort_by_key(|&i| cands[i].sent);
+    by_sent.sort_by_key(|&i| (cands[i].sent, cands[i].cue_toks[0].start));
     for (ci, c) in cx.cues.iter().enumerate() {
         if c.form != Form::Gerund || c.noun || !c.frames.has(Frames::THAT.with(Frames::QUOTE)) {
             continue;
@@ -1219,14 +1222,17 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if had_that && content.start == a {
             content.start = cx.content_start(a);
         }
-        // The source: from the nearest earlier claim in this sentence.
+        // The source: from the nearest earlier claim in this sentence with
+        // one, among the MAX_PRIOR claims whose cues come just before (a
+        // page without full stops is one sentence of thousands of claims).
         let lo = by_sent.partition_point(|&i| cands[i].sent < si);
-        let hi = by_sent.partition_point(|&i| cands[i].sent <= si);
-        let prior = by_sent[lo..hi]
+        let before =
+            by_sent.partition_point(|&i| (cands[i].sent, cands[i].cue_toks[0].start) < (si, p));
+        let prior = by_sent[lo.max(before.saturating_sub(MAX_PRIOR))..before]
             .iter()
+            .rev()
             .map(|&i| (i, &cands[i]))
-            .filter(|(_, k)| k.cue_toks[0].start < p && k.source.is_some())
-            .max_by_key(|(_, k)| k.cue_toks[0].start);
+            .find(|(_, k)| k.source.is_some());
         let mut cue_toks = vec![c.toks.clone()];
         let (source, score) = match prior {
             // "Iranian hawks in Washington criticized the move, saying …":

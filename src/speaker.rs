@@ -410,7 +410,7 @@ const MAX_JOINS: usize = 4096;
 /// is compared with.
 const MAX_MEMBERS: usize = 32;
 /// How many mentions before a pronoun may be its antecedent.
-const MAX_PRONOUN_CANDIDATES: usize = 256;
+const MAX_PRONOUN_CANDIDATES: usize = 64;
 /// How many claims before a pronoun inside quotation marks are asked
 /// whether they quote it.
 const MAX_QUOTING: usize = 64;
@@ -1510,23 +1510,32 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 !xq
             }
         };
+        // The candidates come in text order: those of one sentence are a
+        // block, taken from the pronoun's sentence backwards.
+        let mut hi = cands.len();
         for s in (lo_sent..=sent).rev() {
-            let in_sent = || {
-                cands
-                    .iter()
-                    .filter(|x| doc.sent_of[x.toks.start] as usize == s)
-                    .filter(|x| allowed(x) && compatible(&self.clusters[x.cluster as usize]))
-            };
-            let (Some(first), Some(last)) = (in_sent().next(), in_sent().next_back()) else {
+            let lo = cands[..hi].partition_point(|x| (doc.sent_of[x.toks.start] as usize) < s);
+            let mut in_sent = cands[lo..hi]
+                .iter()
+                .filter(|x| allowed(x) && compatible(&self.clusters[x.cluster as usize]));
+            hi = lo;
+            let Some(first) = in_sent.next() else {
                 continue;
             };
+            let mut last = first;
+            let mut speaker = (first.claim != NONE).then_some(first);
+            for x in in_sent {
+                last = x;
+                if x.claim != NONE {
+                    speaker = Some(x);
+                }
+            }
             if matches!(pro, Pro::Who | Pro::Which) {
                 return Some(last.cluster);
             }
             // A speaker first (the latest one), else the first mention (the
             // subject, as news writes it), or in the pronoun's own sentence
             // the nearest.
-            let speaker = in_sent().rfind(|x| x.claim != NONE);
             let pick = speaker.unwrap_or(if s == sent { last } else { first });
             return Some(pick.cluster);
         }
@@ -1560,6 +1569,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let cluster = self.mentions.get(m as usize).map_or(NONE, |m| m.cluster);
             c.speaker = (cluster != NONE).then(|| id_of[cluster as usize]);
         }
+        let mut says = Anonymity::new(doc.sents.len());
         order
             .iter()
             .enumerate()
@@ -1607,12 +1617,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 let mut mentions: Vec<Span> = ms().map(|m| doc.span(m.toks.clone())).collect();
                 mentions.sort_unstable();
                 let anonymous = c.kind == SpeakerKind::Anonymous;
-                // Only the few sentences after each mention are read.
+                // Only the few sentences after each mention are read, each
+                // sentence once (a page without full stops is one sentence).
                 let anonymity = if anonymous {
                     ms().find_map(|m| {
                         let s = doc.sent_of[m.toks.start] as usize;
                         (s..=s + ANONYMITY_WINDOW)
-                            .find(|&a| says_anonymous(doc, a))
+                            .find(|&a| says.says(doc, a))
                             .map(|a| doc.span(doc.sents[a].toks.clone()))
                     })
                 } else {
@@ -1772,6 +1783,27 @@ fn gender_of(doc: &Doc<'_>, toks: &Range<usize>) -> Gender {
         }
     }
     Gender::Unknown
+}
+
+/// [`says_anonymous`] of each sentence, worked out once.
+struct Anonymity(Vec<Option<bool>>);
+
+impl Anonymity {
+    fn new(sentences: usize) -> Anonymity {
+        Anonymity(vec![None; sentences])
+    }
+
+    fn says(&mut self, doc: &Doc<'_>, s: usize) -> bool {
+        match self.0.get(s) {
+            None => false,
+            Some(Some(known)) => *known,
+            Some(None) => {
+                let says = says_anonymous(doc, s);
+                self.0[s] = Some(says);
+                says
+            }
+        }
+    }
 }
 
 /// True when sentence `s` says that a source is unnamed: "… spoke on
