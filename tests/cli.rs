@@ -9,6 +9,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
+#[path = "adversarial/families.rs"]
+mod families;
+
 struct Out {
     code: i32,
     stdout: String,
@@ -402,6 +405,65 @@ fn folders_are_read_recursively_in_sorted_order() {
 }
 
 /// Output order and content do not depend on --jobs, across batches.
+/// The hostile documents of tests/adversarial.rs, through the tool: each as
+/// a text file and all as JSONL lines (with one bad line among them), with
+/// one and two jobs. Every document comes out, once, in order, with spans
+/// on char boundaries of its text; the bad line is reported and makes the
+/// exit status 1.
+#[test]
+fn hostile_documents_through_the_tool() {
+    let dir = TempDir::new("hostile");
+    let mut jsonl = String::new();
+    let mut texts = Vec::new();
+    for (i, &(name, make)) in families::FAMILIES.iter().enumerate() {
+        let text = make(100 * 1024);
+        let path = dir.write(&format!("{name}.txt"), &text);
+        let out = run(&["--format", "claims-jsonl", &path], "");
+        assert_eq!(out.code, 0, "{name}: {}", out.stderr);
+        let lines = out.lines();
+        assert_eq!(lines.len(), 1, "{name}");
+        check_spans(name, &text, &lines[0]);
+        jsonl.push_str(&json!({"id": name, "text": text}).to_string());
+        jsonl.push('\n');
+        if i == 3 {
+            jsonl.push_str("{\"id\": \"broken\", \"text\": \n");
+        }
+        texts.push((name, text));
+    }
+    let one = run(
+        &["--input", "jsonl", "--format", "claims-jsonl", "-j", "1"],
+        &jsonl,
+    );
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    assert!(one.stderr.contains("<stdin>:5:"), "{}", one.stderr);
+    let lines = one.lines();
+    assert_eq!(lines.len(), texts.len());
+    for (line, (name, text)) in lines.iter().zip(&texts) {
+        assert_eq!(line["id"], *name);
+        check_spans(name, text, line);
+    }
+    let two = run(
+        &["--input", "jsonl", "--format", "claims-jsonl", "-j", "2"],
+        &jsonl,
+    );
+    assert_eq!(two.stdout, one.stdout);
+}
+
+/// Every span of a claims-jsonl line lies in `text`, on char boundaries.
+fn check_spans(name: &str, text: &str, line: &Value) {
+    for c in line["claims"].as_array().unwrap() {
+        for role in ["content", "source", "cue"] {
+            for s in c[role].as_array().unwrap() {
+                let (a, b) = (
+                    s[0].as_u64().unwrap() as usize,
+                    s[1].as_u64().unwrap() as usize,
+                );
+                assert!(a < b && text.get(a..b).is_some(), "{name}: {role} {a}..{b}");
+            }
+        }
+    }
+}
+
 #[test]
 fn jobs_do_not_change_the_output() {
     let news = fixtures().join("news");
