@@ -63,12 +63,16 @@ pub(crate) fn find_cues(
                     .all(|(k, w)| toks[i + 1 + k].text.eq_ignore_ascii_case(w))
             {
                 if keep(p.category) {
+                    let (start, form) = match p.gerund.then(|| progressive_start(doc, i, out)) {
+                        Some(Some(start)) => (start, Form::Progressive),
+                        _ => (i, Form::Past),
+                    };
                     out.push(CueHit {
-                        toks: i..i + 1 + n,
+                        toks: start..i + 1 + n,
                         lemma: p.lemma.clone(),
                         category: p.category,
                         frames: Frames::THAT.with(Frames::QUOTE),
-                        form: Form::Past,
+                        form,
                         noun: false,
                     });
                 }
@@ -101,18 +105,75 @@ pub(crate) fn find_cues(
                 let noun = w.noun
                     || noun_phrase
                     || (i > 0 && doc.in_class(i - 1, &NOUN_MAKERS) && w.form != Form::Past);
+                let progressive = (w.form == Form::Gerund && !noun)
+                    .then(|| progressive_start(doc, i, out))
+                    .flatten();
                 out.push(CueHit {
-                    toks: i..i + 1,
+                    toks: progressive.unwrap_or(i)..i + 1,
                     lemma: w.lemma.clone(),
                     category: w.category,
                     frames: w.frames,
-                    form: w.form,
+                    form: if progressive.is_some() {
+                        Form::Progressive
+                    } else {
+                        w.form
+                    },
                     noun,
                 });
             }
         }
         i += 1;
     }
+}
+
+/// Forms of "be" that make a gerund after them a progressive verb.
+#[rustfmt::skip]
+const BE_FORMS: &[&str] = &[
+    "am", "are", "aren't", "aren’t", "be", "been", "is", "isn't", "isn’t", "was", "wasn't",
+    "wasn’t", "were", "weren't", "weren’t",
+];
+
+/// Where a progressive cue starts when the gerund at token `i` follows a
+/// form of "be", perhaps past an adverb or two: on the auxiliary ("Critics
+/// are calling for a new vote", "The mayor is now telling residents that
+/// …"), or on the gerund after a pronoun that holds the auxiliary ("He’s
+/// telling donors …"). `None` when no auxiliary stands there, or when it
+/// already belongs to the cue before.
+fn progressive_start(doc: &Doc<'_>, i: usize, found: &[CueHit]) -> Option<usize> {
+    let floor = found.last().map_or(0, |h| h.toks.end);
+    let mut k = i;
+    while k > floor && k + 2 > i && adverb_between(doc.word(k - 1)) {
+        k -= 1;
+    }
+    if k <= floor {
+        return None;
+    }
+    let aux = doc.word(k - 1);
+    if doc.is_any(k - 1, BE_FORMS) {
+        Some(k - 1)
+    } else {
+        contracted_be(aux).then_some(i)
+    }
+}
+
+/// Words that stand between an auxiliary and its verb: "is now saying",
+/// "was repeatedly calling for", "is not ruling out".
+fn adverb_between(w: &str) -> bool {
+    matches!(
+        w,
+        "also" | "again" | "already" | "even" | "just" | "not" | "now" | "still"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// A subject pronoun with "be" contracted onto it: "he’s", "they're", "I’m".
+fn contracted_be(w: &str) -> bool {
+    let Some((head, tail)) = w.split_once(['’', '\'']) else {
+        return false;
+    };
+    matches!(tail, "s" | "re" | "m")
+        && ["he", "she", "it", "they", "we", "i", "you"]
+            .iter()
+            .any(|p| head.eq_ignore_ascii_case(p))
 }
 
 /// True when token `i` opens its sentence (perhaps after an opening mark).

@@ -477,7 +477,10 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
             let first_person = c.source.as_ref().is_some_and(|s| {
                 s.kind == crate::SourceKind::Pronoun
                     && doc.depth[s.toks[0].start] > 0
-                    && doc.is_any(s.toks[0].start, &["i", "we", "you"])
+                    && ["i", "we", "you"].iter().any(|p| {
+                        crate::source::pronoun_head(doc.word(s.toks[0].start))
+                            .eq_ignore_ascii_case(p)
+                    })
             });
             if first_person {
                 return None;

@@ -190,6 +190,9 @@ pub(crate) enum Form {
     Past,
     /// saying
     Gerund,
+    /// is saying, were calling for: a gerund after a form of "be", a
+    /// finite verb (see `cue::progressive_start`).
+    Progressive,
 }
 
 /// One cue word: a form of a cue verb, or a cue noun.
@@ -228,6 +231,9 @@ pub(crate) struct Phrase {
     pub rest: Vec<Box<str>>,
     pub lemma: std::sync::Arc<str>,
     pub category: CueCategory,
+    /// The first word is the -ing form of the lemma's: "calling for",
+    /// "pointing out" (not "bring up").
+    pub gerund: bool,
 }
 
 pub(crate) fn parse_category(s: &str) -> Option<CueCategory> {
@@ -345,11 +351,15 @@ impl CueLexicon {
             }
             // A first word longer than any token the lookup takes is never
             // matched; such a phrase is dropped.
+            let lemma = lemma.to_lowercase();
+            let lemma_first = lemma.split_whitespace().next().unwrap_or_default();
+            let gerund = first.ends_with("ing") && *first != *lemma_first;
             if let Some(e) = self.entries.get_or_insert_with(&first, Entry::default) {
                 e.phrases.push(Phrase {
                     rest,
-                    lemma: lemma.to_lowercase().into(),
+                    lemma: lemma.as_str().into(),
                     category,
+                    gerund,
                 });
             }
         }
@@ -535,5 +545,21 @@ mod tests {
             .any(|p| &*p.rest[0] == "to"));
         assert!(is_abbreviation("Mr") && is_abbreviation("Oct"));
         assert_eq!(abbreviation_class("Gen."), Some(AbbrevClass::Title));
+    }
+
+    #[test]
+    fn gerund_phrases_are_marked() {
+        let lex = CueLexicon::builtin();
+        let gerund = |first: &str, second: &str| {
+            lex.phrases_starting(first)
+                .iter()
+                .find(|p| &*p.rest[0] == second)
+                .unwrap_or_else(|| panic!("{first} {second} missing"))
+                .gerund
+        };
+        assert!(gerund("calling", "for") && gerund("pointing", "out"));
+        // "according to" and "bring up" end in -ing but are no -ing forms.
+        assert!(!gerund("according", "to") && !gerund("bring", "up"));
+        assert!(!gerund("called", "for"));
     }
 }

@@ -203,26 +203,15 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             if let Some(np) = np_starting_at(doc, lo, hi) {
-                let mut v = np.toks.last().map_or(lo, |r| r.end);
-                while v < hi && (doc.in_class(v, &AUXILIARIES) || is_adverb(doc.word(v))) {
-                    v += 1;
-                }
-                if cx
-                    .verb(v)
-                    .is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third))
-                {
+                let v = skip_auxiliaries(cx, np.toks.last().map_or(lo, |r| r.end), hi);
+                if cx.verb(v).is_some_and(|(_, c)| finite(c)) {
                     return k;
                 }
             }
         }
         // "Marsh, who voted against the measure, said …": a verb right after
         // a comma is the predicate of a subject to the left.
-        if comma
-            && k > from
-            && cx
-                .verb(k + 1)
-                .is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third))
-        {
+        if comma && k > from && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
             return k;
         }
         if (comma || closing) && k + 1 < sent_end {
@@ -310,9 +299,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
         j = close + 1;
     }
-    while j < hi && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j))) {
-        j += 1;
-    }
+    let j = skip_auxiliaries(cx, j, hi);
     let (ci, c) = cx.verb(j)?;
     if !(c.frames.has(Frames::THAT)
         || c.frames.has(Frames::QUOTE)
@@ -336,6 +323,24 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     let end = tail_end(cx, after, sent_end, false)?;
     Some((ci, src, end))
+}
+
+/// The first token at or after `j` (before `hi`) past auxiliaries and
+/// adverbs, stopping at a cue that starts on one ("is telling").
+fn skip_auxiliaries(cx: &Ctx<'_, '_>, mut j: usize, hi: usize) -> usize {
+    let doc = cx.doc;
+    while j < hi
+        && cx.cue_at[j] == NONE
+        && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j)))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// A finite form with its own subject: "said", "says", "is saying".
+fn finite(c: &CueHit) -> bool {
+    matches!(c.form, Form::Past | Form::Third | Form::Progressive)
 }
 
 fn is_adverb(w: &str) -> bool {
@@ -882,7 +887,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && source.toks.last().is_some_and(|r| r.end == c.toks.start)
             && base_form_verb(doc, c.toks.start, &source);
         if np_only
-            && (!(matches!(c.form, Form::Past | Form::Third) || plural_stance)
+            && (!(finite(c) || plural_stance)
                 || c.category == CueCategory::Evidence
                 || source.kind == SourceKind::Other
                 || (source.kind == SourceKind::Pronoun && doc.is(source.toks[0].start, "it")))
@@ -1457,11 +1462,7 @@ const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
 fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     for k in r.start + 1..r.end {
-        if doc.is_any(k, &["and", "but"])
-            && cx
-                .verb(k + 1)
-                .is_some_and(|(_, c)| matches!(c.form, Form::Past | Form::Third))
-        {
+        if doc.is_any(k, &["and", "but"]) && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
             return trim(doc, r.start..k);
         }
     }
@@ -1497,10 +1498,7 @@ fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let Some(src) = np_starting_at(doc, k, hi) else {
         return false;
     };
-    let mut j = src.toks.last().map_or(k, |r| r.end);
-    while j < hi && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j))) {
-        j += 1;
-    }
+    let j = skip_auxiliaries(cx, src.toks.last().map_or(k, |r| r.end), hi);
     let Some((_, c)) = cx.verb(j) else {
         return false;
     };
@@ -1661,7 +1659,9 @@ const DOCUMENT_NOUNS: &[&str] = &[
 pub(crate) fn raising_passive(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
-        let two = c.toks.len() == 2 && doc.is_any(c.toks.start, &["is", "are", "was", "were"]);
+        let two = c.toks.len() == 2
+            && c.form != Form::Progressive
+            && doc.is_any(c.toks.start, &["is", "are", "was", "were"]);
         if !two || !doc.is(c.toks.end, "to") || c.category != CueCategory::Belief {
             continue;
         }

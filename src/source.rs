@@ -329,8 +329,9 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     if !np_head(doc, end - 1) {
         return None;
     }
-    // A pronoun stands alone.
-    if doc.in_class(end - 1, &SUBJECT_PRONOUNS) {
+    // A pronoun stands alone, also with a verb contracted onto it: "He’s
+    // telling donors …", "They’re calling for …".
+    if doc.in_class(end - 1, &SUBJECT_PRONOUNS) || contracted_pronoun(doc.word(end - 1)) {
         return Some(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Pronoun,
@@ -596,10 +597,19 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
 
 /// A subject pronoun, or one with a contraction: "she", "he’ll", "they're".
 pub(crate) fn is_pronoun_like(w: &str) -> bool {
-    let head = w.split(['’', '\'']).next().unwrap_or(w);
     ["he", "she", "they", "we", "i", "it", "you"]
         .iter()
-        .any(|p| head.eq_ignore_ascii_case(p))
+        .any(|p| pronoun_head(w).eq_ignore_ascii_case(p))
+}
+
+/// A subject pronoun with a contraction: "he’s", "they're", "I’ve".
+pub(crate) fn contracted_pronoun(w: &str) -> bool {
+    pronoun_head(w).len() < w.len() && is_pronoun_like(w)
+}
+
+/// The word before an apostrophe: "we" in "we’re".
+pub(crate) fn pronoun_head(w: &str) -> &str {
+    w.split(['’', '\'']).next().unwrap_or(w)
 }
 
 /// A lowercase word that works as a title before a name: "economist",
