@@ -63,9 +63,12 @@ pub(crate) fn find_cues(
                     .all(|(k, w)| toks[i + 1 + k].text.eq_ignore_ascii_case(w))
             {
                 if keep(p.category) {
+                    // ", referring to the plan": a participle, unless a
+                    // form of "be" makes it a progressive.
                     let (start, form) = match p.gerund.then(|| progressive_start(doc, i, out)) {
                         Some(Some(start)) => (start, Form::Progressive),
-                        _ => (i, Form::Past),
+                        Some(None) => (i, Form::Gerund),
+                        None => (i, Form::Past),
                     };
                     out.push(CueHit {
                         toks: start..i + 1 + n,

@@ -214,12 +214,18 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && k > from && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
             return k;
         }
+        // "Oakes, citing “the worst winter in memory,” said …"
+        if closing
+            && k > from
+            && doc.punct(k - 1, ",")
+            && cx.verb(k + 1).is_some_and(|(_, c)| finite(c))
+        {
+            return k + 1;
+        }
         if (comma || closing) && k + 1 < sent_end {
             let next = k + 1;
             if let Some((_, c)) = cx.cue(next) {
-                if is_according(c)
-                    || (c.form == Form::Gerund && c.frames.has(Frames::THAT.with(Frames::QUOTE)))
-                {
+                if is_according(c) || participle_cue(c) {
                     return if closing { k + 1 } else { k };
                 }
             }
@@ -1188,7 +1194,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
     let mut by_sent: Vec<usize> = (0..cands.len()).collect();
     by_sent.sort_by_key(|&i| (cands[i].sent, cands[i].cue_toks[0].start));
     for (ci, c) in cx.cues.iter().enumerate() {
-        if c.form != Form::Gerund || c.noun || !c.frames.has(Frames::THAT.with(Frames::QUOTE)) {
+        if !participle_cue(c) {
             continue;
         }
         let p = c.toks.start;
@@ -1201,10 +1207,13 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         {
             b -= 1;
         }
+        // A verb that takes no clause follows a comma or a dash: in "a
+        // ''super PAC'' supporting Clinton" it modifies a noun.
+        let clause = c.frames.has(Frames::THAT.with(Frames::QUOTE));
         if b == s.toks.start
             || !(doc.punct(b - 1, ",")
                 || doc.kind(b - 1) == Some(TokenKind::Dash)
-                || doc.kind(b - 1) == Some(TokenKind::CloseQuote))
+                || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)))
         {
             continue;
         }
@@ -1221,7 +1230,18 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
                 content = qt;
             }
         }
-        if !substantial(doc, &content) || doc.in_class(content.start, &NOT_CONTENT_START) {
+        // ", citing the late hour", ", seeking to …": a verb that takes
+        // no clause reports its object or its infinitive.
+        let infinitive = !clause && c.frames.has(Frames::TO) && doc.is(content.start, "to");
+        let opener_ok = !doc.in_class(content.start, &NOT_CONTENT_START) || infinitive;
+        if !substantial(doc, &content)
+            || !opener_ok
+            || (!clause && !infinitive && !c.frames.has(Frames::NP))
+        {
+            continue;
+        }
+        // ", declining to comment": nothing is reported.
+        if infinitive && content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT) {
             continue;
         }
         if had_that && content.start == a {
@@ -1242,13 +1262,13 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         let (source, score) = match prior {
             // "Iranian hawks in Washington criticized the move, saying …":
             // one claim, whose cue is both verbs; the object is not content.
-            Some((k, prev)) if prev.rule == Rule::ObjectContent => {
+            Some((k, prev)) if prev.rule == Rule::ObjectContent && clause => {
                 superseded.push(k);
                 cue_toks.insert(0, prev.cue_toks[0].clone());
                 (prev.source.clone(), 0.85)
             }
             Some((_, prev)) => (prev.source.clone(), 0.85),
-            None => match sentence_subject(doc, s.toks.clone(), p) {
+            None => match participle_subject(cx, s.toks.clone(), b, end) {
                 Some(src) => (Some(src), 0.75),
                 None => (None, 0.45),
             },
@@ -1269,6 +1289,56 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         cands.swap_remove(k);
     }
     cands.extend(added);
+}
+
+/// The subject of the clause a participle hangs on, when no claim before
+/// it names one (`b`: the token after the comma before the participle;
+/// `end`: where its content ends). The phrase opening the sentence, when
+/// the participle stands between it and its verb ("The Ledger, citing
+/// internal documents, reported …"); the subject of the sentence; or that
+/// of the nearest cue verb before the participle ("After a long review,
+/// the publisher declined, citing legal risks").
+fn participle_subject(
+    cx: &Ctx<'_, '_>,
+    s: Range<usize>,
+    b: usize,
+    end: usize,
+) -> Option<SourceCand> {
+    let doc = cx.doc;
+    let apposed = doc.punct(b - 1, ",")
+        && doc.punct(end, ",")
+        && cx.verb(end + 1).is_some_and(|(_, c)| finite(c));
+    if apposed {
+        if let Some(np) = np_starting_at(doc, s.start, b - 1) {
+            if np.toks.last().is_some_and(|r| r.end == b - 1) {
+                return Some(np);
+            }
+        }
+    }
+    let first = sentence_subject(doc, s.clone(), b);
+    if first.is_some() {
+        return first;
+    }
+    let lo = s.start.max(b.saturating_sub(2 * MAX_SOURCE_TOKENS));
+    let verb = (lo..b)
+        .rev()
+        .find(|&k| cx.verb(k).is_some_and(|(_, c)| finite(c)))?;
+    subject_before(
+        doc,
+        verb,
+        verb.saturating_sub(MAX_SOURCE_TOKENS).max(s.start),
+    )
+}
+
+/// A participle that [`participle`] reads: ", saying …", ", adding that
+/// …", ", citing the late hour", ", referring to the plan", ", seeking to
+/// …".
+fn participle_cue(c: &CueHit) -> bool {
+    let frames = Frames::THAT
+        .with(Frames::QUOTE)
+        .with(Frames::NP)
+        .with(Frames::TO);
+    c.form == Form::Gerund && !c.noun && c.frames.has(frames)
 }
 
 /// Verbs that turn a cue noun into a cue: "Washington has sent messages
