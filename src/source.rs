@@ -255,42 +255,38 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceC
 
 /// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
 /// before the earlier comma, when what lies between the commas reads as an
-/// appositive or a relative clause.
+/// appositive, a relative clause or an aside ("Jones, 44, said", "Smith,
+/// director of the program, said", "Ortiz, for her part, said", "The
+/// Ledger, citing internal documents, reported"). Past an age, one more
+/// appositive: "Gloria Fenwick, 71, a retired teacher, said".
 fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCand> {
-    let mut k = comma;
     let floor = comma.saturating_sub(30).max(lo);
+    let mut close = comma;
+    let mut k = comma;
     while k > floor {
         k -= 1;
         if doc.punct(k, ",") {
             let first = k + 1;
-            let relative = doc.is_any(
-                first,
-                &[
-                    "who",
-                    "which",
-                    "whose",
-                    "including",
-                    "like",
-                    "in",
-                    "at",
-                    "on",
-                    "during",
-                    "after",
-                    "speaking",
-                    "writing",
-                    "now",
-                    "then",
-                    "however",
-                    "though",
-                ],
-            );
-            let appositive = doc.in_class(first, &DETERMINERS)
-                || doc.capitalized(first)
-                || is_person_noun(doc.word(first));
-            if !(relative || appositive) || first >= comma {
+            if first >= close || !apposed(doc, first) {
                 return None;
             }
-            return np_ending_at(doc, k, lo);
+            // "Rep. Zoe Lofgren (D-Calif.), who …, said"
+            let mut end = k;
+            if end > floor && doc.punct(end - 1, ")") {
+                end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
+            }
+            let np = np_ending_at(doc, end, lo)?;
+            let age = np.toks.len() == 1
+                && np.toks[0].len() == 1
+                && doc.kind(np.toks[0].start) == Some(TokenKind::Number)
+                && np.toks[0].start > floor
+                && doc.punct(np.toks[0].start - 1, ",");
+            if age && close == comma {
+                close = k;
+                k = np.toks[0].start;
+                continue;
+            }
+            return Some(np);
         }
         if doc.kind(k).is_some_and(|t| {
             !matches!(
@@ -310,6 +306,38 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
         }
     }
     None
+}
+
+/// Words that open an aside between a subject and its verb: "who …",
+/// "however", "for example", "in a statement", "meanwhile".
+#[rustfmt::skip]
+const ASIDE_OPENERS: &[&str] = &[
+    "after", "also", "as", "at", "by", "during", "for", "however", "in", "including",
+    "instead", "like", "meanwhile", "now", "on", "once", "then", "though", "to", "too",
+    "when", "which", "while", "who", "whose", "writing", "speaking",
+];
+
+/// True when the words from `first` on can be an appositive or an aside
+/// after a subject: a determiner, a name or a person ("a senior fellow",
+/// "Chatham House's director", "officials"), an age ("44"), a lowercase
+/// title ("director of the program", "co-founder of …"), a participle
+/// ("citing internal documents", "asked about the plan") or an opener of an
+/// aside.
+fn apposed(doc: &Doc<'_>, first: usize) -> bool {
+    let w = doc.word(first);
+    doc.is_any(first, ASIDE_OPENERS)
+        || doc.in_class(first, &DETERMINERS)
+        || doc.capitalized(first)
+        || is_person_noun(w)
+        || doc.kind(first) == Some(TokenKind::Number)
+        || (doc.kind(first) == Some(TokenKind::Word)
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && (is_title_noun(w) || w.contains('-') || is_participle(w)))
+}
+
+/// A lowercase -ing or -ed form: "citing", "asked", "elected".
+fn is_participle(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
 }
 
 /// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
