@@ -105,8 +105,17 @@ pub(crate) fn find_cues(
                 && !doc.capitalized(i - 1)
                 && !doc.toks[i - 1].text.ends_with('s');
             if keep(w.category) && !name && !adjective {
+                // "the secretary of state", "in support of": a base form
+                // after a preposition is a noun (a verb there is a gerund).
+                let after_preposition = w.form == Form::Base
+                    && i > 0
+                    && doc.is_any(
+                        i - 1,
+                        &["about", "at", "by", "for", "from", "in", "of", "on", "with"],
+                    );
                 let noun = w.noun
                     || noun_phrase
+                    || after_preposition
                     || (i > 0 && doc.in_class(i - 1, &NOUN_MAKERS) && w.form != Form::Past);
                 let progressive = (w.form == Form::Gerund && !noun)
                     .then(|| progressive_start(doc, i, out))

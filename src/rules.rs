@@ -13,7 +13,8 @@ use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
-    np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS, TIME_WORDS,
+    np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS,
+    INNER_PREPOSITIONS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -305,8 +306,17 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
         j = close + 1;
     }
-    let j = skip_auxiliaries(cx, j, hi);
+    let mut j = skip_auxiliaries(cx, j, hi);
+    let mut src = src;
+    if cx.verb(j).is_none() {
+        (src, j) = long_source(cx, k, hi)?;
+    }
     let (ci, c) = cx.verb(j)?;
+    // "…, a former top press official": a base form after a singular noun
+    // is a noun.
+    if c.form == Form::Base && !base_form_verb(doc, j, &src) {
+        return None;
+    }
     if !(c.frames.has(Frames::THAT)
         || c.frames.has(Frames::QUOTE)
         || c.frames.has(Frames::OBJ_THAT))
@@ -329,6 +339,38 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     let end = tail_end(cx, after, sent_end, false)?;
     Some((ci, src, end))
+}
+
+/// A source phrase from `k` that runs on to the next cue verb, longer than
+/// a name: "…,” the Republican presidential candidate told reporters",
+/// "…,” the former secretary of state said", "…, a spokesman for
+/// committee Democrats said". Read leftward from the verb, as a subject
+/// is; it must start at `k`. Returns the source and the verb's token.
+fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usize)> {
+    let doc = cx.doc;
+    let verb = *cx.next_verb.get(k)? as usize;
+    if verb >= hi || verb > k + MAX_SOURCE_TOKENS {
+        return None;
+    }
+    let mut e = verb;
+    while e > k && (doc.in_class(e - 1, &AUXILIARIES) || is_adverb(doc.word(e - 1))) {
+        e -= 1;
+    }
+    let src = np_ending_at(doc, e, k)?;
+    // No verb inside: "the president every fiscal year sets the maximum"
+    // and "Obama freed seven Iranian men" are clauses.
+    let verb_inside = (k..e).any(|i| {
+        let w = doc.word(i);
+        doc.toks[i].kind == TokenKind::Word
+            && !doc.capitalized(i)
+            && !doc.in_class(i, &INNER_PREPOSITIONS)
+            && !doc.is(i, "and")
+            && (w.ends_with("ed")
+                || doc.in_class(i + 1, &DETERMINERS)
+                || doc.kind(i + 1) == Some(TokenKind::Number))
+    });
+    (src.toks[0].start == k && src.kind != SourceKind::Pronoun && !verb_inside)
+        .then_some((src, verb))
 }
 
 /// The first token at or after `j` (before `hi`) past auxiliaries and
@@ -374,9 +416,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-                if !free && doc.in_class(j, &TAIL_OPENERS) {
+                if !free && (doc.in_class(j, &TAIL_OPENERS) || tail_to(doc, j)) {
                     free = true;
-                } else if !free && (j >= from + 8 || !adjunct_like(doc, j..j + 1)) {
+                } else if !free && (j >= from + 8 || !tail_word(doc, j)) {
                     return None;
                 }
             }
@@ -414,6 +456,26 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         j += 1;
     }
     (j >= sent_end || free).then_some(sent_end.min(j.max(sent_end)))
+}
+
+/// A word of the addressee or adjunct after a trailing cue: "told
+/// reporters Tuesday", "said sarcastically", "told cheering supporters".
+fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
+    let w = doc.word(j);
+    adjunct_like(doc, j..j + 1)
+        || is_adverb(w)
+        || crate::source::is_person_noun(w)
+        || (is_gerund_like(w) && crate::source::is_person_noun(doc.word(j + 1)))
+}
+
+/// "to" opening an adjunct, not an infinitive: "said to reporters", "said
+/// to the crowd", "told to CNN".
+fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
+    doc.is(j, "to")
+        && (doc.in_class(j + 1, &DETERMINERS)
+            || doc.capitalized(j + 1)
+            || doc.in_class(j + 1, &ADJUNCT_WORDS)
+            || crate::source::is_person_noun(doc.word(j + 1)))
 }
 
 /// Words after which the rest of a trailing attribution is an adjunct:
@@ -468,6 +530,25 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
     }
     let r = trim(doc, start..e);
     (substantial(doc, &r) || whole_quotation(doc, &r)).then_some(r)
+}
+
+/// Subordinators that open a clause which cannot stand as content alone.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+    "until", "when", "whenever", "while",
+];
+
+/// A fronted adjunct before a comma, which is no content: "In a July
+/// interview, he spoke to reporters", "When pressed by the moderators,
+/// Sanders apologized to Clinton". A phrase opened by a preposition is an
+/// adjunct when it has no verb and no comma; one opened by a subordinator,
+/// when it has no comma (the main clause would follow one).
+fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    let comma = (r.start..r.end.min(r.start + MAX_CLAUSE_TOKENS)).any(|k| doc.punct(k, ","));
+    if doc.is_any(r.start, SUBORDINATORS) {
+        return !comma;
+    }
+    doc.in_class(r.start, &NOT_CONTENT_START) && !comma && !has_finite_verb(doc, r.clone())
 }
 
 /// True when a range is exactly one quotation with a word inside: “No,”
@@ -632,6 +713,12 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 }
             }
             if !substantial(doc, &content) && !whole_quotation(doc, &content) && pieces.len() == 1 {
+                continue;
+            }
+            // "In a July interview, he spoke to reporters": the fronted
+            // adjunct is no content unless the sentence goes on after the
+            // attribution ("In his state, Christie said, offenders are …").
+            if pieces.len() == 1 && !quoted && adjunct_only(doc, &content) {
                 continue;
             }
             let rule = match (quoted, pieces.len() > 1, cue_first) {

@@ -164,7 +164,7 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// A lowercase noun that names people: "officials", "activists".
-fn is_person_noun(w: &str) -> bool {
+pub(crate) fn is_person_noun(w: &str) -> bool {
     let words = &*WORDS;
     words.anonymous.contains(w) || words.groups.contains(w)
 }
