@@ -277,9 +277,36 @@ pub(crate) fn is_name_like(w: &str) -> bool {
     let mut chars = w.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_lowercase() => w.split_once('-').is_some_and(|(head, tail)| {
-            head.len() <= 3 && tail.chars().next().is_some_and(char::is_uppercase)
-        }),
+        // The particle is at most three bytes: look for the hyphen there
+        // only (most words are lowercase; this runs on every one of them).
+        Some(c) if c.is_lowercase() => w
+            .bytes()
+            .take(4)
+            .position(|b| b == b'-')
+            .is_some_and(|h| w[h + 1..].chars().next().is_some_and(char::is_uppercase)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_name_like;
+
+    #[test]
+    fn names_are_capitalized_or_have_a_short_particle() {
+        for (w, want) in [
+            ("Mansour", true),
+            ("al-Anbar", true),
+            ("bin-Salman", true),
+            ("el-Sisi", true),
+            ("said", false),
+            ("well-known", false),
+            ("anti-Trump", false),
+            ("-x", false),
+            ("", false),
+            ("Ünal", true),
+        ] {
+            assert_eq!(is_name_like(w), want, "{w}");
+        }
     }
 }

@@ -115,6 +115,8 @@ pub(crate) struct Words {
     pub org_words: WordSet<&'static str>,
     /// Multi-word organization names, each as its words.
     pub org_names: Vec<Vec<&'static str>>,
+    /// The last word of each organization name: a name can end only on one.
+    pub org_name_ends: WordSet<&'static str>,
     pub groups: WordSet<&'static str>,
 }
 
@@ -128,6 +130,9 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     org_words: word_set(ORGANIZATION_WORDS),
     org_names: entries(ORGANIZATION_NAMES)
         .map(|(_, l)| l.split_whitespace().collect())
+        .collect(),
+    org_name_ends: entries(ORGANIZATION_NAMES)
+        .filter_map(|(_, l)| l.split_whitespace().last())
         .collect(),
     groups: word_set(GROUP_NOUNS),
 });

@@ -309,6 +309,10 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let mut j = skip_auxiliaries(cx, j, hi);
     let mut src = src;
     if cx.verb(j).is_none() {
+        // A longer phrase runs on through words only.
+        if !doc.toks.get(j).is_some_and(|t| t.is_wordlike()) {
+            return None;
+        }
         (src, j) = long_source(cx, k, hi)?;
     }
     let (ci, c) = cx.verb(j)?;

@@ -584,7 +584,8 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     {
         return SourceKind::Organization;
     }
-    for name in &words.org_names {
+    let org_name_end = words.org_name_ends.contains(head_word);
+    for name in words.org_names.iter().filter(|_| org_name_end) {
         if name.len() <= head_end - r.start {
             let from = head_end - name.len();
             if name
@@ -625,19 +626,29 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
 
 /// A subject pronoun, or one with a contraction: "she", "he’ll", "they're".
 pub(crate) fn is_pronoun_like(w: &str) -> bool {
-    ["he", "she", "they", "we", "i", "it", "you"]
-        .iter()
-        .any(|p| pronoun_head(w).eq_ignore_ascii_case(p))
+    is_subject_pronoun(pronoun_head(w))
 }
 
 /// A subject pronoun with a contraction: "he’s", "they're", "I’ve".
 pub(crate) fn contracted_pronoun(w: &str) -> bool {
-    pronoun_head(w).len() < w.len() && is_pronoun_like(w)
+    let head = pronoun_head(w);
+    head.len() < w.len() && is_subject_pronoun(head)
+}
+
+fn is_subject_pronoun(w: &str) -> bool {
+    w.len() <= 4
+        && ["he", "she", "they", "we", "i", "it", "you"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// The word before an apostrophe: "we" in "we’re".
 pub(crate) fn pronoun_head(w: &str) -> &str {
-    w.split(['’', '\'']).next().unwrap_or(w)
+    let b = w.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| b[i] == b'\'' || b[i..].starts_with("’".as_bytes()))
+        .unwrap_or(b.len());
+    &w[..end]
 }
 
 /// A lowercase word that works as a title before a name: "economist",
@@ -670,4 +681,26 @@ fn recase<'b>(w: &'b str, buf: &'b mut [u8; 32], cap: bool) -> &'b str {
         b.make_ascii_lowercase();
     }
     std::str::from_utf8(b).unwrap_or(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{contracted_pronoun, is_pronoun_like, pronoun_head};
+
+    #[test]
+    fn pronouns_with_and_without_contractions() {
+        for (w, head, like, contracted) in [
+            ("he", "he", true, false),
+            ("He’s", "He", true, true),
+            ("they're", "they", true, true),
+            ("I’m", "I", true, true),
+            ("Iraq’s", "Iraq", false, false),
+            ("hers", "hers", false, false),
+            ("’90s", "", false, false),
+        ] {
+            assert_eq!(pronoun_head(w), head, "{w}");
+            assert_eq!(is_pronoun_like(w), like, "{w}");
+            assert_eq!(contracted_pronoun(w), contracted, "{w}");
+        }
+    }
 }
