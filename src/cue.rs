@@ -19,6 +19,10 @@ pub(crate) struct CueHit {
     pub form: Form,
     /// Used as a noun ("the report", "a promise").
     pub noun: bool,
+    /// A capitalized verb read as a cue because its sentence is a headline
+    /// in Title Case ("Mayor Says Budget Will Pass"): it starts no trailing
+    /// attribution, where every capitalized word would pass for a name.
+    pub headline: bool,
 }
 
 /// Words after which a verb form reads as a noun: "the report", "a call".
@@ -39,6 +43,9 @@ pub(crate) fn find_cues(
     out: &mut Vec<CueHit>,
 ) {
     let toks = &doc.toks;
+    // The headline verbs of the sentence of the last capitalized cue word
+    // (sentences come in order: each is read once).
+    let mut title_case: Option<(u32, Option<usize>)> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -77,6 +84,7 @@ pub(crate) fn find_cues(
                         frames: Frames::THAT.with(Frames::QUOTE),
                         form,
                         noun: false,
+                        headline: false,
                     });
                 }
                 i += 1 + n;
@@ -92,9 +100,31 @@ pub(crate) fn find_cues(
             // word inside a sentence is a name. "a released drone", "the
             // said property": a participle after a determiner is an adjective.
             let after_det = i > 0 && doc.in_class(i - 1, &NOUN_MAKERS);
-            let name = doc.capitalized(i)
+            let capital = doc.capitalized(i)
                 && !sentence_start(doc, i)
                 && !t.text.bytes().all(|b| b.is_ascii_uppercase());
+            // A verb in a headline in Title Case is a cue: "Mayor Says
+            // Budget Will Pass". Not before the colon of "Carly Fiorina
+            // Endorses Ted Cruz: I Am ‘Horrified’", which names a speaker.
+            // A base form is a verb there only after a plural: "Lawmakers
+            // Rip …", not "One Tweet Sums Up …".
+            let plural_before = i > 0 && {
+                let p = doc.word(i - 1);
+                p.len() > 3 && p.ends_with('s') && !p.ends_with("ss")
+            };
+            let headline = capital && !w.noun && (w.form != Form::Base || plural_before) && {
+                let si = doc.sent_of[i];
+                let verbs_from = match title_case {
+                    Some((s, from)) if s == si => from,
+                    _ => {
+                        let from = headline_verbs_from(doc, si as usize);
+                        title_case = Some((si, from));
+                        from
+                    }
+                };
+                verbs_from.is_some_and(|from| i >= from)
+            };
+            let name = capital && !headline;
             let adjective = after_det && !w.noun && matches!(w.form, Form::Past | Form::Gerund);
             // "A federal judge blocked", "the final report": a base form
             // after a determiner and a modifier is a noun.
@@ -131,6 +161,7 @@ pub(crate) fn find_cues(
                         w.form
                     },
                     noun,
+                    headline,
                 });
             }
         }
@@ -186,6 +217,37 @@ fn contracted_be(w: &str) -> bool {
         && ["he", "she", "it", "they", "we", "i", "you"]
             .iter()
             .any(|p| head.eq_ignore_ascii_case(p))
+}
+
+/// Short words a headline in Title Case leaves in lowercase.
+#[rustfmt::skip]
+const TITLE_CASE_SMALL: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "than", "the", "to", "via", "vs", "with",
+];
+
+/// When sentence `si` is a headline in Title Case (three capitalized words
+/// or more, and no lowercase word but short function words): the token
+/// from which its capitalized verbs are cues, after its last colon if it
+/// has one.
+fn headline_verbs_from(doc: &Doc<'_>, si: usize) -> Option<usize> {
+    let s = doc.sents[si].toks.clone();
+    let mut from = s.start;
+    let mut capitals = 0;
+    for k in s {
+        if doc.punct(k, ":") {
+            from = k + 1;
+        }
+        if doc.toks[k].kind != TokenKind::Word {
+            continue;
+        }
+        if doc.capitalized(k) {
+            capitals += 1;
+        } else if !doc.is_any(k, TITLE_CASE_SMALL) {
+            return None;
+        }
+    }
+    (capitals >= 3).then_some(from)
 }
 
 /// True when token `i` opens its sentence (perhaps after an opening mark).

@@ -260,6 +260,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // couldn’t …" is no inversion.
     if let Some((ci, c)) = cx.verb(k) {
         let speech = matches!(c.category, CueCategory::Speech | CueCategory::Writing);
+        if c.headline {
+            return None;
+        }
         if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
         {
             let src = np_starting_at(doc, c.toks.end, hi)?;
@@ -316,6 +319,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         (src, j) = long_source(cx, k, hi)?;
     }
     let (ci, c) = cx.verb(j)?;
+    if c.headline {
+        return None;
+    }
     // "…, a former top press official": a base form after a singular noun
     // is a noun.
     if c.form == Form::Base && !base_form_verb(doc, j, &src) {
