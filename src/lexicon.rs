@@ -171,12 +171,12 @@ impl Frames {
             .filter(|p| !p.is_empty() && *p != "-")
         {
             f |= match part {
-                "that" => 1,
-                "obj_that" => 2,
-                "quote" => 4,
-                "np" => 8,
-                "to" => 16,
-                "obj_to" => 32,
+                "that" => Frames::THAT.0,
+                "obj_that" => Frames::OBJ_THAT.0,
+                "quote" => Frames::QUOTE.0,
+                "np" => Frames::NP.0,
+                "to" => Frames::TO.0,
+                "obj_to" => Frames::OBJ_TO.0,
                 _ => return None,
             };
         }

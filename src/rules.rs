@@ -948,8 +948,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // "Cook declined to say whether …", "the union vowed to strike": an
-        // infinitive is the content of a verb that takes one. Directives
-        // ("urged residents to stay off the roads") report no claim.
+        // infinitive is the content of a verb that takes one. An object
+        // before it ("urged residents to stay off the roads") is read below.
         if !had_that && doc.is(a, "to") && c.frames.has(Frames::TO) {
             let content = cut_coordinated(cx, trim(doc, a..clause_end(cx, a, sent_end)));
             // "He declined to comment further": no content is reported.
@@ -1014,7 +1014,23 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let end = clause_end(cx, a, sent_end);
         let mut content = trim(doc, a..end);
-        if np_only {
+        // "The governor urged residents to stay off the roads": a request
+        // is a claim, its content the object and the infinitive, as PolNeAR
+        // annotates it; a command ("It ordered the government to prosecute
+        // the activists") is not. Like an object, the content ends before a
+        // second verb of the subject ("He urged parents to check their
+        // records and said …").
+        let directive = !had_that && c.frames.has(Frames::OBJ_TO) && {
+            let to =
+                (content.start..(content.start + 6).min(content.end)).find(|&k| doc.is(k, "to"));
+            to.is_some_and(|to| !has_finite_verb(doc, content.start..to))
+        };
+        let command = matches!(c.category, CueCategory::Speech | CueCategory::Stance)
+            && !REQUESTS.contains(&&*c.lemma);
+        if directive && command {
+            continue;
+        }
+        if np_only || directive {
             content = cut_coordinated(cx, content);
         }
         if !substantial(doc, &content) {
@@ -1027,16 +1043,6 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if qt.end >= content.end {
                 pieces = vec![qt.clone()];
                 pieces.extend(continuation_quotes(cx, qt.end));
-            }
-        }
-        // "The governor urged residents to stay off the roads": an object
-        // and an infinitive make a directive, not a claim.
-        let directive_verb = matches!(c.category, CueCategory::Speech | CueCategory::Stance);
-        if !had_that && directive_verb && c.frames.has(Frames::OBJ_TO) {
-            let to =
-                (content.start..(content.start + 6).min(content.end)).find(|&k| doc.is(k, "to"));
-            if to.is_some_and(|to| !has_finite_verb(doc, content.start..to)) {
-                continue;
             }
         }
         // "She told a story about her grandmother", "Divers found the
@@ -1084,6 +1090,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         });
     }
 }
+
+/// Verbs whose object and infinitive report a request: "urged residents
+/// to stay home", "asked customers to report downed lines".
+#[rustfmt::skip]
+const REQUESTS: &[&str] = &[
+    "appeal", "ask", "beg", "encourage", "implore", "lobby", "plead", "press", "push", "urge",
+];
 
 /// Words that cannot open a reported clause right after its cue.
 #[rustfmt::skip]
