@@ -43,6 +43,7 @@ struct Inner {
     categories: u8,
     nested: bool,
     include_that: bool,
+    speakers: bool,
 }
 
 impl Default for Extractor {
@@ -66,6 +67,7 @@ impl Extractor {
                 categories: u8::MAX,
                 nested: true,
                 include_that: false,
+                speakers: true,
             }),
         }
     }
@@ -131,7 +133,11 @@ impl Extractor {
         rules::asked(&cx, &mut cands);
         rules::participle(&cx, &mut cands);
         let mut claims = resolve(&doc, &cues, cands, self.inner.nested);
-        let speakers = speaker::resolve(&doc, &mut claims);
+        let speakers = if self.inner.speakers {
+            speaker::resolve(&doc, &mut claims)
+        } else {
+            Vec::new()
+        };
         Extraction { claims, speakers }
     }
 }
@@ -231,6 +237,7 @@ pub struct ExtractorBuilder {
     categories: u8,
     nested: bool,
     include_that: bool,
+    speakers: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -242,6 +249,7 @@ impl Default for ExtractorBuilder {
             categories: u8::MAX,
             nested: true,
             include_that: false,
+            speakers: true,
         }
     }
 }
@@ -350,6 +358,22 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether speakers are resolved (default: yes). Without them, claims
+    /// keep their sources but no [`Speaker`](crate::Speaker) is built and
+    /// every claim's `speaker` is `None`: resolution takes about a fifth of
+    /// the extraction time, which a corpus count of claims can save.
+    ///
+    /// ```
+    /// let ex = claimant::Extractor::builder().speakers(false).build().unwrap();
+    /// let out = ex.extract("Mansour said Iran would wait. He said Baghdad was ready.");
+    /// assert_eq!(out.claims.len(), 2);
+    /// assert!(out.speakers.is_empty() && out.claims.iter().all(|c| c.speaker.is_none()));
+    /// ```
+    pub fn speakers(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.speakers = yes;
+        self
+    }
+
     /// Builds the extractor; fails when a custom lexicon is malformed.
     ///
     /// ```
@@ -381,6 +405,7 @@ impl ExtractorBuilder {
                 categories: self.categories,
                 nested: self.nested,
                 include_that: self.include_that,
+                speakers: self.speakers,
             }),
         })
     }

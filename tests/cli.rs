@@ -314,6 +314,18 @@ fn outermost_and_cue_categories() {
     assert_eq!(lemmas(&["--cues", "belief"]), ["believe"]);
     assert_eq!(lemmas(&["--cues=belief,speech"]), ["believe", "say"]);
     assert_eq!(lemmas(&[]), ["believe", "say"]);
+
+    // --no-speakers: the same claims, no speakers.
+    let with = run(&["--format", "claims-jsonl"], text).lines();
+    let without = run(&["--format", "claims-jsonl", "--no-speakers"], text).lines();
+    assert_eq!(with[0]["speakers"].as_array().unwrap().len(), 2);
+    assert_eq!(without[0]["speakers"], json!([]));
+    let claims = |v: &Value| -> Vec<Value> {
+        let mut cs = v["claims"].as_array().unwrap().clone();
+        cs.iter_mut().for_each(|c| c["speaker"] = Value::Null);
+        cs
+    };
+    assert_eq!(claims(&with[0]), claims(&without[0]));
 }
 
 #[test]

@@ -65,7 +65,10 @@ type Outcome = Result<(Vec<u8>, usize), String>;
 
 fn extract(o: &Options) -> ExitCode {
     let mut builder = Extractor::builder();
-    builder.nested(!o.outermost).include_that(o.include_that);
+    builder
+        .nested(!o.outermost)
+        .include_that(o.include_that)
+        .speakers(!o.no_speakers);
     if let Some(cues) = &o.cues {
         builder.only_categories(cues);
     }
