@@ -506,22 +506,28 @@ pub(crate) fn resolve(doc: &Doc<'_>, claims: &mut [Claim]) -> Vec<Speaker> {
     }
     let (mut mentions, firsts) = source_mentions(doc, claims);
     scan_names(doc, &mut mentions);
+    let claim_mention = sort_mentions(&mut mentions, &firsts);
+    let mut r = Resolver::new(doc, mentions, claim_mention);
+    r.names_and_descriptions();
+    r.pronouns(claims);
+    r.finish(claims)
+}
+
+/// Sorts the mentions in text order, and finds the mention of each claim's
+/// first source span (`firsts`, as token ranges) in them: `NONE` for a claim
+/// without one.
+fn sort_mentions(mentions: &mut [Mention], firsts: &[(usize, usize)]) -> Vec<u32> {
     // Two sorted runs (the sources, then what the scan appended in text
     // order): the stable sort merges them in linear time.
     mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
-
-    let claim_mention = firsts
+    firsts
         .iter()
         .map(|t| {
             mentions
                 .binary_search_by_key(t, |m| (m.toks.start, m.toks.end))
                 .map_or(NONE, |m| m as u32)
         })
-        .collect();
-    let mut r = Resolver::new(doc, mentions, claim_mention);
-    r.names_and_descriptions();
-    r.pronouns(claims);
-    r.finish(claims)
+        .collect()
 }
 
 /// The token range covered by a byte span.
@@ -2109,15 +2115,7 @@ mod tests {
                 let (mut mentions, firsts) = source_mentions(&doc, &claims);
                 scan_names(&doc, &mut mentions);
                 let t = Instant::now();
-                mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
-                let claim_mention = firsts
-                    .iter()
-                    .map(|t| {
-                        mentions
-                            .binary_search_by_key(t, |m| (m.toks.start, m.toks.end))
-                            .map_or(NONE, |m| m as u32)
-                    })
-                    .collect();
+                let claim_mention = sort_mentions(&mut mentions, &firsts);
                 let mut r = Resolver::new(&doc, mentions, claim_mention);
                 let t1 = Instant::now();
                 r.names_and_descriptions();
