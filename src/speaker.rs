@@ -1064,29 +1064,26 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
 struct Known<'a> {
     words: Vocab<()>,
     long: Vec<&'a str>,
-    filter: Filter,
 }
 
 impl<'a> Known<'a> {
     fn add(&mut self, w: &'a str) {
-        if !self.holds(w) {
-            if w.len() > MAX_WORD {
+        if w.len() > MAX_WORD {
+            if !self.holds(w) {
                 self.long.push(w);
-            } else {
-                self.words.get_or_insert_with(w, || ());
             }
-            self.filter.add(w);
+        } else {
+            self.words.get_or_insert_with(w, || ());
         }
     }
 
     #[inline]
     fn holds(&self, w: &str) -> bool {
-        self.filter.may_hold(w)
-            && if w.len() > MAX_WORD {
-                self.long.iter().any(|k| k.eq_ignore_ascii_case(w))
-            } else {
-                self.words.index(w).is_some()
-            }
+        if w.len() > MAX_WORD {
+            self.long.iter().any(|k| k.eq_ignore_ascii_case(w))
+        } else {
+            self.words.index(w).is_some()
+        }
     }
 }
 
