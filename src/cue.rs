@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{CueLexicon, Form, Frames};
+use crate::source::{is_subject_pronoun, pronoun_head};
 use crate::token::TokenKind;
 use crate::CueCategory;
 
@@ -210,13 +211,9 @@ fn adverb_between(w: &str) -> bool {
 
 /// A subject pronoun with "be" contracted onto it: "he’s", "they're", "I’m".
 fn contracted_be(w: &str) -> bool {
-    let Some((head, tail)) = w.split_once(['’', '\'']) else {
-        return false;
-    };
-    matches!(tail, "s" | "re" | "m")
-        && ["he", "she", "it", "they", "we", "i", "you"]
-            .iter()
-            .any(|p| head.eq_ignore_ascii_case(p))
+    let head = pronoun_head(w);
+    let tail = w[head.len()..].strip_prefix(['’', '\'']);
+    matches!(tail, Some("s" | "re" | "m")) && is_subject_pronoun(head)
 }
 
 /// Short words a headline in Title Case leaves in lowercase.

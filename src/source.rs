@@ -635,7 +635,7 @@ pub(crate) fn contracted_pronoun(w: &str) -> bool {
     head.len() < w.len() && is_subject_pronoun(head)
 }
 
-fn is_subject_pronoun(w: &str) -> bool {
+pub(crate) fn is_subject_pronoun(w: &str) -> bool {
     w.len() <= 4
         && ["he", "she", "they", "we", "i", "it", "you"]
             .iter()
@@ -655,13 +655,9 @@ pub(crate) fn pronoun_head(w: &str) -> &str {
 /// "spokeswoman", "political scientist", "former senator".
 fn is_title_noun(w: &str) -> bool {
     let words = &*WORDS;
-    let cap: String = w
-        .chars()
-        .enumerate()
-        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
-        .collect();
+    let mut buf = [0u8; 32];
     words.anonymous.contains(w)
-        || words.titles.contains(cap.as_str())
+        || words.titles.contains(recase(w, &mut buf, true))
         || ["ist", "er", "or", "ian", "ant", "ent"]
             .iter()
             .any(|s| w.len() > 4 && w.ends_with(s))
@@ -670,7 +666,9 @@ fn is_title_noun(w: &str) -> bool {
 /// `w` in lowercase (or with its first letter capitalized) in `buf`, when
 /// it is ASCII and fits; otherwise `w` itself.
 fn recase<'b>(w: &'b str, buf: &'b mut [u8; 32], cap: bool) -> &'b str {
-    if w.len() > buf.len() || !w.is_ascii() {
+    // Only ASCII bytes change, so the bytes stay UTF-8 (as with
+    // `str::to_ascii_lowercase`). A longer word is in no list.
+    if w.len() > buf.len() {
         return w;
     }
     let b = &mut buf[..w.len()];
