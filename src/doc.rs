@@ -63,7 +63,7 @@ pub(crate) struct Doc<'a> {
     pub verb: Vec<bool>,
     /// For each token: the innermost quotation holding it inside its marks.
     pub quote_of: Vec<u32>,
-    /// For each token: the word classes it belongs to.
+    /// For each token: the word classes it belongs to, and [`NAME_LIKE`].
     pub class: Vec<u32>,
     /// For each word-like token: its entry in the cue lexicon
     /// ([`CueLexicon::entry`]), or [`NONE`].
@@ -71,6 +71,11 @@ pub(crate) struct Doc<'a> {
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// The bit of [`Doc::class`] set for a word-like token that is name-like
+/// ([`is_name_like`]): "Mansour", "al-Anbar", "U.S.". Outside the bits of
+/// the word classes.
+pub(crate) const NAME_LIKE: u32 = 1 << 31;
 
 impl<'a> Doc<'a> {
     /// The analysis of `text` with the built-in lexicon.
@@ -109,21 +114,22 @@ impl<'a> Doc<'a> {
         }
         let quotes = pair(&toks, &paras).quotations;
         let toks_len = toks.len();
-        // One lookup per word: its classes and its cue entry.
-        let entry: Vec<u32> = toks
-            .iter()
-            .map(|t| {
-                if t.is_wordlike() {
-                    lex.index(t.text).unwrap_or(NONE)
-                } else {
-                    NONE
-                }
-            })
-            .collect();
-        let class: Vec<u32> = entry
-            .iter()
-            .map(|&e| if e == NONE { 0 } else { lex.entry(e).classes })
-            .collect();
+        // One lookup per word: its classes and its cue entry; and whether
+        // it may be part of a name, which the rules and the name scan ask
+        // of every token.
+        let mut entry: Vec<u32> = Vec::with_capacity(toks_len);
+        let mut class: Vec<u32> = Vec::with_capacity(toks_len);
+        for t in &toks {
+            let (e, c) = if t.is_wordlike() {
+                let e = lex.index(t.text).unwrap_or(NONE);
+                let c = if e == NONE { 0 } else { lex.entry(e).classes };
+                (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
+            } else {
+                (NONE, 0)
+            };
+            entry.push(e);
+            class.push(c);
+        }
         let mut mark_of = vec![NONE; toks.len()];
         // Depth and innermost quotation in one sweep over the tokens, not
         // one pass per quotation over its inside: that would be quadratic
@@ -227,9 +233,7 @@ impl<'a> Doc<'a> {
     /// True when token `i` starts with a capital letter.
     #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.is_wordlike() && is_name_like(t.text))
+        self.class.get(i).is_some_and(|&m| m & NAME_LIKE != 0)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
@@ -274,11 +278,23 @@ impl<'a> Doc<'a> {
 /// A capitalized word, or a name with a lowercase particle: "al-Anbar",
 /// "el-Sisi", "bin-Salman".
 pub(crate) fn is_name_like(w: &str) -> bool {
+    // Asked of every word: ASCII is decided on its first bytes.
+    match w.as_bytes() {
+        [b, ..] if b.is_ascii_uppercase() => return true,
+        [b, rest @ ..] if b.is_ascii_lowercase() => {
+            // The particle is at most three bytes: look for the hyphen there
+            // only.
+            return match rest.iter().take(3).position(|&b| b == b'-') {
+                Some(h) => w[h + 2..].chars().next().is_some_and(char::is_uppercase),
+                None => false,
+            };
+        }
+        [b, ..] if b.is_ascii() => return false,
+        _ => {}
+    }
     let mut chars = w.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
-        // The particle is at most three bytes: look for the hyphen there
-        // only (most words are lowercase; this runs on every one of them).
         Some(c) if c.is_lowercase() => w
             .bytes()
             .take(4)
@@ -291,6 +307,13 @@ pub(crate) fn is_name_like(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_name_like;
+
+    #[test]
+    fn the_name_bit_is_no_word_class() {
+        for c in super::CLASSES {
+            assert_eq!(c.bit & super::NAME_LIKE, 0, "{:?}", c.words.first());
+        }
+    }
 
     #[test]
     fn names_are_capitalized_or_have_a_short_particle() {

@@ -45,9 +45,9 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::{Doc, NONE};
+use crate::doc::{Doc, NAME_LIKE, NONE};
 use crate::lexicon::WORDS;
-use crate::token::{Token, TokenKind};
+use crate::token::TokenKind;
 use crate::vocab::{Vocab, MAX_WORD};
 use crate::{Claim, Extraction, SourceKind, Span};
 
@@ -626,30 +626,27 @@ static FILTERS: LazyLock<Filters> = LazyLock::new(|| Filters {
 #[inline]
 fn name_tok(doc: &Doc<'_>, i: usize) -> bool {
     doc.toks.get(i).is_some_and(|t| {
-        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) && name_like(t.text)
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) && name_bit(doc, i, t.text)
     })
+}
+
+/// `name_like` of token `i`, whose text is `w`, from the name bit the
+/// document computed (`doc::is_name_like`, which agrees with `name_like`
+/// on every word but a non-ASCII lower-case one with a particle).
+#[inline]
+fn name_bit(doc: &Doc<'_>, i: usize, w: &str) -> bool {
+    doc.class[i] & NAME_LIKE != 0 && (w.as_bytes()[0] < 0x80 || name_like(w))
 }
 
 /// The first token at or after `from` that may start a name, or the end.
 ///
-/// This is the only work the scan does for every token, so it is a tight
-/// loop of its own over the first bytes: most tokens are lower-case words
-/// or punctuation. Candidates are checked with `name_tok` after.
-fn next_name_start(toks: &[Token<'_>], from: usize) -> usize {
-    let rest = toks.get(from..).unwrap_or_default();
+/// This is the only work the scan does for every token: a bit test of the
+/// document's name bits. Candidates are checked with `name_tok` after.
+fn next_name_start(doc: &Doc<'_>, from: usize) -> usize {
+    let rest = doc.class.get(from..).unwrap_or_default();
     rest.iter()
-        .position(|t| {
-            let b = t.text.as_bytes();
-            match b.first() {
-                Some(&c) if c.is_ascii_uppercase() || c >= 0x80 => true,
-                // "al-Sudani", "bin-Salman": a particle and a hyphen.
-                Some(c) if c.is_ascii_lowercase() && b.len() > 2 => {
-                    b[1] == b'-' || b[2] == b'-' || (b.len() > 3 && b[3] == b'-')
-                }
-                _ => false,
-            }
-        })
-        .map_or(toks.len(), |k| from + k)
+        .position(|&c| c & NAME_LIKE != 0)
+        .map_or(doc.toks.len(), |k| from + k)
 }
 
 /// A capitalized word, or a name with a short lower-case particle:
@@ -685,7 +682,7 @@ fn name_like(w: &str) -> bool {
 fn cap(doc: &Doc<'_>, i: usize) -> bool {
     doc.toks
         .get(i)
-        .is_some_and(|t| t.is_wordlike() && name_like(t.text))
+        .is_some_and(|t| t.is_wordlike() && name_bit(doc, i, t.text))
 }
 
 fn possessive(w: &str) -> bool {
@@ -967,7 +964,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
-        i = next_name_start(&doc.toks, i);
+        i = next_name_start(doc, i);
         if i >= n {
             break;
         }
