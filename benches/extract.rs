@@ -1,6 +1,7 @@
 //! Throughput of the whole extraction, on the repo's own fixture articles
 //! (one article, and a multi-megabyte corpus of them), on the seed article
-//! and PolNeAR train when `../shared` is present, and in parallel batches.
+//! and PolNeAR train when `../shared` is present (with and without speaker
+//! resolution), and in parallel batches.
 //!
 //! ```sh
 //! cargo bench --bench extract --features rayon
@@ -70,6 +71,20 @@ fn bench(c: &mut Criterion) {
                 train
                     .iter()
                     .map(|d| ex.extract(black_box(d)).claims.len())
+                    .sum::<usize>()
+            })
+        });
+        // The same without speaker resolution: the stage's cost is the
+        // difference between the two.
+        let bare = claimant::Extractor::builder()
+            .speakers(false)
+            .build()
+            .expect("the built-in lexicons build");
+        g.bench_function("polnear_train_no_speakers", |b| {
+            b.iter(|| {
+                train
+                    .iter()
+                    .map(|d| bare.extract(black_box(d)).claims.len())
                     .sum::<usize>()
             })
         });
