@@ -39,7 +39,6 @@
 //! by surname only and later in full is joined, but a bare surname *before*
 //! the full name is seen only when it is a source.
 
-use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -403,7 +402,7 @@ const PRONOUN_WINDOW: usize = 3;
 // article resolves as it would without them.
 
 /// How many of the most recently mentioned clusters a name or description
-/// is compared with, and how many pass-1 joins are walked back to find them.
+/// is compared with, and how many joins back their latest join may be.
 const MAX_CLUSTERS: usize = 128;
 const MAX_JOINS: usize = 4096;
 /// How many of a cluster's mentions (its first ones) a name or description
@@ -492,6 +491,13 @@ struct Cluster {
     head: u32,
     tail: u32,
     source: bool,
+    /// The clusters in the order of their latest join, newest first, linked
+    /// through these two (`NONE` at the ends, and for a cluster no mention
+    /// has joined yet).
+    newer: u32,
+    older: u32,
+    /// The number of joins before this cluster's latest one.
+    last_join: usize,
 }
 
 /// Computes the speakers of `doc` from its final `claims`, and sets each
@@ -1059,12 +1065,15 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
 /// a list for the rare longer ones).
 #[derive(Default)]
 struct Known<'a> {
+    /// A quick no for the many capitalized words that end no known name.
+    filter: Filter,
     words: Vocab<()>,
     long: Vec<&'a str>,
 }
 
 impl<'a> Known<'a> {
     fn add(&mut self, w: &'a str) {
+        self.filter.add(w);
         if w.len() > MAX_WORD {
             if !self.holds(w) {
                 self.long.push(w);
@@ -1076,7 +1085,9 @@ impl<'a> Known<'a> {
 
     #[inline]
     fn holds(&self, w: &str) -> bool {
-        if w.len() > MAX_WORD {
+        if !self.filter.may_hold(w) {
+            false
+        } else if w.len() > MAX_WORD {
             self.long.iter().any(|k| k.eq_ignore_ascii_case(w))
         } else {
             self.words.index(w).is_some()
@@ -1092,13 +1103,11 @@ struct Resolver<'d, 'a> {
     clusters: Vec<Cluster>,
     /// For each claim with a coordinated source: its speaker cluster.
     coord: Vec<u32>,
-    /// The cluster of each pass-1 join, in order: the most recent clusters
-    /// are found by walking back from the end.
-    joins: Vec<u32>,
-    /// For [`Resolver::best`]: the lookup in which each cluster was last
-    /// asked about, so that each is asked once.
-    asked: Vec<Cell<u32>>,
-    lookup: Cell<u32>,
+    /// The most recently joined cluster, where [`Resolver::best`] starts
+    /// (following `Cluster::older`), or `NONE`.
+    latest: u32,
+    /// How many joins there have been.
+    joins: usize,
 }
 
 impl<'d, 'a> Resolver<'d, 'a> {
@@ -1111,9 +1120,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
             coord: vec![NONE; claim_mention.len()],
             claim_mention,
             clusters: Vec::new(),
-            joins: Vec::new(),
-            asked: Vec::new(),
-            lookup: Cell::new(0),
+            latest: NONE,
+            joins: 0,
         }
     }
 
@@ -1144,8 +1152,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
             head: NONE,
             tail: NONE,
             source: false,
+            newer: NONE,
+            older: NONE,
+            last_join: 0,
         });
-        self.asked.push(Cell::new(0));
         (self.clusters.len() - 1) as u32
     }
 
@@ -1154,7 +1164,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if let Some(t) = self.mentions.get_mut(tail as usize) {
             t.next = m as u32;
         }
-        self.joins.push(c);
+        self.touch(c);
         let mention = &mut self.mentions[m];
         mention.cluster = c;
         if !matches!(mention.what, What::Pronoun(_)) {
@@ -1186,6 +1196,29 @@ impl<'d, 'a> Resolver<'d, 'a> {
             };
             cl.gender = gender_of(self.doc, &words);
         }
+    }
+
+    /// Moves cluster `c` to the front of the recency list, as just joined.
+    fn touch(&mut self, c: u32) {
+        let ci = c as usize;
+        if self.latest != c {
+            let (newer, older) = (self.clusters[ci].newer, self.clusters[ci].older);
+            if let Some(n) = self.clusters.get_mut(newer as usize) {
+                n.older = older;
+            }
+            if let Some(o) = self.clusters.get_mut(older as usize) {
+                o.newer = newer;
+            }
+            if let Some(l) = self.clusters.get_mut(self.latest as usize) {
+                l.newer = c;
+            }
+            let cl = &mut self.clusters[ci];
+            cl.newer = NONE;
+            cl.older = self.latest;
+            self.latest = c;
+        }
+        self.clusters[ci].last_join = self.joins;
+        self.joins += 1;
     }
 
     /// Pass 1: names and descriptions, in text order.
@@ -1244,30 +1277,20 @@ impl<'d, 'a> Resolver<'d, 'a> {
     }
 
     /// The most recent cluster satisfying `f`, among the [`MAX_CLUSTERS`]
-    /// most recently joined in pass 1 (whose joins come in text order, so
-    /// walking them back meets clusters from the latest mention down).
+    /// most recently joined, and those only if they joined within the last
+    /// [`MAX_JOINS`] joins (pass-1 joins come in text order, so the list
+    /// meets clusters from the latest mention down).
     fn best(&self, f: impl Fn(&Cluster) -> bool) -> Option<u32> {
-        let lookup = self.lookup.get().wrapping_add(1);
-        if lookup == 0 {
-            // After 2^32 lookups: forget which cluster was asked when.
-            self.asked.iter().for_each(|a| a.set(0));
-        }
-        let lookup = lookup.max(1);
-        self.lookup.set(lookup);
-        let mut clusters = 0;
-        for &c in self.joins.iter().rev().take(MAX_JOINS) {
-            let asked = &self.asked[c as usize];
-            if asked.get() == lookup {
-                continue;
+        let mut c = self.latest;
+        for _ in 0..MAX_CLUSTERS {
+            let cl = self.clusters.get(c as usize)?;
+            if self.joins - cl.last_join > MAX_JOINS {
+                return None;
             }
-            asked.set(lookup);
-            if f(&self.clusters[c as usize]) {
+            if f(cl) {
                 return Some(c);
             }
-            clusters += 1;
-            if clusters == MAX_CLUSTERS {
-                break;
-            }
+            c = cl.older;
         }
         None
     }
