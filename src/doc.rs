@@ -100,18 +100,21 @@ impl<'a> Doc<'a> {
                 });
             });
         }
+        // Sentences come in text order without overlapping: each fills its
+        // tokens, and the tokens after it up to the next one.
         let mut sent_of = vec![0u32; toks.len()];
         let mut last = 0u32;
-        let mut si = 0;
-        for (i, s) in sent_of.iter_mut().enumerate() {
-            while si < sents.len() && sents[si].toks.end <= i {
-                si += 1;
+        let mut filled = 0;
+        for (si, s) in sents.iter().enumerate() {
+            if s.toks.is_empty() || s.toks.start < filled {
+                continue;
             }
-            if si < sents.len() && sents[si].toks.contains(&i) {
-                last = si as u32;
-            }
-            *s = last;
+            sent_of[filled..s.toks.start].fill(last);
+            last = si as u32;
+            sent_of[s.toks.clone()].fill(last);
+            filled = s.toks.end;
         }
+        sent_of[filled..].fill(last);
         let quotes = pair(&toks, &paras).quotations;
         let toks_len = toks.len();
         // One lookup per word: its classes and its cue entry; and whether
@@ -121,7 +124,7 @@ impl<'a> Doc<'a> {
         let mut class: Vec<u32> = Vec::with_capacity(toks_len);
         for t in &toks {
             let (e, c) = if t.is_wordlike() {
-                let e = lex.index(t.text).unwrap_or(NONE);
+                let e = lex.index_in(text, t.span.start, t.text).unwrap_or(NONE);
                 let c = if e == NONE { 0 } else { lex.entry(e).classes };
                 (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
             } else {

@@ -213,7 +213,7 @@ pub(crate) struct CueWord {
 /// The cue lexicon: single words and multi-word phrases, keyed by lowercase
 /// text, with the closed word classes of each word. Built once (the
 /// built-in one is a static), shared by every call; a document looks each
-/// of its words up once ([`CueLexicon::index`]).
+/// of its words up once ([`CueLexicon::index_in`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueLexicon {
     entries: Vocab<Entry>,
@@ -412,11 +412,12 @@ impl CueLexicon {
         }
     }
 
-    /// The index of a word's entry (ASCII case ignored), for
-    /// [`CueLexicon::entry`].
+    /// The index of the entry of `word` (ASCII case ignored), for
+    /// [`CueLexicon::entry`]; `word` is `text[start..start + word.len()]`,
+    /// and is read in place (see [`Vocab::index_in`]).
     #[inline]
-    pub fn index(&self, text: &str) -> Option<u32> {
-        self.entries.index(text)
+    pub fn index_in(&self, text: &str, start: usize, word: &str) -> Option<u32> {
+        self.entries.index_in(text.as_bytes(), start, word)
     }
 
     /// The entry at `index`.
