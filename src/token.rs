@@ -220,7 +220,13 @@ impl<'a> Iterator for Tokens<'a> {
         }
         if let Some(&b) = bytes.get(pos) {
             if b > b' ' && b < 0x80 {
-                let (end, kind) = scan(text, pos);
+                // Most tokens are words: those that cannot open a web
+                // address go straight to the word scan.
+                let (end, kind) = if b.is_ascii_alphabetic() && !matches!(b | 0x20, b'h' | b'w') {
+                    scan_word(text, pos)
+                } else {
+                    scan(text, pos)
+                };
                 self.pos = end;
                 return Some(self.make(pos, end, kind));
             }
