@@ -89,7 +89,7 @@ impl<'a> Doc<'a> {
         // News runs at about five bytes a token: room for all of them at
         // once, not a vector that doubles and copies itself ten times.
         let mut toks: Vec<Token<'a>> = Vec::with_capacity(text.len() / 4 + 1);
-        toks.extend(tokenize(text));
+        tokenize(text).collect_into(&mut toks);
         let paras = paragraph_ranges(&toks);
         let mut sents = Vec::new();
         for (pi, p) in paras.iter().enumerate() {

@@ -211,27 +211,48 @@ impl<'a> Iterator for Tokens<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
+        match self.next_simple() {
+            Some(t) => Some(t),
+            None => self.next_after_space(),
+        }
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The common case: at most one space, then a token that starts with a
+    /// printable ASCII byte. `None` when the next token is not one of those
+    /// (nothing has moved then).
+    #[inline(always)]
+    fn next_simple(&mut self) -> Option<Token<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut pos = self.pos;
-        // The common case: at most one space, then a printable ASCII byte.
         if bytes.get(pos) == Some(&b' ') {
             pos += 1;
         }
-        if let Some(&b) = bytes.get(pos) {
-            if b > b' ' && b < 0x80 {
-                // Most tokens are words: those that cannot open a web
-                // address go straight to the word scan.
-                let (end, kind) = if b.is_ascii_alphabetic() && !matches!(b | 0x20, b'h' | b'w') {
-                    scan_word(text, pos)
-                } else {
-                    scan(text, pos)
-                };
-                self.pos = end;
-                return Some(self.make(pos, end, kind));
-            }
+        let b = *bytes.get(pos)?;
+        if b <= b' ' || b >= 0x80 {
+            return None;
         }
-        // Skip whitespace; a run with a line break is a paragraph break.
+        // Most tokens are words: those that cannot open a web address go
+        // straight to the word scan.
+        let (end, kind) = if b.is_ascii_alphabetic() && !matches!(b | 0x20, b'h' | b'w') {
+            scan_word(text, pos)
+        } else {
+            scan(text, pos)
+        };
+        self.pos = end;
+        Some(self.make(pos, end, kind))
+    }
+
+    /// The next token after whitespace of any kind (a run with a line break
+    /// is a paragraph break), or after none when the token starts with a
+    /// non-ASCII char.
+    #[inline(never)]
+    fn next_after_space(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = self.pos;
         let mut first_break = None;
         let mut last_break_end = 0;
         while pos < bytes.len() {
@@ -271,6 +292,21 @@ impl<'a> Iterator for Tokens<'a> {
         debug_assert!(end > pos && text.is_char_boundary(end));
         self.pos = end;
         Some(self.make(pos, end, kind))
+    }
+
+    /// Appends every remaining token to `out`: what collecting the iterator
+    /// gives, in one loop whose common case is inline.
+    pub(crate) fn collect_into(mut self, out: &mut Vec<Token<'a>>) {
+        loop {
+            let t = match self.next_simple() {
+                Some(t) => t,
+                None => match self.next_after_space() {
+                    Some(t) => t,
+                    None => return,
+                },
+            };
+            out.push(t);
+        }
     }
 }
 
