@@ -34,6 +34,9 @@ pub(crate) const MAX_TAIL_TOKENS: usize = 24;
 /// end would make the work quadratic. Quotations are not cut: a quoted
 /// content runs to its closing mark.
 pub(crate) const MAX_CLAUSE_TOKENS: usize = 256;
+/// How far (in tokens) the verb of a trailing attribution may stand from
+/// its start: past a source phrase, a parenthetical and a few auxiliaries.
+const MAX_TRAILING_VERB: usize = MAX_SOURCE_TOKENS + 16;
 
 /// A candidate claim, in token ranges.
 #[derive(Clone, Debug)]
@@ -91,17 +94,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for (i, c) in cues.iter().enumerate() {
             cue_at[c.toks.start] = i as u32;
         }
+        // One run of the same value per verb, up to it from the one before,
+        // not a look at every token. Cues come in token order, each
+        // starting after the one before.
         let mut next_verb = vec![NONE; doc.toks.len()];
-        let mut next = NONE;
-        for i in (0..doc.toks.len()).rev() {
-            let c = cue_at[i];
-            if c != NONE {
-                let c = &cues[c as usize];
-                if !c.noun && c.form != Form::Gerund && !is_according(c) {
-                    next = i as u32;
-                }
+        let mut from = 0;
+        for (i, c) in cues.iter().enumerate() {
+            let start = c.toks.start;
+            if start >= from
+                && cue_at[start] == i as u32
+                && !c.noun
+                && c.form != Form::Gerund
+                && !is_according(c)
+            {
+                next_verb[from..=start].fill(start as u32);
+                from = start + 1;
             }
-            next_verb[i] = next;
         }
         Ctx {
             doc,
@@ -251,7 +259,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // The verb comes after at most a source phrase, a parenthetical and a
     // few auxiliaries.
     let verb = *cx.next_verb.get(k)? as usize;
-    if verb >= sent_end || verb > k + MAX_SOURCE_TOKENS + 16 {
+    if verb >= sent_end || verb > k + MAX_TRAILING_VERB {
         return None;
     }
     let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
@@ -671,12 +679,28 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 }
             }
         }
-        for k in r.clone() {
+        let mut next = r.start;
+        while next + 1 < r.end {
+            let k = next;
+            next += 1;
+            // An attribution after `k` needs a cue verb near it (see
+            // `trailing_at`): none after it in the sentence ends the scan,
+            // and one far ahead skips the tokens that cannot reach it. Most
+            // of a sentence's commas have no verb after them ("In Baghdad,
+            // Kirkuk and Mosul, …").
+            let verb = cx.next_verb[k + 1] as usize;
+            if verb >= r.end {
+                break;
+            }
+            if verb > k + 1 + MAX_TRAILING_VERB {
+                next = verb - MAX_TRAILING_VERB - 1;
+                continue;
+            }
             let comma = doc.punct(k, ",");
             let closing = matches!(doc.kind(k), Some(TokenKind::CloseQuote | TokenKind::Quote))
                 && doc.quote_closed_at(k).is_some();
             let dash = doc.kind(k) == Some(TokenKind::Dash);
-            if !(comma || closing || dash) || k + 1 >= r.end {
+            if !(comma || closing || dash) {
                 continue;
             }
             // “…,” he said: the comma is inside the quote; start after the mark.
