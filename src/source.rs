@@ -578,9 +578,13 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     let lower_head: &str = recase(head_word, &mut lower_buf, false);
     // "the union", "the ministry": the lists hold the capitalized form.
     let cap_head: &str = recase(head_word, &mut cap_buf, true);
+    // Each distinct form looked up once: a lowercase head is its own
+    // lowercase form, a capitalized one its own capitalized form.
+    let lower_differs = lower_head != head_word;
+    let cap_differs = cap_head != head_word && cap_head != lower_head;
     if words.org_words.contains(head_word)
-        || words.org_words.contains(lower_head)
-        || words.org_words.contains(cap_head)
+        || (lower_differs && words.org_words.contains(lower_head))
+        || (cap_differs && words.org_words.contains(cap_head))
     {
         return SourceKind::Organization;
     }
@@ -597,13 +601,14 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    if words.anonymous.contains(lower_head) && !doc.capitalized(head) {
+    let anonymous = words.anonymous.contains(lower_head);
+    if anonymous && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    if words.groups.contains(head_word) || words.groups.contains(lower_head) {
+    if words.groups.contains(head_word) || (lower_differs && words.groups.contains(lower_head)) {
         return SourceKind::Group;
     }
-    if words.anonymous.contains(lower_head) {
+    if anonymous {
         return SourceKind::Anonymous;
     }
     // "Farm groups", "callers": a lowercase plural names a group.
@@ -669,6 +674,15 @@ fn recase<'b>(w: &'b str, buf: &'b mut [u8; 32], cap: bool) -> &'b str {
     // Only ASCII bytes change, so the bytes stay UTF-8 (as with
     // `str::to_ascii_lowercase`). A longer word is in no list.
     if w.len() > buf.len() {
+        return w;
+    }
+    // Nothing to change (most words): the word itself, not a copy.
+    let same = if cap {
+        !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+    } else {
+        !w.bytes().any(|b| b.is_ascii_uppercase())
+    };
+    if same {
         return w;
     }
     let b = &mut buf[..w.len()];
