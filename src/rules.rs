@@ -829,7 +829,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "Grissom praised Harrow … and said he expects …": a second verb
         // shares the subject of the sentence.
         let coordinated = c.toks.start > s.toks.start
-            && doc.is_any(c.toks.start - 1, &["and", "but", "then"])
+            && (doc.in_class(c.toks.start - 1, &COORDINATORS) || doc.is(c.toks.start - 1, "then"))
             && !doc.punct(c.toks.start.saturating_sub(2), ",");
         let source = subject_before(doc, c.toks.start, lo).or_else(|| {
             coordinated
@@ -1082,7 +1082,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let document = source
                 .toks
                 .last()
-                .is_some_and(|r| doc.is_any(r.end - 1, DOCUMENT_NOUNS));
+                .is_some_and(|r| doc.in_class(r.end - 1, &DOCUMENT_NOUNS));
             if tells_a_thing
                 || (evidence && !np_only && !document && !has_finite_verb(doc, content.clone()))
             {
@@ -1135,18 +1135,22 @@ pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
     ],
 };
 
+/// Forms of "be" and "get" that make a participle after them passive.
+#[rustfmt::skip]
+pub(crate) const PASSIVE_AUXILIARIES: WordClass = WordClass {
+    bit: 1 << 22,
+    words: &[
+        "is", "are", "was", "were", "been", "being", "be", "get", "got",
+    ],
+};
+
 /// True when a form of "be" stands among the auxiliaries before the cue at
 /// `cue`: "have been claimed", "was told", "is expected".
 fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
     let mut k = cue;
     while k > lo {
         k -= 1;
-        if doc.is_any(
-            k,
-            &[
-                "is", "are", "was", "were", "been", "being", "be", "get", "got",
-            ],
-        ) {
+        if doc.in_class(k, &PASSIVE_AUXILIARIES) {
             return true;
         }
         if !(doc.in_class(k, &AUXILIARIES) || is_adverb(doc.word(k))) {
@@ -1661,28 +1665,41 @@ pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
 /// Verbs after "declined to" or "refused to" that report nothing.
 const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
 
+/// "and" and "but", before a second verb of a subject ("… and said …").
+#[rustfmt::skip]
+pub(crate) const COORDINATORS: WordClass = WordClass {
+    bit: 1 << 16,
+    words: &[
+        "and", "but",
+    ],
+};
+
 /// Cuts object content before a second verb of the same subject:
 /// "Sanders called him divisive and accused him of …" gives "him divisive".
 fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     for k in r.start + 1..r.end {
-        if doc.is_any(k, &["and", "but"]) && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
+        if doc.in_class(k, &COORDINATORS) && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
             return trim(doc, r.start..k);
         }
     }
     r
 }
 
+/// Words before a base form that make it a verb: "did not say", "will
+/// argue", "still believe" (and "n't", tested apart).
+#[rustfmt::skip]
+pub(crate) const BASE_AUXILIARIES: WordClass = WordClass {
+    bit: 1 << 17,
+    words: &[
+        "also", "can", "could", "did", "do", "does", "may", "might", "must", "never", "not",
+        "now", "often", "should", "still", "to", "will", "would",
+    ],
+};
+
 /// Whether a base form at `cue` reads as a verb, given its subject.
 fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
-    let aux = cue > 0
-        && doc.is_any(
-            cue - 1,
-            &[
-                "do", "does", "did", "not", "never", "will", "would", "could", "should", "may",
-                "might", "must", "can", "also", "to", "still", "often", "now", "n't",
-            ],
-        );
+    let aux = cue > 0 && (doc.in_class(cue - 1, &BASE_AUXILIARIES) || doc.is(cue - 1, "n't"));
     let head_tok = source.toks.last().map_or(cue, |r| r.end.saturating_sub(1));
     let head = doc.word(head_tok);
     let plural_or_first = doc.is_any(
@@ -1803,38 +1820,56 @@ fn direct_start_free(doc: &Doc<'_>, start: usize) -> bool {
 /// "could say", "should not claim".
 fn modal_before(doc: &Doc<'_>, cue: usize) -> bool {
     let mut k = cue;
-    while k > 0
-        && (doc.is_any(k - 1, &["not", "never", "also", "soon", "likely"])
-            || is_adverb(doc.word(k - 1)))
-    {
+    while k > 0 && (doc.in_class(k - 1, &MODAL_ADVERBS) || is_adverb(doc.word(k - 1))) {
         k -= 1;
     }
-    k > 0
-        && doc.is_any(
-            k - 1,
-            &[
-                "will", "could", "might", "may", "should", "must", "can", "shall", "'ll",
-            ],
-        )
+    k > 0 && (doc.in_class(k - 1, &MODALS) || doc.is(k - 1, "'ll"))
 }
 
-/// Whether a content range looks like a clause: it has an auxiliary, a
-/// copula or a verb-like word after its first word ("Clinton leads",
-/// "the plan would fail"); "the wreck in 40 feet of water" does not.
-fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
-    const AUX: &[&str] = &[
+/// Words between a modal and its verb: "will not say", "could soon
+/// announce".
+#[rustfmt::skip]
+pub(crate) const MODAL_ADVERBS: WordClass = WordClass {
+    bit: 1 << 18,
+    words: &[
+        "also", "likely", "never", "not", "soon",
+    ],
+};
+
+/// Modals, before which a cue says what is not yet said (and "'ll", tested
+/// apart).
+#[rustfmt::skip]
+pub(crate) const MODALS: WordClass = WordClass {
+    bit: 1 << 19,
+    words: &[
+        "can", "could", "may", "might", "must", "shall", "should", "will",
+    ],
+};
+
+/// Auxiliaries, copulas and common irregular past forms: a content with
+/// one is a clause ("the plan would fail", "the wreck fell").
+#[rustfmt::skip]
+pub(crate) const FINITE_VERBS: WordClass = WordClass {
+    bit: 1 << 20,
+    words: &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
         "should", "may", "might", "must", "does", "did", "do", "be", "been",
         // common irregular past forms
         "became", "began", "brought", "built", "came", "cut", "fell", "gave", "got", "grew", "held",
         "kept", "knew", "led", "left", "lost", "made", "met", "paid", "ran", "rose", "saw", "sent",
         "set", "spent", "stood", "took", "went", "won",
-    ];
+    ],
+};
+
+/// Whether a content range looks like a clause: it has an auxiliary, a
+/// copula or a verb-like word after its first word ("Clinton leads",
+/// "the plan would fail"); "the wreck in 40 feet of water" does not.
+fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
     let end = (r.start + 14).min(r.end);
     (r.start..end).enumerate().any(|(n, k)| {
         let w = doc.word(k);
         let lower = !doc.capitalized(k) && doc.toks[k].kind == TokenKind::Word;
-        doc.is_any(k, AUX)
+        doc.in_class(k, &FINITE_VERBS)
             || w.contains('’') && crate::source::is_pronoun_like(w)
             || (n > 0
                 && lower
@@ -1849,11 +1884,14 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
 
 /// Nouns for documents and figures that can show or find something.
 #[rustfmt::skip]
-const DOCUMENT_NOUNS: &[&str] = &[
-    "analysis", "data", "documents", "estimates", "figures", "findings", "numbers", "poll",
-    "polls", "records", "report", "reports", "research", "results", "statistics", "studies",
-    "study", "survey", "surveys",
-];
+pub(crate) const DOCUMENT_NOUNS: WordClass = WordClass {
+    bit: 1 << 21,
+    words: &[
+        "analysis", "data", "documents", "estimates", "figures", "findings", "numbers", "poll",
+        "polls", "records", "report", "reports", "research", "results", "statistics", "studies",
+        "study", "survey", "surveys",
+    ],
+};
 
 /// Rule: a raising passive, whose subject belongs to the content and which
 /// names no source.

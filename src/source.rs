@@ -120,16 +120,22 @@ pub(crate) const TIME_WORDS: WordClass = WordClass {
     ],
 };
 
+/// Relative pronouns: the source is the phrase before one ("Two officials
+/// who spoke on condition of anonymity said"), and a phrase after a cue
+/// ends at one ("said Fenwick, who …").
+#[rustfmt::skip]
+pub(crate) const RELATIVE_PRONOUNS: WordClass = WordClass {
+    bit: 1 << 15,
+    words: &[
+        "that", "which", "who",
+    ],
+};
+
 /// A source found next to a cue: token ranges and kind.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SourceCand {
     pub toks: Vec<Range<usize>>,
     pub kind: SourceKind,
-}
-
-#[inline]
-fn lower_in(doc: &Doc<'_>, i: usize, list: &[&str]) -> bool {
-    doc.is_any(i, list)
 }
 
 /// True for tokens that may be inside a source phrase.
@@ -243,7 +249,7 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceC
     let floor = end.saturating_sub(20).max(lo);
     let rel = (floor..end)
         .rev()
-        .find(|&k| doc.is_any(k, &["who", "which", "that"]))?;
+        .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS))?;
     // The clause has words of its own: in "the organization that has
     // ruled" the relative pronoun is the subject, and no source is named.
     if rel + 2 >= end || (rel + 1..end).any(|k| !doc.toks[k].is_wordlike()) {
@@ -492,7 +498,7 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         if doc.in_class(i, &TIME_WORDS) && i > start && doc.capitalized(i) {
             break;
         }
-        if lower_in(doc, i, &["who", "which", "that"]) {
+        if doc.in_class(i, &RELATIVE_PRONOUNS) {
             break;
         }
         // "told a reporter she was leaning", "told POLITICO he’ll work":
