@@ -13,8 +13,8 @@ use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
-    np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS,
-    INNER_PREPOSITIONS, TIME_WORDS,
+    np_ending_at, np_starting_at, np_starting_untold, subject_before, SourceCand, AUXILIARIES,
+    DETERMINERS, INNER_PREPOSITIONS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -211,8 +211,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && doc.is_any(k + 1, &["but", "and", "while", "though", "although"]) {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
-            if let Some(np) = np_starting_at(doc, lo, hi) {
-                let v = skip_auxiliaries(cx, np.toks.last().map_or(lo, |r| r.end), hi);
+            if let Some(np) = np_starting_untold(doc, lo, hi) {
+                let v = skip_auxiliaries(cx, np.toks().last().map_or(lo, |r| r.end), hi);
                 if cx.verb(v).is_some_and(|(_, c)| finite(c)) {
                     return k;
                 }
@@ -273,8 +273,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
         if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
         {
-            let src = np_starting_at(doc, c.toks.end, hi)?;
-            let after = src.toks[0].end;
+            let src = np_starting_untold(doc, c.toks.end, hi)?;
+            let after = src.toks()[0].end;
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
                 || matches!(
@@ -285,29 +285,30 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || doc.punct(after, ".")
                 || doc.punct(after, "(")
                 || doc.in_class(after, &TAIL_OPENERS);
-            if src.kind == SourceKind::Pronoun || !ends {
+            if src.is_pronoun() || !ends {
                 return None;
             }
             let end = tail_end(cx, after, sent_end, true)?;
-            return Some((ci, src, end));
+            return Some((ci, src.tell(doc), end));
         }
         return None;
     }
-    // Source first.
-    let src = np_starting_at(doc, k, hi)?;
+    // Source first. What it names is told last, when it has led to an
+    // attribution.
+    let src = np_starting_untold(doc, k, hi)?;
     // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
     // clause describes the name before it; it attributes nothing.
-    if doc.is_any(src.toks[0].start, &["who", "which", "that", "whom"]) {
+    if doc.is_any(src.toks()[0].start, &["who", "which", "that", "whom"]) {
         return None;
     }
-    let mut j = src.toks[0].end;
+    let mut j = src.toks()[0].end;
     // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
     }
     // "…,” Gene Sperling, a top outside Clinton adviser, said at …": an
     // appositive between the name and its verb.
-    if doc.punct(j, ",") && src.kind != SourceKind::Pronoun {
+    if doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
         let apposed = doc.in_class(j + 1, &DETERMINERS)
             || doc.capitalized(j + 1)
@@ -318,21 +319,18 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         j = close + 1;
     }
     let mut j = skip_auxiliaries(cx, j, hi);
-    let mut src = src;
+    // A longer phrase, told already.
+    let mut long = None;
     if cx.verb(j).is_none() {
         // A longer phrase runs on through words only.
         if !doc.toks.get(j).is_some_and(|t| t.is_wordlike()) {
             return None;
         }
-        (src, j) = long_source(cx, k, hi)?;
+        let (l, v) = long_source(cx, k, hi)?;
+        (long, j) = (Some(l), v);
     }
     let (ci, c) = cx.verb(j)?;
     if c.headline {
-        return None;
-    }
-    // "…, a former top press official": a base form after a singular noun
-    // is a noun.
-    if c.form == Form::Base && !base_form_verb(doc, j, &src) {
         return None;
     }
     if !(c.frames.has(Frames::THAT)
@@ -356,6 +354,12 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
     }
     let end = tail_end(cx, after, sent_end, false)?;
+    let src = long.unwrap_or_else(|| src.tell(doc));
+    // "…, a former top press official": a base form after a singular noun
+    // is a noun.
+    if c.form == Form::Base && !base_form_verb(doc, j, &src) {
+        return None;
+    }
     Some((ci, src, end))
 }
 
@@ -1447,9 +1451,9 @@ fn participle_subject(
         && doc.punct(end, ",")
         && cx.verb(end + 1).is_some_and(|(_, c)| finite(c));
     if apposed {
-        if let Some(np) = np_starting_at(doc, s.start, b - 1) {
-            if np.toks.last().is_some_and(|r| r.end == b - 1) {
-                return Some(np);
+        if let Some(np) = np_starting_untold(doc, s.start, b - 1) {
+            if np.toks().last().is_some_and(|r| r.end == b - 1) {
+                return Some(np.tell(doc));
             }
         }
     }
@@ -1569,13 +1573,13 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// The subject of a sentence: the source phrase it starts with, when a
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
-    let src = np_starting_at(doc, s.start, limit)?;
-    let end = src.toks[0].end;
+    let src = np_starting_untold(doc, s.start, limit)?;
+    let end = src.toks()[0].end;
     let verbish = doc
         .toks
         .get(end)
         .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(end));
-    verbish.then_some(src)
+    verbish.then(|| src.tell(doc))
 }
 
 /// Labels that stand before a colon at the start of a paragraph without
@@ -1716,10 +1720,10 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
 fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
     let hi = (k + MAX_SOURCE_TOKENS).min(sent_end);
-    let Some(src) = np_starting_at(doc, k, hi) else {
+    let Some(src) = np_starting_untold(doc, k, hi) else {
         return false;
     };
-    let j = skip_auxiliaries(cx, src.toks.last().map_or(k, |r| r.end), hi);
+    let j = skip_auxiliaries(cx, src.toks().last().map_or(k, |r| r.end), hi);
     let Some((_, c)) = cx.verb(j) else {
         return false;
     };

@@ -430,6 +430,45 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
 /// the name after an inverted cue ("said Mansour, a senior fellow") or
 /// after "according to". Stops at a comma, a relative pronoun or the end.
 pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<SourceCand> {
+    np_starting_untold(doc, start, hi).map(|np| np.tell(doc))
+}
+
+/// A phrase of [`np_starting_untold`], not yet told what it names: telling
+/// ([`classify`]) costs more than finding it, and most phrases after a
+/// comma lead to no attribution.
+pub(crate) struct Untold(SourceCand);
+
+impl Untold {
+    /// The spans of the phrase, one per coordinated name.
+    pub(crate) fn toks(&self) -> &[Range<usize>] {
+        &self.0.toks
+    }
+
+    /// A lone pronoun ("he", "they"), told at once.
+    pub(crate) fn is_pronoun(&self) -> bool {
+        self.0.kind == SourceKind::Pronoun
+    }
+
+    /// The source, with what it names: the kind [`np_starting_at`] gives.
+    pub(crate) fn tell(self, doc: &Doc<'_>) -> SourceCand {
+        let mut src = self.0;
+        if src.kind != SourceKind::Pronoun {
+            let (first, last) = (&src.toks[0], &src.toks[src.toks.len() - 1]);
+            src.kind = classify(doc, first.start..last.end);
+        }
+        src
+    }
+}
+
+/// [`np_starting_at`], but for what the phrase names.
+pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Untold> {
+    // The kind of every phrase but a pronoun is told later.
+    let untold = |toks| {
+        Some(Untold(SourceCand {
+            toks,
+            kind: SourceKind::Other,
+        }))
+    };
     if start >= hi {
         return None;
     }
@@ -457,16 +496,13 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         {
             return None;
         }
-        return Some(SourceCand {
-            kind: classify(doc, start..head + 1),
-            toks: vec![start..head + 1],
-        });
+        return untold(vec![start..head + 1]);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
-        return Some(SourceCand {
+        return Some(Untold(SourceCand {
             toks: vec![start..start + 1],
             kind: SourceKind::Pronoun,
-        });
+        }));
     }
     let mut end = start;
     let ceil = (start + 16).min(hi);
@@ -543,13 +579,21 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     if end <= start {
         return None;
     }
-    Some(split_coordination(doc, start..end))
+    untold(coordinated(doc, start..end))
 }
 
 /// A source phrase, split into one span per coordinated name: "a Western
 /// diplomat and a rebel negotiator", "Marsh and Councilwoman Priya Nand".
 pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
-    let kind = classify(doc, r.clone());
+    SourceCand {
+        kind: classify(doc, r.clone()),
+        toks: coordinated(doc, r),
+    }
+}
+
+/// The spans of [`split_coordination`]: the first starts at `r.start`, the
+/// last ends at `r.end`.
+fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Vec<Range<usize>> {
     let mut toks = Vec::new();
     let mut from = r.start;
     for k in r.clone() {
@@ -560,7 +604,7 @@ pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
         }
     }
     toks.push(from..r.end);
-    SourceCand { toks, kind }
+    toks
 }
 
 /// Tells what a source phrase names.
