@@ -13,8 +13,8 @@ use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
-    np_ending_at, np_starting_at, np_starting_untold, subject_before, SourceCand, AUXILIARIES,
-    DETERMINERS, INNER_PREPOSITIONS, TIME_WORDS,
+    np_ending_at, np_starting_at, np_starting_untold, subject_before, subject_untold, SourceCand,
+    Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -835,18 +835,21 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let coordinated = c.toks.start > s.toks.start
             && (doc.in_class(c.toks.start - 1, &COORDINATORS) || doc.is(c.toks.start - 1, "then"))
             && !doc.punct(c.toks.start.saturating_sub(2), ",");
-        let source = subject_before(doc, c.toks.start, lo).or_else(|| {
+        // What the subject names is told when a test or a claim reads it:
+        // most cues lead to no claim.
+        let source = subject_untold(doc, c.toks.start, lo).or_else(|| {
             coordinated
                 .then(|| sentence_subject(doc, s.toks.clone(), c.toks.start))
                 .flatten()
+                .map(Untold::told)
         });
         // Without a subject this is rarely an attribution ("Learn more
         // here", "attacks remained below …").
-        let Some(source) = source else { continue };
+        let Some(mut source) = source else { continue };
         // A bare base form is a verb only after a plural or first-person
         // subject or an auxiliary ("Activists say", "I think", "did not
         // say"); after a singular noun it is a noun ("the embassy attack").
-        if c.form == Form::Base && !base_form_verb(doc, c.toks.start, &source) {
+        if c.form == Form::Base && !base_form_verb(doc, c.toks.start, source.get(doc)) {
             continue;
         }
         let mut a = c.toks.end;
@@ -907,13 +910,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if a >= sent_end {
             // The cue ends its sentence: a trailing attribution or a colon at
             // the end of the paragraph.
-            if let Some(cand) = colon_next_paragraph(cx, ci, c, Some(source.clone()), a, si) {
+            let source = Some(source.tell(doc));
+            if let Some(cand) = colon_next_paragraph(cx, ci, c, source, a, si) {
                 out.push(cand);
             }
             continue;
         }
         // "said, “…”" and "said: “…”".
         if doc.punct(a, ",") || doc.punct(a, ":") {
+            let source = source.tell(doc);
             let colon = doc.punct(a, ":");
             if let Some(q) = doc.quote_opened_at(a + 1) {
                 let qt = doc.quote_toks(q);
@@ -986,7 +991,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 out.push(Cand::of(
                     ci,
                     c,
-                    Some(source),
+                    Some(source.tell(doc)),
                     vec![content],
                     Rule::SourceCueContent,
                     0.7,
@@ -1015,13 +1020,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // senators support reforming the system").
         let plural_stance = c.form == Form::Base
             && c.category == CueCategory::Stance
-            && source.toks.last().is_some_and(|r| r.end == c.toks.start)
-            && base_form_verb(doc, c.toks.start, &source);
+            && source.toks().last().is_some_and(|r| r.end == c.toks.start)
+            && base_form_verb(doc, c.toks.start, source.get(doc));
         if np_only
             && (!(finite(c) || plural_stance)
                 || c.category == CueCategory::Evidence
-                || source.kind == SourceKind::Other
-                || (source.kind == SourceKind::Pronoun && doc.is(source.toks[0].start, "it")))
+                || source.get(doc).kind == SourceKind::Other
+                || (source.is_pronoun() && doc.is(source.toks()[0].start, "it")))
         {
             continue;
         }
@@ -1084,7 +1089,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "The new poll shows Trump far out in front": a document may
             // show a clause without a verb.
             let document = source
-                .toks
+                .toks()
                 .last()
                 .is_some_and(|r| doc.in_class(r.end - 1, &DOCUMENT_NOUNS));
             if tells_a_thing
@@ -1100,6 +1105,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only {
             score -= 0.25;
         }
+        let source = source.tell(doc);
         if source.kind == SourceKind::Other {
             score -= 0.1;
         }

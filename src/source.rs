@@ -195,6 +195,11 @@ fn np_head(doc: &Doc<'_>, i: usize) -> bool {
 /// "Trump has also said", "Clinton on Tuesday said", and, past an
 /// appositive or relative clause, "Mansour, a senior fellow, said".
 pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<SourceCand> {
+    subject_untold(doc, cue, lo).map(|np| np.tell(doc))
+}
+
+/// [`subject_before`], but for what the subject names.
+pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Untold> {
     let mut end = cue; // exclusive
                        // "Defense Secretary Lloyd Austin “made clear …": a quotation opening on the cue.
     if end > lo && doc.kind(end - 1) == Some(TokenKind::OpenQuote) {
@@ -232,7 +237,7 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     if doc.punct(end - 1, ")") {
         let floor = end.saturating_sub(20).max(lo);
         if let Some(open) = (floor..end - 1).rev().find(|&k| doc.punct(k, "(")) {
-            return np_ending_at(doc, open, lo);
+            return np_ending_untold(doc, open, lo);
         }
         return None;
     }
@@ -240,12 +245,12 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     if doc.punct(end - 1, ",") {
         return subject_past_comma(doc, end - 1, lo);
     }
-    np_ending_at(doc, end, lo).or_else(|| subject_past_relative(doc, end, lo))
+    np_ending_untold(doc, end, lo).or_else(|| subject_past_relative(doc, end, lo))
 }
 
 /// "Two officials who spoke on condition of anonymity said …": the phrase
 /// before a relative pronoun, when the clause runs up to the cue.
-fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
+fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     let floor = end.saturating_sub(20).max(lo);
     let rel = (floor..end)
         .rev()
@@ -255,8 +260,8 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceC
     if rel + 2 >= end || (rel + 1..end).any(|k| !doc.toks[k].is_wordlike()) {
         return None;
     }
-    let np = np_ending_at(doc, rel, lo)?;
-    (np.kind != SourceKind::Pronoun).then_some(np)
+    let np = np_ending_untold(doc, rel, lo)?;
+    (!np.is_pronoun()).then_some(np)
 }
 
 /// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
@@ -265,7 +270,7 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceC
 /// director of the program, said", "Ortiz, for her part, said", "The
 /// Ledger, citing internal documents, reported"). Past an age, one more
 /// appositive: "Gloria Fenwick, 71, a retired teacher, said".
-fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCand> {
+fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> {
     let floor = comma.saturating_sub(30).max(lo);
     let mut close = comma;
     let mut k = comma;
@@ -281,15 +286,16 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
             if end > floor && doc.punct(end - 1, ")") {
                 end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
             }
-            let np = np_ending_at(doc, end, lo)?;
-            let age = np.toks.len() == 1
-                && np.toks[0].len() == 1
-                && doc.kind(np.toks[0].start) == Some(TokenKind::Number)
-                && np.toks[0].start > floor
-                && doc.punct(np.toks[0].start - 1, ",");
+            let np = np_ending_untold(doc, end, lo)?;
+            let toks = np.toks();
+            let age = toks.len() == 1
+                && toks[0].len() == 1
+                && doc.kind(toks[0].start) == Some(TokenKind::Number)
+                && toks[0].start > floor
+                && doc.punct(toks[0].start - 1, ",");
             if age && close == comma {
                 close = k;
-                k = np.toks[0].start;
+                k = toks[0].start;
                 continue;
             }
             return Some(np);
@@ -348,6 +354,11 @@ fn is_participle(w: &str) -> bool {
 
 /// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
 pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
+    np_ending_untold(doc, end, lo).map(|np| np.tell(doc))
+}
+
+/// [`np_ending_at`], but for what the phrase names.
+fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if end <= lo {
         return None;
     }
@@ -355,10 +366,10 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
     {
-        return Some(SourceCand {
+        return Some(Untold::told(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Other,
-        });
+        }));
     }
     if !np_head(doc, end - 1) {
         return None;
@@ -366,10 +377,10 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     // A pronoun stands alone, also with a verb contracted onto it: "He’s
     // telling donors …", "They’re calling for …".
     if doc.in_class(end - 1, &SUBJECT_PRONOUNS) || contracted_pronoun(doc.word(end - 1)) {
-        return Some(SourceCand {
+        return Some(Untold::told(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Pronoun,
-        });
+        }));
     }
     let mut start = None;
     let mut i = end;
@@ -423,7 +434,7 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     if s >= end {
         return None;
     }
-    Some(split_coordination(doc, s..end))
+    Some(Untold::new(coordinated(doc, s..end)))
 }
 
 /// The source phrase starting at `start` and going right, within `[start, hi)`:
@@ -433,42 +444,63 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     np_starting_untold(doc, start, hi).map(|np| np.tell(doc))
 }
 
-/// A phrase of [`np_starting_untold`], not yet told what it names: telling
-/// ([`classify`]) costs more than finding it, and most phrases after a
-/// comma lead to no attribution.
-pub(crate) struct Untold(SourceCand);
+/// A source phrase not yet told what it names ([`classify`]): telling costs
+/// more than finding it, and most phrases found lead to no attribution. A
+/// pronoun, a lone quantifier and a phrase once told keep their kind.
+pub(crate) struct Untold {
+    src: SourceCand,
+    told: bool,
+}
 
 impl Untold {
+    /// A phrase whose kind is to be told.
+    fn new(toks: Vec<Range<usize>>) -> Untold {
+        Untold {
+            src: SourceCand {
+                toks,
+                kind: SourceKind::Other,
+            },
+            told: false,
+        }
+    }
+
+    /// A source whose kind is known.
+    pub(crate) fn told(src: SourceCand) -> Untold {
+        Untold { src, told: true }
+    }
+
     /// The spans of the phrase, one per coordinated name.
     pub(crate) fn toks(&self) -> &[Range<usize>] {
-        &self.0.toks
+        &self.src.toks
     }
 
     /// A lone pronoun ("he", "they"), told at once.
     pub(crate) fn is_pronoun(&self) -> bool {
-        self.0.kind == SourceKind::Pronoun
+        self.told && self.src.kind == SourceKind::Pronoun
     }
 
-    /// The source, with what it names: the kind [`np_starting_at`] gives.
-    pub(crate) fn tell(self, doc: &Doc<'_>) -> SourceCand {
-        let mut src = self.0;
-        if src.kind != SourceKind::Pronoun {
-            let (first, last) = (&src.toks[0], &src.toks[src.toks.len() - 1]);
-            src.kind = classify(doc, first.start..last.end);
+    /// The source, told what it names (once).
+    pub(crate) fn get(&mut self, doc: &Doc<'_>) -> &SourceCand {
+        if !self.told {
+            let toks = &self.src.toks;
+            self.src.kind = classify(doc, toks[0].start..toks[toks.len() - 1].end);
+            self.told = true;
         }
-        src
+        &self.src
+    }
+
+    /// The source, told what it names: the kind [`np_starting_at`] and
+    /// [`np_ending_at`] give.
+    pub(crate) fn tell(mut self, doc: &Doc<'_>) -> SourceCand {
+        self.get(doc);
+        self.src
     }
 }
 
 /// [`np_starting_at`], but for what the phrase names.
 pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Untold> {
     // The kind of every phrase but a pronoun is told later.
-    let untold = |toks| {
-        Some(Untold(SourceCand {
-            toks,
-            kind: SourceKind::Other,
-        }))
-    };
+    let untold = |toks| Some(Untold::new(toks));
     if start >= hi {
         return None;
     }
@@ -499,7 +531,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         return untold(vec![start..head + 1]);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
-        return Some(Untold(SourceCand {
+        return Some(Untold::told(SourceCand {
             toks: vec![start..start + 1],
             kind: SourceKind::Pronoun,
         }));
@@ -584,15 +616,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
 
 /// A source phrase, split into one span per coordinated name: "a Western
 /// diplomat and a rebel negotiator", "Marsh and Councilwoman Priya Nand".
-pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
-    SourceCand {
-        kind: classify(doc, r.clone()),
-        toks: coordinated(doc, r),
-    }
-}
-
-/// The spans of [`split_coordination`]: the first starts at `r.start`, the
-/// last ends at `r.end`.
+/// The first starts at `r.start`, the last ends at `r.end`.
 fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Vec<Range<usize>> {
     let mut toks = Vec::new();
     let mut from = r.start;
