@@ -444,6 +444,9 @@ struct Prepared {
     /// Content, cue and source together.
     extent: Span,
     cue: Vec<Span>,
+    /// The tokens of the first cue span (the candidate's cue ranges become
+    /// the claim's cue spans).
+    cue_tok: std::ops::Range<usize>,
     source: Vec<Span>,
     /// Claims whose extents overlap share a cluster; only they can
     /// conflict or nest.
@@ -453,7 +456,7 @@ struct Prepared {
 impl Prepared {
     /// The byte spans of a candidate, its content pieces sorted and merged;
     /// `None` for a candidate that is no claim.
-    fn new(doc: &Doc<'_>, c: Cand) -> Option<Prepared> {
+    fn new(doc: &Doc<'_>, mut c: Cand) -> Option<Prepared> {
         // Inside a quotation, "I", "we" and "you" are the quoted speaker
         // talking: “We do not comment on pending litigation,” said Ortiz.
         let first_person = c.source.as_ref().is_some_and(|s| {
@@ -491,11 +494,23 @@ impl Prepared {
             }
             content.truncate(n);
         }
-        let cue: Vec<Span> = c.cue_toks.iter().map(|r| doc.span(r.clone())).collect();
+        // The cue's and the source's token ranges become their byte spans
+        // in place, in the vectors that held them (ranges and spans are
+        // the same size): no vector more per claim.
+        let cue_tok = c.cue_toks[0].clone();
+        let cue: Vec<Span> = std::mem::take(&mut c.cue_toks)
+            .into_iter()
+            .map(|r| doc.span(r))
+            .collect();
         let source: Vec<Span> = c
             .source
-            .as_ref()
-            .map(|s| s.toks.iter().map(|r| doc.span(r.clone())).collect())
+            .as_mut()
+            .map(|s| {
+                std::mem::take(&mut s.toks)
+                    .into_iter()
+                    .map(|r| doc.span(r))
+                    .collect()
+            })
             .unwrap_or_default();
         // Content, source and cue never overlap within a claim.
         let clash = content
@@ -512,6 +527,7 @@ impl Prepared {
             cover,
             extent,
             cue,
+            cue_tok,
             source,
             cluster: 0,
         })
@@ -696,7 +712,7 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
             } = p;
             let kind = content_kind(doc, &words, &cand.content);
             let (lemma, category) = match cues.get(cand.cue as usize).filter(|_| cand.cue != NONE) {
-                Some(c) => (c.lemma.to_string(), c.category),
+                Some(c) => (String::from(&*c.lemma), c.category),
                 None => (":".to_owned(), CueCategory::Colon),
             };
             let sentence = doc.span(doc.sents[cand.sent].toks.clone());
@@ -811,7 +827,7 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
     // The claim speaking last in each paragraph (by its cue).
     let mut speaker: Vec<Option<usize>> = vec![None; doc.paras.len()];
     for (i, k) in kept.iter().enumerate() {
-        if let Some(p) = para_of(k.cue[0].start, k.cand.cue_toks[0].start) {
+        if let Some(p) = para_of(k.cue[0].start, k.cue_tok.start) {
             if speaker[p].is_none_or(|j| kept[j].cue[0].start < k.cue[0].start) {
                 speaker[p] = Some(i);
             }
@@ -821,7 +837,7 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
     let mut taken = vec![false; doc.paras.len()];
     for k in kept.iter() {
         // The tokens of each span, when known: a single content piece is
-        // the one range it came from, and each cue span its range.
+        // the one range it came from, and the first cue span its range.
         let single = k.content.len() == 1 && k.cand.content.len() == 1;
         let pieces = k.content.iter().map(|s| {
             let r = if single {
@@ -831,7 +847,14 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
             };
             (s, r)
         });
-        let cues = k.cue.iter().zip(k.cand.cue_toks.iter().cloned());
+        let cues = k.cue.iter().enumerate().map(|(j, s)| {
+            let r = if j == 0 {
+                k.cue_tok.clone()
+            } else {
+                usize::MAX..usize::MAX
+            };
+            (s, r)
+        });
         for (s, r) in pieces.chain(cues) {
             if let (Some(a), Some(b)) = (
                 para_of(s.start, r.start),
