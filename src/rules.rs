@@ -194,6 +194,14 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     let limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
     while k < limit {
         let t = &doc.toks[k];
+        // Only a comma, a dash or a closing mark ends a clause: words pass.
+        if !matches!(
+            t.kind,
+            TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
+        ) {
+            k += 1;
+            continue;
+        }
         let comma = doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash);
         let closing = t.kind == TokenKind::CloseQuote
             || (t.kind == TokenKind::Quote && doc.punct(k.wrapping_sub(1), ","));
