@@ -220,7 +220,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             if let Some(np) = np_starting_untold(doc, lo, hi) {
-                let v = skip_auxiliaries(cx, np.toks().last().map_or(lo, |r| r.end), hi);
+                let v = skip_auxiliaries(cx, np.end(), hi);
                 if cx.verb(v).is_some_and(|(_, c)| finite(c)) {
                     return k;
                 }
@@ -282,7 +282,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
         {
             let src = np_starting_untold(doc, c.toks.end, hi)?;
-            let after = src.toks()[0].end;
+            let after = src.first_end(doc);
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
                 || matches!(
@@ -306,10 +306,10 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let src = np_starting_untold(doc, k, hi)?;
     // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
     // clause describes the name before it; it attributes nothing.
-    if doc.is_any(src.toks()[0].start, &["who", "which", "that", "whom"]) {
+    if doc.is_any(src.start(), &["who", "which", "that", "whom"]) {
         return None;
     }
-    let mut j = src.toks()[0].end;
+    let mut j = src.first_end(doc);
     // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
@@ -849,7 +849,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             coordinated
                 .then(|| sentence_subject(doc, s.toks.clone(), c.toks.start))
                 .flatten()
-                .map(Untold::told)
+                .map(Untold::Told)
         });
         // Without a subject this is rarely an attribution ("Learn more
         // here", "attacks remained below …").
@@ -1028,13 +1028,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // senators support reforming the system").
         let plural_stance = c.form == Form::Base
             && c.category == CueCategory::Stance
-            && source.toks().last().is_some_and(|r| r.end == c.toks.start)
+            && source.end() == c.toks.start
             && base_form_verb(doc, c.toks.start, source.get(doc));
         if np_only
             && (!(finite(c) || plural_stance)
                 || c.category == CueCategory::Evidence
                 || source.get(doc).kind == SourceKind::Other
-                || (source.is_pronoun() && doc.is(source.toks()[0].start, "it")))
+                || (source.is_pronoun() && doc.is(source.start(), "it")))
         {
             continue;
         }
@@ -1096,10 +1096,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     .is_some_and(|np| np.kind == SourceKind::Other);
             // "The new poll shows Trump far out in front": a document may
             // show a clause without a verb.
-            let document = source
-                .toks()
-                .last()
-                .is_some_and(|r| doc.in_class(r.end - 1, &DOCUMENT_NOUNS));
+            let document = doc.in_class(source.end() - 1, &DOCUMENT_NOUNS);
             if tells_a_thing
                 || (evidence && !np_only && !document && !has_finite_verb(doc, content.clone()))
             {
@@ -1466,7 +1463,7 @@ fn participle_subject(
         && cx.verb(end + 1).is_some_and(|(_, c)| finite(c));
     if apposed {
         if let Some(np) = np_starting_untold(doc, s.start, b - 1) {
-            if np.toks().last().is_some_and(|r| r.end == b - 1) {
+            if np.end() == b - 1 {
                 return Some(np.tell(doc));
             }
         }
@@ -1588,7 +1585,7 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
     let src = np_starting_untold(doc, s.start, limit)?;
-    let end = src.toks()[0].end;
+    let end = src.first_end(doc);
     let verbish = doc
         .toks
         .get(end)
@@ -1737,7 +1734,7 @@ fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let Some(src) = np_starting_untold(doc, k, hi) else {
         return false;
     };
-    let j = skip_auxiliaries(cx, src.toks().last().map_or(k, |r| r.end), hi);
+    let j = skip_auxiliaries(cx, src.end(), hi);
     let Some((_, c)) = cx.verb(j) else {
         return false;
     };

@@ -287,15 +287,14 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
                 end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
             }
             let np = np_ending_untold(doc, end, lo)?;
-            let toks = np.toks();
-            let age = toks.len() == 1
-                && toks[0].len() == 1
-                && doc.kind(toks[0].start) == Some(TokenKind::Number)
-                && toks[0].start > floor
-                && doc.punct(toks[0].start - 1, ",");
+            let first = np.start();
+            let age = np.one_token()
+                && doc.kind(first) == Some(TokenKind::Number)
+                && first > floor
+                && doc.punct(first - 1, ",");
             if age && close == comma {
                 close = k;
-                k = toks[0].start;
+                k = first;
                 continue;
             }
             return Some(np);
@@ -366,7 +365,7 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
     {
-        return Some(Untold::told(SourceCand {
+        return Some(Untold::Told(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Other,
         }));
@@ -377,7 +376,7 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     // A pronoun stands alone, also with a verb contracted onto it: "He’s
     // telling donors …", "They’re calling for …".
     if doc.in_class(end - 1, &SUBJECT_PRONOUNS) || contracted_pronoun(doc.word(end - 1)) {
-        return Some(Untold::told(SourceCand {
+        return Some(Untold::Told(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Pronoun,
         }));
@@ -434,7 +433,7 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if s >= end {
         return None;
     }
-    Some(Untold::new(coordinated(doc, s..end)))
+    Some(Untold::Phrase(s..end))
 }
 
 /// The source phrase starting at `start` and going right, within `[start, hi)`:
@@ -444,63 +443,87 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     np_starting_untold(doc, start, hi).map(|np| np.tell(doc))
 }
 
-/// A source phrase not yet told what it names ([`classify`]): telling costs
-/// more than finding it, and most phrases found lead to no attribution. A
-/// pronoun, a lone quantifier and a phrase once told keep their kind.
-pub(crate) struct Untold {
-    src: SourceCand,
-    told: bool,
+/// A source phrase not yet told what it names ([`classify`]) nor split
+/// into its coordinated names: telling costs more than finding it, and
+/// most phrases found lead to no attribution. A pronoun, a lone quantifier
+/// and a phrase once told are a source already.
+pub(crate) enum Untold {
+    Phrase(Range<usize>),
+    Told(SourceCand),
 }
 
 impl Untold {
-    /// A phrase whose kind is to be told.
-    fn new(toks: Vec<Range<usize>>) -> Untold {
-        Untold {
-            src: SourceCand {
-                toks,
-                kind: SourceKind::Other,
-            },
-            told: false,
+    /// The first token of the phrase.
+    pub(crate) fn start(&self) -> usize {
+        match self {
+            Untold::Phrase(r) => r.start,
+            Untold::Told(s) => s.toks[0].start,
         }
     }
 
-    /// A source whose kind is known.
-    pub(crate) fn told(src: SourceCand) -> Untold {
-        Untold { src, told: true }
+    /// The token after the phrase.
+    pub(crate) fn end(&self) -> usize {
+        match self {
+            Untold::Phrase(r) => r.end,
+            Untold::Told(s) => s.toks[s.toks.len() - 1].end,
+        }
     }
 
-    /// The spans of the phrase, one per coordinated name.
-    pub(crate) fn toks(&self) -> &[Range<usize>] {
-        &self.src.toks
+    /// The token after the first name of the phrase: "a Western diplomat"
+    /// in "a Western diplomat and a rebel negotiator".
+    pub(crate) fn first_end(&self, doc: &Doc<'_>) -> usize {
+        match self {
+            Untold::Phrase(r) => first_name_end(doc, r.clone()),
+            Untold::Told(s) => s.toks[0].end,
+        }
+    }
+
+    /// A phrase of one token (one name of one token).
+    fn one_token(&self) -> bool {
+        match self {
+            // Coordination splits only a phrase of three tokens or more.
+            Untold::Phrase(r) => r.len() == 1,
+            Untold::Told(s) => s.toks.len() == 1 && s.toks[0].len() == 1,
+        }
     }
 
     /// A lone pronoun ("he", "they"), told at once.
     pub(crate) fn is_pronoun(&self) -> bool {
-        self.told && self.src.kind == SourceKind::Pronoun
+        matches!(self, Untold::Told(s) if s.kind == SourceKind::Pronoun)
     }
 
     /// The source, told what it names (once).
     pub(crate) fn get(&mut self, doc: &Doc<'_>) -> &SourceCand {
-        if !self.told {
-            let toks = &self.src.toks;
-            self.src.kind = classify(doc, toks[0].start..toks[toks.len() - 1].end);
-            self.told = true;
+        if let Untold::Phrase(r) = self {
+            let r = r.clone();
+            *self = Untold::Told(SourceCand {
+                kind: classify(doc, r.clone()),
+                toks: coordinated(doc, r),
+            });
         }
-        &self.src
+        match self {
+            Untold::Told(s) => s,
+            Untold::Phrase(_) => unreachable!("told above"),
+        }
     }
 
-    /// The source, told what it names: the kind [`np_starting_at`] and
-    /// [`np_ending_at`] give.
-    pub(crate) fn tell(mut self, doc: &Doc<'_>) -> SourceCand {
-        self.get(doc);
-        self.src
+    /// The source, told what it names: the kind and spans
+    /// [`np_starting_at`] and [`np_ending_at`] give.
+    pub(crate) fn tell(self, doc: &Doc<'_>) -> SourceCand {
+        match self {
+            Untold::Phrase(r) => SourceCand {
+                kind: classify(doc, r.clone()),
+                toks: coordinated(doc, r),
+            },
+            Untold::Told(s) => s,
+        }
     }
 }
 
 /// [`np_starting_at`], but for what the phrase names.
 pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Untold> {
-    // The kind of every phrase but a pronoun is told later.
-    let untold = |toks| Some(Untold::new(toks));
+    // Every phrase but a pronoun is told later.
+    let untold = |r| Some(Untold::Phrase(r));
     if start >= hi {
         return None;
     }
@@ -528,10 +551,10 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             return None;
         }
-        return untold(vec![start..head + 1]);
+        return untold(start..head + 1);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
-        return Some(Untold::told(SourceCand {
+        return Some(Untold::Told(SourceCand {
             toks: vec![start..start + 1],
             kind: SourceKind::Pronoun,
         }));
@@ -611,7 +634,23 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
     if end <= start {
         return None;
     }
-    untold(coordinated(doc, start..end))
+    untold(start..end)
+}
+
+/// Where the first span of [`coordinated`] ends.
+fn first_name_end(doc: &Doc<'_>, r: Range<usize>) -> usize {
+    r.clone()
+        .find(|&k| splits(doc, k, r.start, r.end))
+        .unwrap_or(r.end)
+}
+
+/// An "and" at `k` that starts a second name of a phrase `[from, end)`:
+/// "a Western diplomat and a rebel negotiator".
+fn splits(doc: &Doc<'_>, k: usize, from: usize, end: usize) -> bool {
+    doc.is(k, "and")
+        && k > from
+        && k + 1 < end
+        && (doc.capitalized(k + 1) || doc.in_class(k + 1, &DETERMINERS))
 }
 
 /// A source phrase, split into one span per coordinated name: "a Western
@@ -621,8 +660,7 @@ fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Vec<Range<usize>> {
     let mut toks = Vec::new();
     let mut from = r.start;
     for k in r.clone() {
-        let second = doc.capitalized(k + 1) || doc.in_class(k + 1, &DETERMINERS);
-        if doc.is(k, "and") && k > from && k + 1 < r.end && second {
+        if splits(doc, k, from, r.end) {
             toks.push(from..k);
             from = k + 1;
         }
