@@ -35,6 +35,14 @@ pub(crate) const CLASSES: &[&WordClass] = &[
     &crate::rules::ADJUNCT_WORDS,
     &crate::cue::NOUN_MAKERS,
     &crate::rules::NOT_SOURCES,
+    &crate::source::RELATIVE_PRONOUNS,
+    &crate::rules::COORDINATORS,
+    &crate::rules::BASE_AUXILIARIES,
+    &crate::rules::MODAL_ADVERBS,
+    &crate::rules::MODALS,
+    &crate::rules::FINITE_VERBS,
+    &crate::rules::DOCUMENT_NOUNS,
+    &crate::rules::PASSIVE_AUXILIARIES,
 ];
 
 /// A sentence: its tokens and its paragraph.

@@ -441,19 +441,96 @@ struct Prepared {
     cand: Cand,
     content: Vec<Span>,
     cover: Span,
+    /// Content, cue and source together.
+    extent: Span,
     cue: Vec<Span>,
+    /// The tokens of the first cue span (the candidate's cue ranges become
+    /// the claim's cue spans).
+    cue_tok: std::ops::Range<usize>,
     source: Vec<Span>,
-    /// Claims whose extents (content, cue and source together) overlap
-    /// share a cluster; only they can conflict or nest.
+    /// Claims whose extents overlap share a cluster; only they can
+    /// conflict or nest.
     cluster: usize,
 }
 
 impl Prepared {
-    fn extent(&self) -> Span {
-        self.cue
+    /// The byte spans of a candidate, its content pieces sorted and merged;
+    /// `None` for a candidate that is no claim.
+    fn new(doc: &Doc<'_>, mut c: Cand) -> Option<Prepared> {
+        // Inside a quotation, "I", "we" and "you" are the quoted speaker
+        // talking: “We do not comment on pending litigation,” said Ortiz.
+        let first_person = c.source.as_ref().is_some_and(|s| {
+            s.kind == crate::SourceKind::Pronoun
+                && doc.depth[s.toks[0].start] > 0
+                && ["i", "we", "you"].iter().any(|p| {
+                    crate::source::pronoun_head(doc.word(s.toks[0].start)).eq_ignore_ascii_case(p)
+                })
+        });
+        if first_person {
+            return None;
+        }
+        let mut content: Vec<Span> = c
+            .content
             .iter()
-            .chain(&self.source)
-            .fold(self.cover, |a, &b| a.cover(b))
+            .map(|r| doc.span(r.clone()))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if content.is_empty() {
+            return None;
+        }
+        // Merge overlapping pieces, in place: one piece is the rule.
+        if content.len() > 1 {
+            content.sort();
+            content.dedup();
+            let mut n = 1;
+            for i in 1..content.len() {
+                let s = content[i];
+                if content[n - 1].end >= s.start {
+                    content[n - 1] = content[n - 1].cover(s);
+                } else {
+                    content[n] = s;
+                    n += 1;
+                }
+            }
+            content.truncate(n);
+        }
+        // The cue's and the source's token ranges become their byte spans
+        // in place, in the vectors that held them (ranges and spans are
+        // the same size): no vector more per claim.
+        let cue_tok = c.cue_toks[0].clone();
+        let cue: Vec<Span> = std::mem::take(&mut c.cue_toks)
+            .into_iter()
+            .map(|r| doc.span(r))
+            .collect();
+        let source: Vec<Span> = c
+            .source
+            .as_mut()
+            .map(|s| {
+                std::mem::take(&mut s.toks)
+                    .into_iter()
+                    .map(|r| doc.span(r))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Content, source and cue never overlap within a claim.
+        let clash = content
+            .iter()
+            .any(|m| cue.iter().chain(&source).any(|x| m.overlaps(*x)));
+        if clash {
+            return None;
+        }
+        let cover = content[0].cover(content[content.len() - 1]);
+        let extent = cue.iter().chain(&source).fold(cover, |a, &b| a.cover(b));
+        Some(Prepared {
+            cand: c,
+            content,
+            cover,
+            extent,
+            cue,
+            cue_tok,
+            source,
+            cluster: 0,
+        })
     }
 }
 
@@ -463,89 +540,48 @@ impl Prepared {
 /// candidate is kept unless its content overlaps a kept claim's content
 /// without one holding the other's cue (that is a nested attribution, and
 /// both stay).
-fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -> Vec<Claim> {
-    // Best candidate per cue.
-    cands.sort_by(|a, b| {
+fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Vec<Claim> {
+    // The sorts below order indices (stable sorts, the same order as of
+    // the candidates themselves), and each candidate moves once: one is a
+    // dozen words long, and sorting them moved each several times.
+    //
+    // Best candidate per cue: the first of the highest score.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a], &cands[b]);
         (a.cue, a.cue_toks[0].start)
             .cmp(&(b.cue, b.cue_toks[0].start))
             .then(b.score.total_cmp(&a.score))
     });
-    cands.dedup_by(|b, a| a.cue == b.cue && a.cue_toks[0].start == b.cue_toks[0].start);
-
-    let mut prepared: Vec<Prepared> = cands
-        .into_iter()
-        .filter_map(|c| {
-            let mut content: Vec<Span> = c
-                .content
-                .iter()
-                .map(|r| doc.span(r.clone()))
-                .filter(|s| !s.is_empty())
-                .collect();
-            content.sort();
-            content.dedup();
-            // Merge overlapping pieces.
-            let mut merged: Vec<Span> = Vec::with_capacity(content.len());
-            for s in content {
-                match merged.last_mut() {
-                    Some(last) if last.end >= s.start => *last = last.cover(s),
-                    _ => merged.push(s),
-                }
-            }
-            let cue: Vec<Span> = c.cue_toks.iter().map(|r| doc.span(r.clone())).collect();
-            let source: Vec<Span> = c
-                .source
-                .as_ref()
-                .map(|s| s.toks.iter().map(|r| doc.span(r.clone())).collect())
-                .unwrap_or_default();
-            // Inside a quotation, "I", "we" and "you" are the quoted speaker
-            // talking: “We do not comment on pending litigation,” said Ortiz.
-            let first_person = c.source.as_ref().is_some_and(|s| {
-                s.kind == crate::SourceKind::Pronoun
-                    && doc.depth[s.toks[0].start] > 0
-                    && ["i", "we", "you"].iter().any(|p| {
-                        crate::source::pronoun_head(doc.word(s.toks[0].start))
-                            .eq_ignore_ascii_case(p)
-                    })
-            });
-            if first_person {
-                return None;
-            }
-            // Content, source and cue never overlap within a claim.
-            let clash = merged
-                .iter()
-                .any(|m| cue.iter().chain(&source).any(|x| m.overlaps(*x)));
-            if merged.is_empty() || clash {
-                return None;
-            }
-            let cover = merged[0].cover(*merged.last().unwrap_or(&merged[0]));
-            Some(Prepared {
-                cand: c,
-                content: merged,
-                cover,
-                cue,
-                source,
-                cluster: 0,
-            })
-        })
+    order.dedup_by(|b, a| {
+        let (a, b) = (&cands[*a], &cands[*b]);
+        a.cue == b.cue && a.cue_toks[0].start == b.cue_toks[0].start
+    });
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    let mut prepared: Vec<Prepared> = order
+        .iter()
+        .filter_map(|&i| slots[i].take().and_then(|c| Prepared::new(doc, c)))
         .collect();
 
     // Clusters of overlapping extents, so that the work below is linear in
     // the number of claims of a document, not quadratic. (A page without
     // full stops, "said he said she told …", is one cluster: within one, a
     // claim is compared with at most MAX_RIVALS others.)
-    prepared.sort_by_key(|p| p.extent().start);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    order.sort_by_key(|&i| prepared[i].extent.start);
     let mut cluster = 0;
     let mut reach = 0;
-    for p in &mut prepared {
-        let e = p.extent();
+    for &i in &order {
+        let e = prepared[i].extent;
         if e.start >= reach && reach > 0 {
             cluster += 1;
         }
         reach = reach.max(e.end);
-        p.cluster = cluster;
+        prepared[i].cluster = cluster;
     }
     // Best first within a cluster; ties: earlier first.
-    prepared.sort_by(|a, b| {
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&prepared[a], &prepared[b]);
         a.cluster.cmp(&b.cluster).then(
             b.cand
                 .score
@@ -553,14 +589,19 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
                 .then(a.cover.start.cmp(&b.cover.start)),
         )
     });
-    let mut kept: Vec<Prepared> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
     let mut cluster_start = 0;
-    for p in prepared {
-        if kept.last().is_some_and(|k| k.cluster != p.cluster) {
+    for &i in &order {
+        let p = &prepared[i];
+        if kept
+            .last()
+            .is_some_and(|&k| prepared[k].cluster != p.cluster)
+        {
             cluster_start = kept.len();
         }
         let rivals = cluster_start.max(kept.len().saturating_sub(MAX_RIVALS));
-        let conflict = kept[rivals..].iter().any(|k| {
+        let conflict = kept[rivals..].iter().any(|&k| {
+            let k = &prepared[k];
             let overlap = p
                 .content
                 .iter()
@@ -581,10 +622,15 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
             !(p_in_k || k_in_p)
         });
         if !conflict {
-            kept.push(p);
+            kept.push(i);
         }
     }
-    kept.sort_by_key(|p| (p.cluster, p.cover.start, std::cmp::Reverse(p.cover.end)));
+    kept.sort_by_key(|&i| {
+        let p = &prepared[i];
+        (p.cluster, p.cover.start, std::cmp::Reverse(p.cover.end))
+    });
+    let mut slots: Vec<Option<Prepared>> = prepared.into_iter().map(Some).collect();
+    let mut kept: Vec<Prepared> = kept.iter().filter_map(|&i| slots[i].take()).collect();
     continue_quote_paragraphs(doc, &mut kept);
 
     // Parents: the smallest kept claim whose content holds this one's cue
@@ -639,28 +685,47 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
             n += 1;
         }
     }
-    let words = word_counts(doc);
+    // Content read token by token when the claims' pieces together are no
+    // longer than the document, as in news; else with prefix counts.
+    let piece_toks: usize = kept
+        .iter()
+        .zip(&keep)
+        .filter(|(_, &k)| k)
+        .flat_map(|(p, _)| &p.cand.content)
+        .map(|r| r.len())
+        .sum();
+    let words = if piece_toks > doc.toks.len() {
+        word_counts(doc)
+    } else {
+        Vec::new()
+    };
     kept.into_iter()
         .enumerate()
         .filter(|(i, _)| keep[*i])
         .map(|(i, p)| {
-            let kind = content_kind(&words, &p.cand.content);
-            let (lemma, category) =
-                match cues.get(p.cand.cue as usize).filter(|_| p.cand.cue != NONE) {
-                    Some(c) => (c.lemma.to_string(), c.category),
-                    None => (":".to_owned(), CueCategory::Colon),
-                };
-            let sentence = doc.span(doc.sents[p.cand.sent].toks.clone());
+            let Prepared {
+                cand,
+                content,
+                cue,
+                source,
+                ..
+            } = p;
+            let kind = content_kind(doc, &words, &cand.content);
+            let (lemma, category) = match cues.get(cand.cue as usize).filter(|_| cand.cue != NONE) {
+                Some(c) => (String::from(&*c.lemma), c.category),
+                None => (":".to_owned(), CueCategory::Colon),
+            };
+            let sentence = doc.span(doc.sents[cand.sent].toks.clone());
             Claim {
                 kind,
-                content: p.content,
+                content,
                 cue: Cue {
-                    spans: p.cue,
+                    spans: cue,
                     lemma,
                     category,
                 },
-                source: p.cand.source.as_ref().map(|s| Source {
-                    spans: p.source.clone(),
+                source: cand.source.as_ref().map(|s| Source {
+                    spans: source,
                     kind: s.kind,
                 }),
                 parent: parents[i]
@@ -668,8 +733,8 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
                     .filter(|&j| j != usize::MAX),
                 speaker: None,
                 sentence,
-                rule: p.cand.rule,
-                confidence: p.cand.score.clamp(0.0, 1.0),
+                rule: cand.rule,
+                confidence: cand.score.clamp(0.0, 1.0),
             }
         })
         .collect()
@@ -679,14 +744,31 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], mut cands: Vec<Cand>, nested: bool) -
 /// indirect when none is, mixed otherwise. `words[i]`: the words inside
 /// and outside quotations among the first `i` tokens, so that a piece
 /// costs the same however long it is (nested claims share one long
-/// quotation, and a scraped page can be one quotation).
-fn content_kind(words: &[(u32, u32)], content: &[std::ops::Range<usize>]) -> ClaimKind {
+/// quotation, and a scraped page can be one quotation); without them
+/// (`words` empty, when the pieces are short), the tokens are counted.
+fn content_kind(
+    doc: &Doc<'_>,
+    words: &[(u32, u32)],
+    content: &[std::ops::Range<usize>],
+) -> ClaimKind {
     let (mut quoted, mut plain) = (0u64, 0u64);
     for r in content {
-        let end = r.end.min(words.len() - 1);
+        let end = r.end.min(doc.toks.len());
         let start = r.start.min(end);
-        quoted += u64::from(words[end].0 - words[start].0);
-        plain += u64::from(words[end].1 - words[start].1);
+        if words.is_empty() {
+            for k in start..end {
+                if doc.toks[k].is_wordlike() {
+                    if doc.depth[k] > 0 {
+                        quoted += 1;
+                    } else {
+                        plain += 1;
+                    }
+                }
+            }
+        } else {
+            quoted += u64::from(words[end].0 - words[start].0);
+            plain += u64::from(words[end].1 - words[start].1);
+        }
     }
     match (quoted, plain) {
         (0, _) => ClaimKind::Indirect,
@@ -725,14 +807,27 @@ fn word_counts(doc: &Doc<'_>) -> Vec<(u32, u32)> {
 /// The quotation becomes one more content span of that claim (PolNeAR and
 /// most newsrooms read it so). Chains over several paragraphs.
 fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
-    let para_of = |s: Span| -> Option<usize> {
-        let tok = doc.toks.partition_point(|t| t.span.end <= s.start);
+    // The paragraph of the token at byte `b` (the first token that ends
+    // after it). A claim's spans start and end on the tokens they were made
+    // of: that token (`hint`) is checked first, and the tokens are searched
+    // only when it is not the one.
+    let para_of = |b: usize, hint: usize| -> Option<usize> {
+        let at = |t: usize| {
+            t < doc.toks.len()
+                && doc.toks[t].span.end > b
+                && (t == 0 || doc.toks[t - 1].span.end <= b)
+        };
+        let tok = if at(hint) {
+            hint
+        } else {
+            doc.toks.partition_point(|t| t.span.end <= b)
+        };
         (tok < doc.toks.len()).then(|| doc.sents[doc.sent_of[tok] as usize].para)
     };
     // The claim speaking last in each paragraph (by its cue).
     let mut speaker: Vec<Option<usize>> = vec![None; doc.paras.len()];
     for (i, k) in kept.iter().enumerate() {
-        if let Some(p) = para_of(k.cue[0]) {
+        if let Some(p) = para_of(k.cue[0].start, k.cue_tok.start) {
             if speaker[p].is_none_or(|j| kept[j].cue[0].start < k.cue[0].start) {
                 speaker[p] = Some(i);
             }
@@ -741,10 +836,29 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
     // Paragraphs that some claim already touches.
     let mut taken = vec![false; doc.paras.len()];
     for k in kept.iter() {
-        for s in k.content.iter().chain(&k.cue) {
+        // The tokens of each span, when known: a single content piece is
+        // the one range it came from, and the first cue span its range.
+        let single = k.content.len() == 1 && k.cand.content.len() == 1;
+        let pieces = k.content.iter().map(|s| {
+            let r = if single {
+                k.cand.content[0].clone()
+            } else {
+                usize::MAX..usize::MAX
+            };
+            (s, r)
+        });
+        let cues = k.cue.iter().enumerate().map(|(j, s)| {
+            let r = if j == 0 {
+                k.cue_tok.clone()
+            } else {
+                usize::MAX..usize::MAX
+            };
+            (s, r)
+        });
+        for (s, r) in pieces.chain(cues) {
             if let (Some(a), Some(b)) = (
-                para_of(*s),
-                para_of(Span::new(s.end.saturating_sub(1), s.end)),
+                para_of(s.start, r.start),
+                para_of(s.end.saturating_sub(1), r.end.wrapping_sub(1)),
             ) {
                 for t in &mut taken[a..=b.max(a)] {
                     *t = true;

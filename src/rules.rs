@@ -13,8 +13,8 @@ use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
-    np_ending_at, np_starting_at, subject_before, SourceCand, AUXILIARIES, DETERMINERS,
-    INNER_PREPOSITIONS, TIME_WORDS,
+    np_ending_at, np_starting_at, np_starting_untold, subject_before, subject_untold, SourceCand,
+    Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -34,6 +34,9 @@ pub(crate) const MAX_TAIL_TOKENS: usize = 24;
 /// end would make the work quadratic. Quotations are not cut: a quoted
 /// content runs to its closing mark.
 pub(crate) const MAX_CLAUSE_TOKENS: usize = 256;
+/// How far (in tokens) the verb of a trailing attribution may stand from
+/// its start: past a source phrase, a parenthetical and a few auxiliaries.
+const MAX_TRAILING_VERB: usize = MAX_SOURCE_TOKENS + 16;
 
 /// A candidate claim, in token ranges.
 #[derive(Clone, Debug)]
@@ -91,17 +94,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for (i, c) in cues.iter().enumerate() {
             cue_at[c.toks.start] = i as u32;
         }
+        // One run of the same value per verb, up to it from the one before,
+        // not a look at every token. Cues come in token order, each
+        // starting after the one before.
         let mut next_verb = vec![NONE; doc.toks.len()];
-        let mut next = NONE;
-        for i in (0..doc.toks.len()).rev() {
-            let c = cue_at[i];
-            if c != NONE {
-                let c = &cues[c as usize];
-                if !c.noun && c.form != Form::Gerund && !is_according(c) {
-                    next = i as u32;
-                }
+        let mut from = 0;
+        for (i, c) in cues.iter().enumerate() {
+            let start = c.toks.start;
+            if start >= from
+                && cue_at[start] == i as u32
+                && !c.noun
+                && c.form != Form::Gerund
+                && !is_according(c)
+            {
+                next_verb[from..=start].fill(start as u32);
+                from = start + 1;
             }
-            next_verb[i] = next;
         }
         Ctx {
             doc,
@@ -186,6 +194,14 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     let limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
     while k < limit {
         let t = &doc.toks[k];
+        // Only a comma, a dash or a closing mark ends a clause: words pass.
+        if !matches!(
+            t.kind,
+            TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
+        ) {
+            k += 1;
+            continue;
+        }
         let comma = doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash);
         let closing = t.kind == TokenKind::CloseQuote
             || (t.kind == TokenKind::Quote && doc.punct(k.wrapping_sub(1), ","));
@@ -203,8 +219,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && doc.is_any(k + 1, &["but", "and", "while", "though", "although"]) {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
-            if let Some(np) = np_starting_at(doc, lo, hi) {
-                let v = skip_auxiliaries(cx, np.toks.last().map_or(lo, |r| r.end), hi);
+            if let Some(np) = np_starting_untold(doc, lo, hi) {
+                let v = skip_auxiliaries(cx, np.end(), hi);
                 if cx.verb(v).is_some_and(|(_, c)| finite(c)) {
                     return k;
                 }
@@ -251,7 +267,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // The verb comes after at most a source phrase, a parenthetical and a
     // few auxiliaries.
     let verb = *cx.next_verb.get(k)? as usize;
-    if verb >= sent_end || verb > k + MAX_SOURCE_TOKENS + 16 {
+    if verb >= sent_end || verb > k + MAX_TRAILING_VERB {
         return None;
     }
     let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
@@ -265,8 +281,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
         if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
         {
-            let src = np_starting_at(doc, c.toks.end, hi)?;
-            let after = src.toks[0].end;
+            let src = np_starting_untold(doc, c.toks.end, hi)?;
+            let after = src.first_end(doc);
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
                 || matches!(
@@ -277,29 +293,30 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || doc.punct(after, ".")
                 || doc.punct(after, "(")
                 || doc.in_class(after, &TAIL_OPENERS);
-            if src.kind == SourceKind::Pronoun || !ends {
+            if src.is_pronoun() || !ends {
                 return None;
             }
             let end = tail_end(cx, after, sent_end, true)?;
-            return Some((ci, src, end));
+            return Some((ci, src.tell(doc), end));
         }
         return None;
     }
-    // Source first.
-    let src = np_starting_at(doc, k, hi)?;
+    // Source first. What it names is told last, when it has led to an
+    // attribution.
+    let src = np_starting_untold(doc, k, hi)?;
     // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
     // clause describes the name before it; it attributes nothing.
-    if doc.is_any(src.toks[0].start, &["who", "which", "that", "whom"]) {
+    if doc.is_any(src.start(), &["who", "which", "that", "whom"]) {
         return None;
     }
-    let mut j = src.toks[0].end;
+    let mut j = src.first_end(doc);
     // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
     }
     // "…,” Gene Sperling, a top outside Clinton adviser, said at …": an
     // appositive between the name and its verb.
-    if doc.punct(j, ",") && src.kind != SourceKind::Pronoun {
+    if doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
         let apposed = doc.in_class(j + 1, &DETERMINERS)
             || doc.capitalized(j + 1)
@@ -310,21 +327,18 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         j = close + 1;
     }
     let mut j = skip_auxiliaries(cx, j, hi);
-    let mut src = src;
+    // A longer phrase, told already.
+    let mut long = None;
     if cx.verb(j).is_none() {
         // A longer phrase runs on through words only.
         if !doc.toks.get(j).is_some_and(|t| t.is_wordlike()) {
             return None;
         }
-        (src, j) = long_source(cx, k, hi)?;
+        let (l, v) = long_source(cx, k, hi)?;
+        (long, j) = (Some(l), v);
     }
     let (ci, c) = cx.verb(j)?;
     if c.headline {
-        return None;
-    }
-    // "…, a former top press official": a base form after a singular noun
-    // is a noun.
-    if c.form == Form::Base && !base_form_verb(doc, j, &src) {
         return None;
     }
     if !(c.frames.has(Frames::THAT)
@@ -348,6 +362,12 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
     }
     let end = tail_end(cx, after, sent_end, false)?;
+    let src = long.unwrap_or_else(|| src.tell(doc));
+    // "…, a former top press official": a base form after a singular noun
+    // is a noun.
+    if c.form == Form::Base && !base_form_verb(doc, j, &src) {
+        return None;
+    }
     Some((ci, src, end))
 }
 
@@ -671,12 +691,28 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 }
             }
         }
-        for k in r.clone() {
+        let mut next = r.start;
+        while next + 1 < r.end {
+            let k = next;
+            next += 1;
+            // An attribution after `k` needs a cue verb near it (see
+            // `trailing_at`): none after it in the sentence ends the scan,
+            // and one far ahead skips the tokens that cannot reach it. Most
+            // of a sentence's commas have no verb after them ("In Baghdad,
+            // Kirkuk and Mosul, …").
+            let verb = cx.next_verb[k + 1] as usize;
+            if verb >= r.end {
+                break;
+            }
+            if verb > k + 1 + MAX_TRAILING_VERB {
+                next = verb - MAX_TRAILING_VERB - 1;
+                continue;
+            }
             let comma = doc.punct(k, ",");
             let closing = matches!(doc.kind(k), Some(TokenKind::CloseQuote | TokenKind::Quote))
                 && doc.quote_closed_at(k).is_some();
             let dash = doc.kind(k) == Some(TokenKind::Dash);
-            if !(comma || closing || dash) || k + 1 >= r.end {
+            if !(comma || closing || dash) {
                 continue;
             }
             // “…,” he said: the comma is inside the quote; start after the mark.
@@ -805,20 +841,23 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "Grissom praised Harrow … and said he expects …": a second verb
         // shares the subject of the sentence.
         let coordinated = c.toks.start > s.toks.start
-            && doc.is_any(c.toks.start - 1, &["and", "but", "then"])
+            && (doc.in_class(c.toks.start - 1, &COORDINATORS) || doc.is(c.toks.start - 1, "then"))
             && !doc.punct(c.toks.start.saturating_sub(2), ",");
-        let source = subject_before(doc, c.toks.start, lo).or_else(|| {
+        // What the subject names is told when a test or a claim reads it:
+        // most cues lead to no claim.
+        let source = subject_untold(doc, c.toks.start, lo).or_else(|| {
             coordinated
                 .then(|| sentence_subject(doc, s.toks.clone(), c.toks.start))
                 .flatten()
+                .map(Untold::Told)
         });
         // Without a subject this is rarely an attribution ("Learn more
         // here", "attacks remained below …").
-        let Some(source) = source else { continue };
+        let Some(mut source) = source else { continue };
         // A bare base form is a verb only after a plural or first-person
         // subject or an auxiliary ("Activists say", "I think", "did not
         // say"); after a singular noun it is a noun ("the embassy attack").
-        if c.form == Form::Base && !base_form_verb(doc, c.toks.start, &source) {
+        if c.form == Form::Base && !base_form_verb(doc, c.toks.start, source.get(doc)) {
             continue;
         }
         let mut a = c.toks.end;
@@ -879,13 +918,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if a >= sent_end {
             // The cue ends its sentence: a trailing attribution or a colon at
             // the end of the paragraph.
-            if let Some(cand) = colon_next_paragraph(cx, ci, c, Some(source.clone()), a, si) {
+            let source = Some(source.tell(doc));
+            if let Some(cand) = colon_next_paragraph(cx, ci, c, source, a, si) {
                 out.push(cand);
             }
             continue;
         }
         // "said, “…”" and "said: “…”".
         if doc.punct(a, ",") || doc.punct(a, ":") {
+            let source = source.tell(doc);
             let colon = doc.punct(a, ":");
             if let Some(q) = doc.quote_opened_at(a + 1) {
                 let qt = doc.quote_toks(q);
@@ -958,7 +999,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 out.push(Cand::of(
                     ci,
                     c,
-                    Some(source),
+                    Some(source.tell(doc)),
                     vec![content],
                     Rule::SourceCueContent,
                     0.7,
@@ -987,13 +1028,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // senators support reforming the system").
         let plural_stance = c.form == Form::Base
             && c.category == CueCategory::Stance
-            && source.toks.last().is_some_and(|r| r.end == c.toks.start)
-            && base_form_verb(doc, c.toks.start, &source);
+            && source.end() == c.toks.start
+            && base_form_verb(doc, c.toks.start, source.get(doc));
         if np_only
             && (!(finite(c) || plural_stance)
                 || c.category == CueCategory::Evidence
-                || source.kind == SourceKind::Other
-                || (source.kind == SourceKind::Pronoun && doc.is(source.toks[0].start, "it")))
+                || source.get(doc).kind == SourceKind::Other
+                || (source.is_pronoun() && doc.is(source.start(), "it")))
         {
             continue;
         }
@@ -1055,10 +1096,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     .is_some_and(|np| np.kind == SourceKind::Other);
             // "The new poll shows Trump far out in front": a document may
             // show a clause without a verb.
-            let document = source
-                .toks
-                .last()
-                .is_some_and(|r| doc.is_any(r.end - 1, DOCUMENT_NOUNS));
+            let document = doc.in_class(source.end() - 1, &DOCUMENT_NOUNS);
             if tells_a_thing
                 || (evidence && !np_only && !document && !has_finite_verb(doc, content.clone()))
             {
@@ -1072,6 +1110,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only {
             score -= 0.25;
         }
+        let source = source.tell(doc);
         if source.kind == SourceKind::Other {
             score -= 0.1;
         }
@@ -1111,18 +1150,22 @@ pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
     ],
 };
 
+/// Forms of "be" and "get" that make a participle after them passive.
+#[rustfmt::skip]
+pub(crate) const PASSIVE_AUXILIARIES: WordClass = WordClass {
+    bit: 1 << 22,
+    words: &[
+        "is", "are", "was", "were", "been", "being", "be", "get", "got",
+    ],
+};
+
 /// True when a form of "be" stands among the auxiliaries before the cue at
 /// `cue`: "have been claimed", "was told", "is expected".
 fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
     let mut k = cue;
     while k > lo {
         k -= 1;
-        if doc.is_any(
-            k,
-            &[
-                "is", "are", "was", "were", "been", "being", "be", "get", "got",
-            ],
-        ) {
+        if doc.in_class(k, &PASSIVE_AUXILIARIES) {
             return true;
         }
         if !(doc.in_class(k, &AUXILIARIES) || is_adverb(doc.word(k))) {
@@ -1419,9 +1462,9 @@ fn participle_subject(
         && doc.punct(end, ",")
         && cx.verb(end + 1).is_some_and(|(_, c)| finite(c));
     if apposed {
-        if let Some(np) = np_starting_at(doc, s.start, b - 1) {
-            if np.toks.last().is_some_and(|r| r.end == b - 1) {
-                return Some(np);
+        if let Some(np) = np_starting_untold(doc, s.start, b - 1) {
+            if np.end() == b - 1 {
+                return Some(np.tell(doc));
             }
         }
     }
@@ -1541,13 +1584,13 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// The subject of a sentence: the source phrase it starts with, when a
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
-    let src = np_starting_at(doc, s.start, limit)?;
-    let end = src.toks[0].end;
+    let src = np_starting_untold(doc, s.start, limit)?;
+    let end = src.first_end(doc);
     let verbish = doc
         .toks
         .get(end)
         .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(end));
-    verbish.then_some(src)
+    verbish.then(|| src.tell(doc))
 }
 
 /// Labels that stand before a colon at the start of a paragraph without
@@ -1637,28 +1680,41 @@ pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
 /// Verbs after "declined to" or "refused to" that report nothing.
 const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
 
+/// "and" and "but", before a second verb of a subject ("… and said …").
+#[rustfmt::skip]
+pub(crate) const COORDINATORS: WordClass = WordClass {
+    bit: 1 << 16,
+    words: &[
+        "and", "but",
+    ],
+};
+
 /// Cuts object content before a second verb of the same subject:
 /// "Sanders called him divisive and accused him of …" gives "him divisive".
 fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     for k in r.start + 1..r.end {
-        if doc.is_any(k, &["and", "but"]) && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
+        if doc.in_class(k, &COORDINATORS) && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
             return trim(doc, r.start..k);
         }
     }
     r
 }
 
+/// Words before a base form that make it a verb: "did not say", "will
+/// argue", "still believe" (and "n't", tested apart).
+#[rustfmt::skip]
+pub(crate) const BASE_AUXILIARIES: WordClass = WordClass {
+    bit: 1 << 17,
+    words: &[
+        "also", "can", "could", "did", "do", "does", "may", "might", "must", "never", "not",
+        "now", "often", "should", "still", "to", "will", "would",
+    ],
+};
+
 /// Whether a base form at `cue` reads as a verb, given its subject.
 fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
-    let aux = cue > 0
-        && doc.is_any(
-            cue - 1,
-            &[
-                "do", "does", "did", "not", "never", "will", "would", "could", "should", "may",
-                "might", "must", "can", "also", "to", "still", "often", "now", "n't",
-            ],
-        );
+    let aux = cue > 0 && (doc.in_class(cue - 1, &BASE_AUXILIARIES) || doc.is(cue - 1, "n't"));
     let head_tok = source.toks.last().map_or(cue, |r| r.end.saturating_sub(1));
     let head = doc.word(head_tok);
     let plural_or_first = doc.is_any(
@@ -1675,10 +1731,10 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
 fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
     let hi = (k + MAX_SOURCE_TOKENS).min(sent_end);
-    let Some(src) = np_starting_at(doc, k, hi) else {
+    let Some(src) = np_starting_untold(doc, k, hi) else {
         return false;
     };
-    let j = skip_auxiliaries(cx, src.toks.last().map_or(k, |r| r.end), hi);
+    let j = skip_auxiliaries(cx, src.end(), hi);
     let Some((_, c)) = cx.verb(j) else {
         return false;
     };
@@ -1779,38 +1835,56 @@ fn direct_start_free(doc: &Doc<'_>, start: usize) -> bool {
 /// "could say", "should not claim".
 fn modal_before(doc: &Doc<'_>, cue: usize) -> bool {
     let mut k = cue;
-    while k > 0
-        && (doc.is_any(k - 1, &["not", "never", "also", "soon", "likely"])
-            || is_adverb(doc.word(k - 1)))
-    {
+    while k > 0 && (doc.in_class(k - 1, &MODAL_ADVERBS) || is_adverb(doc.word(k - 1))) {
         k -= 1;
     }
-    k > 0
-        && doc.is_any(
-            k - 1,
-            &[
-                "will", "could", "might", "may", "should", "must", "can", "shall", "'ll",
-            ],
-        )
+    k > 0 && (doc.in_class(k - 1, &MODALS) || doc.is(k - 1, "'ll"))
 }
 
-/// Whether a content range looks like a clause: it has an auxiliary, a
-/// copula or a verb-like word after its first word ("Clinton leads",
-/// "the plan would fail"); "the wreck in 40 feet of water" does not.
-fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
-    const AUX: &[&str] = &[
+/// Words between a modal and its verb: "will not say", "could soon
+/// announce".
+#[rustfmt::skip]
+pub(crate) const MODAL_ADVERBS: WordClass = WordClass {
+    bit: 1 << 18,
+    words: &[
+        "also", "likely", "never", "not", "soon",
+    ],
+};
+
+/// Modals, before which a cue says what is not yet said (and "'ll", tested
+/// apart).
+#[rustfmt::skip]
+pub(crate) const MODALS: WordClass = WordClass {
+    bit: 1 << 19,
+    words: &[
+        "can", "could", "may", "might", "must", "shall", "should", "will",
+    ],
+};
+
+/// Auxiliaries, copulas and common irregular past forms: a content with
+/// one is a clause ("the plan would fail", "the wreck fell").
+#[rustfmt::skip]
+pub(crate) const FINITE_VERBS: WordClass = WordClass {
+    bit: 1 << 20,
+    words: &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
         "should", "may", "might", "must", "does", "did", "do", "be", "been",
         // common irregular past forms
         "became", "began", "brought", "built", "came", "cut", "fell", "gave", "got", "grew", "held",
         "kept", "knew", "led", "left", "lost", "made", "met", "paid", "ran", "rose", "saw", "sent",
         "set", "spent", "stood", "took", "went", "won",
-    ];
+    ],
+};
+
+/// Whether a content range looks like a clause: it has an auxiliary, a
+/// copula or a verb-like word after its first word ("Clinton leads",
+/// "the plan would fail"); "the wreck in 40 feet of water" does not.
+fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
     let end = (r.start + 14).min(r.end);
     (r.start..end).enumerate().any(|(n, k)| {
         let w = doc.word(k);
         let lower = !doc.capitalized(k) && doc.toks[k].kind == TokenKind::Word;
-        doc.is_any(k, AUX)
+        doc.in_class(k, &FINITE_VERBS)
             || w.contains('’') && crate::source::is_pronoun_like(w)
             || (n > 0
                 && lower
@@ -1825,11 +1899,14 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
 
 /// Nouns for documents and figures that can show or find something.
 #[rustfmt::skip]
-const DOCUMENT_NOUNS: &[&str] = &[
-    "analysis", "data", "documents", "estimates", "figures", "findings", "numbers", "poll",
-    "polls", "records", "report", "reports", "research", "results", "statistics", "studies",
-    "study", "survey", "surveys",
-];
+pub(crate) const DOCUMENT_NOUNS: WordClass = WordClass {
+    bit: 1 << 21,
+    words: &[
+        "analysis", "data", "documents", "estimates", "figures", "findings", "numbers", "poll",
+        "polls", "records", "report", "reports", "research", "results", "statistics", "studies",
+        "study", "survey", "surveys",
+    ],
+};
 
 /// Rule: a raising passive, whose subject belongs to the content and which
 /// names no source.

@@ -120,16 +120,22 @@ pub(crate) const TIME_WORDS: WordClass = WordClass {
     ],
 };
 
+/// Relative pronouns: the source is the phrase before one ("Two officials
+/// who spoke on condition of anonymity said"), and a phrase after a cue
+/// ends at one ("said Fenwick, who …").
+#[rustfmt::skip]
+pub(crate) const RELATIVE_PRONOUNS: WordClass = WordClass {
+    bit: 1 << 15,
+    words: &[
+        "that", "which", "who",
+    ],
+};
+
 /// A source found next to a cue: token ranges and kind.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SourceCand {
     pub toks: Vec<Range<usize>>,
     pub kind: SourceKind,
-}
-
-#[inline]
-fn lower_in(doc: &Doc<'_>, i: usize, list: &[&str]) -> bool {
-    doc.is_any(i, list)
 }
 
 /// True for tokens that may be inside a source phrase.
@@ -189,6 +195,11 @@ fn np_head(doc: &Doc<'_>, i: usize) -> bool {
 /// "Trump has also said", "Clinton on Tuesday said", and, past an
 /// appositive or relative clause, "Mansour, a senior fellow, said".
 pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<SourceCand> {
+    subject_untold(doc, cue, lo).map(|np| np.tell(doc))
+}
+
+/// [`subject_before`], but for what the subject names.
+pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Untold> {
     let mut end = cue; // exclusive
                        // "Defense Secretary Lloyd Austin “made clear …": a quotation opening on the cue.
     if end > lo && doc.kind(end - 1) == Some(TokenKind::OpenQuote) {
@@ -226,7 +237,7 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     if doc.punct(end - 1, ")") {
         let floor = end.saturating_sub(20).max(lo);
         if let Some(open) = (floor..end - 1).rev().find(|&k| doc.punct(k, "(")) {
-            return np_ending_at(doc, open, lo);
+            return np_ending_untold(doc, open, lo);
         }
         return None;
     }
@@ -234,23 +245,23 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     if doc.punct(end - 1, ",") {
         return subject_past_comma(doc, end - 1, lo);
     }
-    np_ending_at(doc, end, lo).or_else(|| subject_past_relative(doc, end, lo))
+    np_ending_untold(doc, end, lo).or_else(|| subject_past_relative(doc, end, lo))
 }
 
 /// "Two officials who spoke on condition of anonymity said …": the phrase
 /// before a relative pronoun, when the clause runs up to the cue.
-fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
+fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     let floor = end.saturating_sub(20).max(lo);
     let rel = (floor..end)
         .rev()
-        .find(|&k| doc.is_any(k, &["who", "which", "that"]))?;
+        .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS))?;
     // The clause has words of its own: in "the organization that has
     // ruled" the relative pronoun is the subject, and no source is named.
     if rel + 2 >= end || (rel + 1..end).any(|k| !doc.toks[k].is_wordlike()) {
         return None;
     }
-    let np = np_ending_at(doc, rel, lo)?;
-    (np.kind != SourceKind::Pronoun).then_some(np)
+    let np = np_ending_untold(doc, rel, lo)?;
+    (!np.is_pronoun()).then_some(np)
 }
 
 /// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
@@ -259,7 +270,7 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceC
 /// director of the program, said", "Ortiz, for her part, said", "The
 /// Ledger, citing internal documents, reported"). Past an age, one more
 /// appositive: "Gloria Fenwick, 71, a retired teacher, said".
-fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCand> {
+fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> {
     let floor = comma.saturating_sub(30).max(lo);
     let mut close = comma;
     let mut k = comma;
@@ -275,15 +286,15 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<SourceCa
             if end > floor && doc.punct(end - 1, ")") {
                 end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
             }
-            let np = np_ending_at(doc, end, lo)?;
-            let age = np.toks.len() == 1
-                && np.toks[0].len() == 1
-                && doc.kind(np.toks[0].start) == Some(TokenKind::Number)
-                && np.toks[0].start > floor
-                && doc.punct(np.toks[0].start - 1, ",");
+            let np = np_ending_untold(doc, end, lo)?;
+            let first = np.start();
+            let age = np.one_token()
+                && doc.kind(first) == Some(TokenKind::Number)
+                && first > floor
+                && doc.punct(first - 1, ",");
             if age && close == comma {
                 close = k;
-                k = np.toks[0].start;
+                k = first;
                 continue;
             }
             return Some(np);
@@ -342,6 +353,11 @@ fn is_participle(w: &str) -> bool {
 
 /// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
 pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<SourceCand> {
+    np_ending_untold(doc, end, lo).map(|np| np.tell(doc))
+}
+
+/// [`np_ending_at`], but for what the phrase names.
+fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if end <= lo {
         return None;
     }
@@ -349,10 +365,10 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
     {
-        return Some(SourceCand {
+        return Some(Untold::Told(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Other,
-        });
+        }));
     }
     if !np_head(doc, end - 1) {
         return None;
@@ -360,10 +376,10 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     // A pronoun stands alone, also with a verb contracted onto it: "He’s
     // telling donors …", "They’re calling for …".
     if doc.in_class(end - 1, &SUBJECT_PRONOUNS) || contracted_pronoun(doc.word(end - 1)) {
-        return Some(SourceCand {
+        return Some(Untold::Told(SourceCand {
             toks: vec![end - 1..end],
             kind: SourceKind::Pronoun,
-        });
+        }));
     }
     let mut start = None;
     let mut i = end;
@@ -417,13 +433,97 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
     if s >= end {
         return None;
     }
-    Some(split_coordination(doc, s..end))
+    Some(Untold::Phrase(s..end))
 }
 
 /// The source phrase starting at `start` and going right, within `[start, hi)`:
 /// the name after an inverted cue ("said Mansour, a senior fellow") or
 /// after "according to". Stops at a comma, a relative pronoun or the end.
 pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<SourceCand> {
+    np_starting_untold(doc, start, hi).map(|np| np.tell(doc))
+}
+
+/// A source phrase not yet told what it names ([`classify`]) nor split
+/// into its coordinated names: telling costs more than finding it, and
+/// most phrases found lead to no attribution. A pronoun, a lone quantifier
+/// and a phrase once told are a source already.
+pub(crate) enum Untold {
+    Phrase(Range<usize>),
+    Told(SourceCand),
+}
+
+impl Untold {
+    /// The first token of the phrase.
+    pub(crate) fn start(&self) -> usize {
+        match self {
+            Untold::Phrase(r) => r.start,
+            Untold::Told(s) => s.toks[0].start,
+        }
+    }
+
+    /// The token after the phrase.
+    pub(crate) fn end(&self) -> usize {
+        match self {
+            Untold::Phrase(r) => r.end,
+            Untold::Told(s) => s.toks[s.toks.len() - 1].end,
+        }
+    }
+
+    /// The token after the first name of the phrase: "a Western diplomat"
+    /// in "a Western diplomat and a rebel negotiator".
+    pub(crate) fn first_end(&self, doc: &Doc<'_>) -> usize {
+        match self {
+            Untold::Phrase(r) => first_name_end(doc, r.clone()),
+            Untold::Told(s) => s.toks[0].end,
+        }
+    }
+
+    /// A phrase of one token (one name of one token).
+    fn one_token(&self) -> bool {
+        match self {
+            // Coordination splits only a phrase of three tokens or more.
+            Untold::Phrase(r) => r.len() == 1,
+            Untold::Told(s) => s.toks.len() == 1 && s.toks[0].len() == 1,
+        }
+    }
+
+    /// A lone pronoun ("he", "they"), told at once.
+    pub(crate) fn is_pronoun(&self) -> bool {
+        matches!(self, Untold::Told(s) if s.kind == SourceKind::Pronoun)
+    }
+
+    /// The source, told what it names (once).
+    pub(crate) fn get(&mut self, doc: &Doc<'_>) -> &SourceCand {
+        if let Untold::Phrase(r) = self {
+            let r = r.clone();
+            *self = Untold::Told(SourceCand {
+                kind: classify(doc, r.clone()),
+                toks: coordinated(doc, r),
+            });
+        }
+        match self {
+            Untold::Told(s) => s,
+            Untold::Phrase(_) => unreachable!("told above"),
+        }
+    }
+
+    /// The source, told what it names: the kind and spans
+    /// [`np_starting_at`] and [`np_ending_at`] give.
+    pub(crate) fn tell(self, doc: &Doc<'_>) -> SourceCand {
+        match self {
+            Untold::Phrase(r) => SourceCand {
+                kind: classify(doc, r.clone()),
+                toks: coordinated(doc, r),
+            },
+            Untold::Told(s) => s,
+        }
+    }
+}
+
+/// [`np_starting_at`], but for what the phrase names.
+pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Untold> {
+    // Every phrase but a pronoun is told later.
+    let untold = |r| Some(Untold::Phrase(r));
     if start >= hi {
         return None;
     }
@@ -451,16 +551,13 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         {
             return None;
         }
-        return Some(SourceCand {
-            kind: classify(doc, start..head + 1),
-            toks: vec![start..head + 1],
-        });
+        return untold(start..head + 1);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
-        return Some(SourceCand {
+        return Some(Untold::Told(SourceCand {
             toks: vec![start..start + 1],
             kind: SourceKind::Pronoun,
-        });
+        }));
     }
     let mut end = start;
     let ceil = (start + 16).min(hi);
@@ -492,7 +589,7 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
         if doc.in_class(i, &TIME_WORDS) && i > start && doc.capitalized(i) {
             break;
         }
-        if lower_in(doc, i, &["who", "which", "that"]) {
+        if doc.in_class(i, &RELATIVE_PRONOUNS) {
             break;
         }
         // "told a reporter she was leaning", "told POLITICO he’ll work":
@@ -537,24 +634,39 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
     if end <= start {
         return None;
     }
-    Some(split_coordination(doc, start..end))
+    untold(start..end)
+}
+
+/// Where the first span of [`coordinated`] ends.
+fn first_name_end(doc: &Doc<'_>, r: Range<usize>) -> usize {
+    r.clone()
+        .find(|&k| splits(doc, k, r.start, r.end))
+        .unwrap_or(r.end)
+}
+
+/// An "and" at `k` that starts a second name of a phrase `[from, end)`:
+/// "a Western diplomat and a rebel negotiator".
+fn splits(doc: &Doc<'_>, k: usize, from: usize, end: usize) -> bool {
+    doc.is(k, "and")
+        && k > from
+        && k + 1 < end
+        && (doc.capitalized(k + 1) || doc.in_class(k + 1, &DETERMINERS))
 }
 
 /// A source phrase, split into one span per coordinated name: "a Western
 /// diplomat and a rebel negotiator", "Marsh and Councilwoman Priya Nand".
-pub(crate) fn split_coordination(doc: &Doc<'_>, r: Range<usize>) -> SourceCand {
-    let kind = classify(doc, r.clone());
+/// The first starts at `r.start`, the last ends at `r.end`.
+fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Vec<Range<usize>> {
     let mut toks = Vec::new();
     let mut from = r.start;
     for k in r.clone() {
-        let second = doc.capitalized(k + 1) || doc.in_class(k + 1, &DETERMINERS);
-        if doc.is(k, "and") && k > from && k + 1 < r.end && second {
+        if splits(doc, k, from, r.end) {
             toks.push(from..k);
             from = k + 1;
         }
     }
     toks.push(from..r.end);
-    SourceCand { toks, kind }
+    toks
 }
 
 /// Tells what a source phrase names.
@@ -578,9 +690,13 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     let lower_head: &str = recase(head_word, &mut lower_buf, false);
     // "the union", "the ministry": the lists hold the capitalized form.
     let cap_head: &str = recase(head_word, &mut cap_buf, true);
+    // Each distinct form looked up once: a lowercase head is its own
+    // lowercase form, a capitalized one its own capitalized form.
+    let lower_differs = lower_head != head_word;
+    let cap_differs = cap_head != head_word && cap_head != lower_head;
     if words.org_words.contains(head_word)
-        || words.org_words.contains(lower_head)
-        || words.org_words.contains(cap_head)
+        || (lower_differs && words.org_words.contains(lower_head))
+        || (cap_differs && words.org_words.contains(cap_head))
     {
         return SourceKind::Organization;
     }
@@ -597,13 +713,14 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    if words.anonymous.contains(lower_head) && !doc.capitalized(head) {
+    let anonymous = words.anonymous.contains(lower_head);
+    if anonymous && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    if words.groups.contains(head_word) || words.groups.contains(lower_head) {
+    if words.groups.contains(head_word) || (lower_differs && words.groups.contains(lower_head)) {
         return SourceKind::Group;
     }
-    if words.anonymous.contains(lower_head) {
+    if anonymous {
         return SourceKind::Anonymous;
     }
     // "Farm groups", "callers": a lowercase plural names a group.
@@ -669,6 +786,15 @@ fn recase<'b>(w: &'b str, buf: &'b mut [u8; 32], cap: bool) -> &'b str {
     // Only ASCII bytes change, so the bytes stay UTF-8 (as with
     // `str::to_ascii_lowercase`). A longer word is in no list.
     if w.len() > buf.len() {
+        return w;
+    }
+    // Nothing to change (most words): the word itself, not a copy.
+    let same = if cap {
+        !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+    } else {
+        !w.bytes().any(|b| b.is_ascii_uppercase())
+    };
+    if same {
         return w;
     }
     let b = &mut buf[..w.len()];
