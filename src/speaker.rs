@@ -44,7 +44,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::{Doc, NAME_LIKE, NONE};
+use crate::doc::{Doc, WordClass, NAME_LIKE, NONE};
 use crate::lexicon::WORDS;
 use crate::token::TokenKind;
 use crate::vocab::{Vocab, MAX_WORD};
@@ -232,19 +232,46 @@ const OPENERS: &[&str] = &[
     "Yet",
 ];
 
-/// Asked of the word before every capitalized run, so most words are
-/// turned away on their length and first letter.
-fn is_lower_title(w: &str) -> bool {
-    (6..=13).contains(&w.len())
-        && matches!(
-            w.as_bytes()[0],
-            b'a' | b'c' | b'd' | b'e' | b'f' | b'h' | b'i' | b'l' | b'p' | b's'
-        )
-        && LOWER_TITLES.contains(&w)
+/// The word classes of the lists the name scan asks about on every
+/// capitalized run and in every title split, so that each question is a bit
+/// test of the document's token classes (registered in `doc::CLASSES`).
+/// The bits ignore ASCII case; [`is_lower_title`] and [`is_opener`] check
+/// the case their lists write after the bit.
+pub(crate) const LOWER_TITLE_WORDS: WordClass = WordClass {
+    bit: 1 << 23,
+    words: LOWER_TITLES,
+};
+pub(crate) const OPENER_WORDS: WordClass = WordClass {
+    bit: 1 << 24,
+    words: OPENERS,
+};
+pub(crate) const PARTICLE_WORDS: WordClass = WordClass {
+    bit: 1 << 25,
+    words: PARTICLES,
+};
+pub(crate) const DEPARTMENTS: WordClass = WordClass {
+    bit: 1 << 26,
+    words: DEPARTMENT_WORDS,
+};
+pub(crate) const FUNCTION_WORD_CLASS: WordClass = WordClass {
+    bit: 1 << 27,
+    words: FUNCTION_WORDS,
+};
+
+/// Token `i` is one of `LOWER_TITLES` as the list writes it, in lower case
+/// ("analyst", not "Analyst"). Asked of the word before every capitalized
+/// run.
+fn is_lower_title(doc: &Doc<'_>, i: usize) -> bool {
+    doc.in_class(i, &LOWER_TITLE_WORDS) && doc.word(i).bytes().all(|b| b.is_ascii_lowercase())
 }
 
-fn is_opener(w: &str) -> bool {
-    OPENERS.binary_search(&w).is_ok()
+/// Token `i` is one of `OPENERS` as the list writes it: a capital, then
+/// lower case ("The", not "THE" or "the").
+fn is_opener(doc: &Doc<'_>, i: usize) -> bool {
+    doc.in_class(i, &OPENER_WORDS) && {
+        let b = doc.word(i).as_bytes();
+        b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase)
+    }
 }
 
 /// Words that name a department after "Secretary of", "Minister of":
@@ -573,7 +600,7 @@ fn in_list(w: &str, list: &[&str]) -> bool {
 fn is_title(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.word(i);
     match w.as_bytes().first() {
-        Some(b) if b.is_ascii_lowercase() => is_lower_title(w),
+        Some(b) if b.is_ascii_lowercase() => is_lower_title(doc, i),
         _ => FILTERS.titles.may_hold(w) && WORDS.titles.contains(w),
     }
 }
@@ -878,7 +905,7 @@ fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<us
     while s < r.end && doc.is_any(s, &["the", "a", "an"]) {
         s += 1;
     }
-    while s + 1 < r.end && is_opener(doc.word(s)) {
+    while s + 1 < r.end && is_opener(doc, s) {
         s += 1;
     }
     if s >= r.end {
@@ -900,8 +927,7 @@ fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<us
                     n += 1;
                 }
                 let dept = n;
-                while n < e && cap(doc, n) && (in_list(doc.word(n), DEPARTMENT_WORDS) || e - n > 2)
-                {
+                while n < e && cap(doc, n) && (doc.in_class(n, &DEPARTMENTS) || e - n > 2) {
                     n += 1;
                 }
                 if n == dept {
@@ -923,7 +949,8 @@ fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<us
     // person's name.
     let ok = !name.is_empty()
         && name.clone().all(|i| {
-            name_tok(doc, i) || (doc.is_any(i, PARTICLES) && i > name.start && i + 1 < name.end)
+            name_tok(doc, i)
+                || (doc.in_class(i, &PARTICLE_WORDS) && i > name.start && i + 1 < name.end)
         })
         && !name.clone().any(|i| is_org_word(doc.word(i)));
     if !ok {
@@ -932,7 +959,7 @@ fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<us
     let start = match first_title {
         Some(f) if title_end > s => {
             let mut p = f;
-            while p > s && !is_opener(doc.word(p - 1)) {
+            while p > s && !is_opener(doc, p - 1) {
                 p -= 1;
             }
             p
@@ -990,7 +1017,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
                 }
             } else if j > start
                 && name_tok(doc, j + 1)
-                && (doc.is_any(j, PARTICLES)
+                && (doc.in_class(j, &PARTICLE_WORDS)
                     || (doc.is(j, "of") && is_title(doc, j - 1))
                     || (doc.is(j, "the") && doc.is(j - 1, "of")))
             {
@@ -1003,7 +1030,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
         // Lower-case titles just before: "analyst Renad Mansour", "former
         // President Barack Obama".
         let mut run_start = start;
-        while run_start > 0 && start - run_start < 3 && is_lower_title(doc.word(run_start - 1)) {
+        while run_start > 0 && start - run_start < 3 && is_lower_title(doc, run_start - 1) {
             run_start -= 1;
         }
         let run = run_start..j;
@@ -1316,7 +1343,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             // Only words that open a sentence may be dropped: "After
             // Mansour", but not "Jeb" from "Jeb Bush".
-            if !is_opener(self.doc.word(s)) {
+            if !is_opener(self.doc, s) {
                 break;
             }
         }
@@ -1402,7 +1429,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 && words
                     .clone()
                     .rev()
-                    .filter(|&i| !doc.is_any(i, FUNCTION_WORDS))
+                    .filter(|&i| !doc.in_class(i, &FUNCTION_WORD_CLASS))
                     .all(|i| self.cluster_has_word(c, doc.word(i)))
         })
     }
@@ -1872,10 +1899,63 @@ mod tests {
         }
     }
 
+    /// Each token of `text` with what `f` says of it.
+    fn tell(text: &str, f: fn(&Doc<'_>, usize) -> bool) -> Vec<(String, bool)> {
+        let doc = Doc::new(text);
+        (0..doc.toks.len())
+            .map(|i| (doc.word(i).to_owned(), f(&doc, i)))
+            .collect()
+    }
+
+    #[test]
+    fn word_classes_hold_their_lists() {
+        for class in [
+            &LOWER_TITLE_WORDS,
+            &OPENER_WORDS,
+            &PARTICLE_WORDS,
+            &DEPARTMENTS,
+            &FUNCTION_WORD_CLASS,
+        ] {
+            assert!(crate::doc::CLASSES.iter().any(|c| c.bit == class.bit));
+            let text = class.words.join(" ");
+            let doc = Doc::new(&text);
+            assert_eq!(doc.toks.len(), class.words.len());
+            for (i, w) in class.words.iter().enumerate() {
+                assert!(doc.in_class(i, class), "{w}");
+            }
+        }
+        // The case checks after the bits: the lists write one case each.
+        assert!(LOWER_TITLES
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(OPENERS.iter().all(|w| {
+            let b = w.as_bytes();
+            b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase)
+        }));
+        let lower = tell(
+            "analyst Analyst ANALYST former table spokesman",
+            is_lower_title,
+        );
+        let want = [true, false, false, true, false, true];
+        assert_eq!(
+            lower.iter().map(|p| p.1).collect::<Vec<_>>(),
+            want,
+            "{lower:?}"
+        );
+        let openers = tell("The the THE May may Mansour After", is_opener);
+        let want = [true, false, false, true, false, false, true];
+        assert_eq!(
+            openers.iter().map(|p| p.1).collect::<Vec<_>>(),
+            want,
+            "{openers:?}"
+        );
+    }
+
     #[test]
     fn quick_checks_agree_with_their_lists() {
-        for w in LOWER_TITLES {
-            assert!(is_lower_title(w), "{w}");
+        let doc = Doc::new("table Baghdad Mansour x");
+        for i in 0..doc.toks.len() {
+            assert!(!is_lower_title(&doc, i), "{}", doc.word(i));
         }
         for w in WORDS.titles.iter().chain(&WORDS.org_words) {
             assert!(
@@ -1890,7 +1970,7 @@ mod tests {
             assert!(FILTERS.org_words.may_hold(w) && is_org_word(w), "{w}");
         }
         for w in ["table", "Baghdad", "Mansour", "", "x"] {
-            assert!(!is_lower_title(w) && !is_org_word(w), "{w}");
+            assert!(!is_org_word(w), "{w}");
         }
         for (w, want) in [
             ("The", Some(true)),
