@@ -507,10 +507,14 @@ struct Mention {
 }
 
 #[derive(Clone, Debug)]
-struct Cluster {
+struct Cluster<'a> {
     kind: SpeakerKind,
     /// The best name so far (token range of a mention's name).
     name: Range<usize>,
+    /// The last word of `name` without a possessive ("Mansour" of "Renad
+    /// Mansour"), which another name of a person must end with: compared
+    /// first, and read from the text once, not at every comparison.
+    last: &'a str,
     plural: bool,
     gender: Gender,
     /// The first and last mention to join, linked through `Mention::next`
@@ -588,7 +592,8 @@ fn base(w: &str) -> &str {
 }
 
 fn same_word(a: &str, b: &str) -> bool {
-    base(a).eq_ignore_ascii_case(base(b))
+    // A name mostly comes back as it was written: "Mansour" … "Mansour".
+    a == b || base(a).eq_ignore_ascii_case(base(b))
 }
 
 fn in_list(w: &str, list: &[&str]) -> bool {
@@ -1127,7 +1132,7 @@ struct Resolver<'d, 'a> {
     mentions: Vec<Mention>,
     /// The mention of each claim's (first) source span, or `NONE`.
     claim_mention: Vec<u32>,
-    clusters: Vec<Cluster>,
+    clusters: Vec<Cluster<'a>>,
     /// For each claim with a coordinated source: its speaker cluster.
     coord: Vec<u32>,
     /// The most recently joined cluster, where [`Resolver::best`] starts
@@ -1154,13 +1159,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
 
     /// The first [`MAX_MEMBERS`] mentions of a cluster, the ones names and
     /// descriptions are compared with.
-    fn first_members<'s>(&'s self, c: &Cluster) -> impl Iterator<Item = &'s Mention> + 's {
+    fn first_members<'s>(&'s self, c: &Cluster<'_>) -> impl Iterator<Item = &'s Mention> + 's {
         self.members(c).take(MAX_MEMBERS)
     }
 
     /// The mentions of a cluster, in the order they joined it: names and
     /// descriptions in text order, then pronouns.
-    fn members<'s>(&'s self, c: &Cluster) -> impl Iterator<Item = &'s Mention> + 's {
+    fn members<'s>(&'s self, c: &Cluster<'_>) -> impl Iterator<Item = &'s Mention> + 's {
         let mut k = c.head;
         std::iter::from_fn(move || {
             let m = self.mentions.get(k as usize)?;
@@ -1173,6 +1178,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let name = self.mentions[m].name.clone();
         self.clusters.push(Cluster {
             kind,
+            last: last_word(self.doc, &name),
             name,
             plural,
             gender: Gender::Unknown,
@@ -1212,6 +1218,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         };
         if better {
             cl.name = mention.name.clone();
+            cl.last = last_word(self.doc, &cl.name);
         }
         if cl.gender == Gender::Unknown {
             // Titles ("Mr.", "Congresswoman") and description heads
@@ -1300,14 +1307,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
     /// The most recent person whose name agrees with `name`.
     fn find_person(&self, name: Range<usize>) -> Option<u32> {
         let doc = self.doc;
-        self.best(|c| c.kind == SpeakerKind::Person && same_person(doc, &name, &c.name))
+        if name.is_empty() {
+            return None;
+        }
+        // Most persons have another last name: one comparison of two words
+        // read once turns them away.
+        let last = last_word(doc, &name);
+        self.best(|c| {
+            c.kind == SpeakerKind::Person
+                && (c.last == last || c.last.eq_ignore_ascii_case(last))
+                && same_given_last(doc, &name, &c.name)
+        })
     }
 
     /// The most recent cluster satisfying `f`, among the [`MAX_CLUSTERS`]
     /// most recently joined, and those only if they joined within the last
     /// [`MAX_JOINS`] joins (pass-1 joins come in text order, so the list
     /// meets clusters from the latest mention down).
-    fn best(&self, f: impl Fn(&Cluster) -> bool) -> Option<u32> {
+    fn best(&self, f: impl Fn(&Cluster<'a>) -> bool) -> Option<u32> {
         let mut c = self.latest;
         for _ in 0..MAX_CLUSTERS {
             let cl = self.clusters.get(c as usize)?;
@@ -1436,7 +1453,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
 
     /// True when a word is in one of the cluster's (non-pronoun) mentions or
     /// in an appositive after one.
-    fn cluster_has_word(&self, c: &Cluster, w: &str) -> bool {
+    fn cluster_has_word(&self, c: &Cluster<'_>, w: &str) -> bool {
         let doc = self.doc;
         self.first_members(c).any(|m| {
             m.toks
@@ -1509,7 +1526,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         } else {
             Vec::new()
         };
-        let compatible = |c: &Cluster| -> bool {
+        let compatible = |c: &Cluster<'_>| -> bool {
             match pro {
                 Pro::He | Pro::She => {
                     let g = if pro == Pro::He {
@@ -1724,17 +1741,35 @@ fn text_of(doc: &Doc<'_>, r: Range<usize>) -> String {
     out
 }
 
-/// Two names of one person: the last names agree, and one name ends the
-/// other or the first names agree too.
-fn same_person(doc: &Doc<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
-    if a.is_empty() || b.is_empty() || !same_word(doc.word(a.end - 1), doc.word(b.end - 1)) {
-        return false;
+/// The last word of a name without its possessive, or "" for no name.
+fn last_word<'a>(doc: &Doc<'a>, name: &Range<usize>) -> &'a str {
+    if name.is_empty() {
+        ""
+    } else {
+        base(doc.word(name.end - 1))
     }
+}
+
+/// Two names of one person: the last names agree, and one name ends the
+/// other or the first names agree too. (Resolution compares the last word
+/// of each person once, `Cluster::last`, then calls [`same_given_last`].)
+#[cfg(test)]
+fn same_person(doc: &Doc<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
+    !a.is_empty()
+        && !b.is_empty()
+        && same_word(doc.word(a.end - 1), doc.word(b.end - 1))
+        && same_given_last(doc, a, b)
+}
+
+/// [`same_person`] of two names whose last words agree.
+fn same_given_last(doc: &Doc<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // The words before the last, from the end.
     let suffix = short
         .clone()
         .rev()
         .zip(long.clone().rev())
+        .skip(1)
         .all(|(x, y)| same_word(doc.word(x), doc.word(y)));
     suffix || same_word(doc.word(a.start), doc.word(b.start))
 }
