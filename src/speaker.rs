@@ -504,6 +504,9 @@ struct Mention {
     next: u32,
     /// The appositive after the mention, found when it joins a cluster.
     appo: Range<usize>,
+    /// For a person: the title that [`split_title`] finds in `toks`, found
+    /// when the mention is made, for the speaker's titles.
+    title: Range<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -754,8 +757,8 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize
         let coordinated = second.is_some() || first.clone().any(|i| doc.is(i, "and"));
         let kind = c.source.as_ref().map_or(SourceKind::Other, |s| s.kind);
         for toks in [first].into_iter().chain(second).chain(spans) {
-            let (what, name) = if coordinated {
-                (What::Coord, toks.clone())
+            let (what, name, title) = if coordinated {
+                (What::Coord, toks.clone(), 0..0)
             } else {
                 describe(doc, toks.clone(), kind)
             };
@@ -767,6 +770,7 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize
                 cluster: NONE,
                 next: NONE,
                 appo: 0..0,
+                title: title.start as u32..title.end as u32,
             });
         }
     }
@@ -776,8 +780,13 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize
     (out, firsts)
 }
 
-/// What a source mention is, and its name or descriptive words.
-fn describe(doc: &Doc<'_>, toks: Range<usize>, kind: SourceKind) -> (What, Range<usize>) {
+/// What a source mention is, its name or descriptive words, and for a
+/// person the title before the name.
+fn describe(
+    doc: &Doc<'_>,
+    toks: Range<usize>,
+    kind: SourceKind,
+) -> (What, Range<usize>, Range<usize>) {
     let first = toks.start;
     let article = determiner(doc.word(first));
     let definite = article == Some(true);
@@ -786,7 +795,8 @@ fn describe(doc: &Doc<'_>, toks: Range<usize>, kind: SourceKind) -> (What, Range
     } else {
         toks.clone()
     };
-    match kind {
+    let mut title = 0..0;
+    let (what, name) = match kind {
         SourceKind::Pronoun => {
             let w = doc.word(first);
             let pro = match () {
@@ -802,7 +812,7 @@ fn describe(doc: &Doc<'_>, toks: Range<usize>, kind: SourceKind) -> (What, Range
             (What::Pronoun(pro), toks)
         }
         SourceKind::Person => match split_title(doc, toks.clone()) {
-            Some((_, name)) => {
+            Some((t, name)) => {
                 if name.len() == 1
                     && PLACE_METONYMS
                         .binary_search(&base(doc.word(name.start)))
@@ -810,6 +820,7 @@ fn describe(doc: &Doc<'_>, toks: Range<usize>, kind: SourceKind) -> (What, Range
                 {
                     (What::Org, name)
                 } else {
+                    title = t;
                     (What::Person, name)
                 }
             }
@@ -858,7 +869,8 @@ fn describe(doc: &Doc<'_>, toks: Range<usize>, kind: SourceKind) -> (What, Range
                 words,
             )
         }
-    }
+    };
+    (what, name, title)
 }
 
 /// A number word opening a description: "two", "three", "5".
@@ -974,6 +986,17 @@ fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<us
     Some((start..title_end, name))
 }
 
+/// Whether [`split_title`] of `a..e` starts at `a`: the word is capitalized
+/// or a title, and neither an article nor an opener, which the split skips.
+/// Where it does, the split of a range that starts at the title it found
+/// finds that title again: the words from the range's start to the title
+/// are no titles, and the title ends where the split began it.
+fn split_starts_at(doc: &Doc<'_>, a: usize, e: usize) -> bool {
+    (cap(doc, a) || is_title(doc, a))
+        && !doc.is_any(a, &["the", "a", "an"])
+        && !(a + 1 < e && is_opener(doc, a))
+}
+
 /// One linear pass over the document's capitalized runs: titled names
 /// become person mentions, runs ending in an organization word
 /// organization mentions, and other runs possible aliases, kept only when
@@ -1057,6 +1080,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
             cluster: NONE,
             next: NONE,
             appo: 0..0,
+            title: 0..0,
         };
         let last = base(doc.word(j - 1));
         if orgs && is_org_word(last) {
@@ -1077,7 +1101,21 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
                 let last_title = name.start.saturating_sub(1);
                 let org_name = is_org_word(doc.word(last_title)) && last_title > title.start;
                 if !title.is_empty() && !org_name {
-                    out.push(m(title.start..name.end, name, What::Person));
+                    // The mention is `title.start..name.end`, and its speaker
+                    // lists the title split_title finds there: this one when
+                    // that split starts at the title's first word, else (a
+                    // word it skips, "van" of "The van Minister Joe Biden")
+                    // one of its own.
+                    let toks = title.start..name.end;
+                    let own = if split_starts_at(doc, title.start, name.end) {
+                        title
+                    } else {
+                        split_title(doc, toks.clone()).map_or(0..0, |(t, _)| t)
+                    };
+                    out.push(Mention {
+                        title: own.start as u32..own.end as u32,
+                        ..m(toks, name, What::Person)
+                    });
                     known.add(last);
                     continue;
                 }
@@ -1654,7 +1692,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
                         && m.toks.start < m.name.start
                         && titles.len() < MAX_LISTED
                     {
-                        if let Some((title, _)) = split_title(doc, m.toks.clone()) {
+                        // A person's title was found with its name; a
+                        // description is split here.
+                        let title = if m.what == What::Person {
+                            Some(m.title.start as usize..m.title.end as usize)
+                        } else {
+                            split_title(doc, m.toks.clone()).map(|(t, _)| t)
+                        };
+                        if let Some(title) = title {
                             push_unique(&mut titles, text_of(doc, title));
                         }
                     }
@@ -2091,6 +2136,26 @@ mod tests {
             "the State Department",
         ] {
             assert_eq!(name_split(text), None, "{text}");
+        }
+    }
+
+    /// A titled name the scan finds is listed with the title of its own
+    /// tokens, which it splits again only when that split may start later.
+    #[test]
+    fn titled_names_split_again_alike() {
+        for (text, starts) in [
+            ("On Thursday President Ida Vale", true),
+            ("U. S. Secretary of State Antony Blinken", true),
+            ("Later Analyst Renad Mansour", true),
+            ("former President Barack Obama", true),
+            ("The van Minister Joe Biden", false),
+        ] {
+            let doc = Doc::new(text);
+            let e = doc.toks.len();
+            let (title, _) = split_title(&doc, 0..e).unwrap();
+            assert_eq!(split_starts_at(&doc, title.start, e), starts, "{text}");
+            let again = split_title(&doc, title.start..e).unwrap().0;
+            assert_eq!(again == title, starts, "{text}");
         }
     }
 
