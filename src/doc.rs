@@ -43,6 +43,11 @@ pub(crate) const CLASSES: &[&WordClass] = &[
     &crate::rules::FINITE_VERBS,
     &crate::rules::DOCUMENT_NOUNS,
     &crate::rules::PASSIVE_AUXILIARIES,
+    &crate::speaker::LOWER_TITLE_WORDS,
+    &crate::speaker::OPENER_WORDS,
+    &crate::speaker::PARTICLE_WORDS,
+    &crate::speaker::DEPARTMENTS,
+    &crate::speaker::FUNCTION_WORD_CLASS,
 ];
 
 /// A sentence: its tokens and its paragraph.
