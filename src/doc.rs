@@ -48,6 +48,8 @@ pub(crate) const CLASSES: &[&WordClass] = &[
     &crate::speaker::PARTICLE_WORDS,
     &crate::speaker::DEPARTMENTS,
     &crate::speaker::FUNCTION_WORD_CLASS,
+    &crate::speaker::TITLE_WORDS,
+    &crate::speaker::ORG_WORDS,
 ];
 
 /// A sentence: its tokens and its paragraph.

@@ -257,6 +257,70 @@ pub(crate) const FUNCTION_WORD_CLASS: WordClass = WordClass {
     bit: 1 << 27,
     words: FUNCTION_WORDS,
 };
+/// The words of `data/titles.txt` and `data/organization_words.txt` as
+/// classes too: the scan asks [`is_title`] of every word of a run of two
+/// or more, and [`is_org_word`] of the last word of most runs. Their lists
+/// write one case, which a hash lookup checks after the bit.
+pub(crate) const TITLE_WORDS: WordClass = WordClass {
+    bit: 1 << 28,
+    words: &TITLE_LIST,
+};
+pub(crate) const ORG_WORDS: WordClass = WordClass {
+    bit: 1 << 29,
+    words: &ORG_WORD_LIST,
+};
+const TITLE_LIST: [&str; list_len(crate::lexicon::TITLES)] = list(crate::lexicon::TITLES);
+const ORG_WORD_LIST: [&str; list_len(crate::lexicon::ORGANIZATION_WORDS)] =
+    list(crate::lexicon::ORGANIZATION_WORDS);
+
+/// The line of `file` starting at byte `start`, trimmed, and where the next
+/// one starts: for reading a word list at compile time.
+const fn line_at(file: &'static [u8], start: usize) -> (&'static [u8], usize) {
+    let mut end = start;
+    while end < file.len() && file[end] != b'\n' {
+        end += 1;
+    }
+    let (_, rest) = file.split_at(start);
+    let (line, _) = rest.split_at(end - start);
+    (line.trim_ascii(), end + 1)
+}
+
+/// A line of a word list that holds a word (`lexicon::entries`): not blank,
+/// no comment.
+const fn is_entry(line: &[u8]) -> bool {
+    !line.is_empty() && line[0] != b'#'
+}
+
+/// How many words a word list in `data/` has.
+const fn list_len(file: &'static str) -> usize {
+    let (mut at, mut n) = (0, 0);
+    while at < file.len() {
+        let (line, next) = line_at(file.as_bytes(), at);
+        if is_entry(line) {
+            n += 1;
+        }
+        at = next;
+    }
+    n
+}
+
+/// The words of a word list in `data/`, in its order.
+const fn list<const N: usize>(file: &'static str) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut at, mut n) = (0, 0);
+    while at < file.len() {
+        let (line, next) = line_at(file.as_bytes(), at);
+        if is_entry(line) {
+            out[n] = match std::str::from_utf8(line) {
+                Ok(w) => w,
+                Err(_) => panic!("a word list is UTF-8"),
+            };
+            n += 1;
+        }
+        at = next;
+    }
+    out
+}
 
 /// Token `i` is one of `LOWER_TITLES` as the list writes it, in lower case
 /// ("analyst", not "Analyst"). Asked of the word before every capitalized
@@ -609,7 +673,9 @@ fn is_title(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.word(i);
     match w.as_bytes().first() {
         Some(b) if b.is_ascii_lowercase() => is_lower_title(doc, i),
-        _ => FILTERS.titles.may_hold(w) && WORDS.titles.contains(w),
+        // The bit ignores case; the list's ("Secretary", not "SECRETARY")
+        // is checked after it, for the few words that have it.
+        _ => doc.in_class(i, &TITLE_WORDS) && WORDS.titles.contains(w),
     }
 }
 
@@ -652,14 +718,14 @@ impl Filter {
     }
 }
 
+/// The filter of the organization words, for a word with a possessive
+/// (without it, a word's class bit tells: [`is_org_tok`]).
 #[derive(Debug)]
 struct Filters {
-    titles: Filter,
     org_words: Filter,
 }
 
 static FILTERS: LazyLock<Filters> = LazyLock::new(|| Filters {
-    titles: Filter::new(WORDS.titles.iter().copied()),
     org_words: Filter::new(WORDS.org_words.iter().copied()),
 });
 
@@ -733,6 +799,19 @@ fn possessive(w: &str) -> bool {
 fn is_org_word(w: &str) -> bool {
     let w = base(w);
     FILTERS.org_words.may_hold(w) && WORDS.org_words.contains(w)
+}
+
+/// [`is_org_word`] of token `i`: its class bit when the word has no
+/// possessive (the bit is that of the word as written; "Pentagon’s" is
+/// looked up without its ending).
+#[inline]
+fn is_org_tok(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    if base(w).len() == w.len() {
+        doc.in_class(i, &ORG_WORDS) && WORDS.org_words.contains(w)
+    } else {
+        is_org_word(w)
+    }
 }
 
 /// Collects the claim sources as mentions, and the tokens of each claim's
@@ -969,7 +1048,7 @@ fn split_title(doc: &Doc<'_>, r: Range<usize>) -> Option<(Range<usize>, Range<us
             name_tok(doc, i)
                 || (doc.in_class(i, &PARTICLE_WORDS) && i > name.start && i + 1 < name.end)
         })
-        && !name.clone().any(|i| is_org_word(doc.word(i)));
+        && !name.clone().any(|i| is_org_tok(doc, i));
     if !ok {
         return None;
     }
@@ -1083,7 +1162,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
             title: 0..0,
         };
         let last = base(doc.word(j - 1));
-        if orgs && is_org_word(last) {
+        if orgs && is_org_tok(doc, j - 1) {
             let mut s = start;
             if doc.is(s, "the") {
                 s += 1;
@@ -1099,7 +1178,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
                 // an organization word, after another word, names an
                 // organization, not a title.
                 let last_title = name.start.saturating_sub(1);
-                let org_name = is_org_word(doc.word(last_title)) && last_title > title.start;
+                let org_name = is_org_tok(doc, last_title) && last_title > title.start;
                 if !title.is_empty() && !org_name {
                     // The mention is `title.start..name.end`, and its speaker
                     // lists the title split_title finds there: this one when
@@ -2037,18 +2116,30 @@ mod tests {
         for i in 0..doc.toks.len() {
             assert!(!is_lower_title(&doc, i), "{}", doc.word(i));
         }
-        for w in WORDS.titles.iter().chain(&WORDS.org_words) {
-            assert!(
-                FILTERS.titles.may_hold(w) || FILTERS.org_words.may_hold(w),
-                "{w}"
-            );
-        }
-        for w in &WORDS.titles {
-            assert!(FILTERS.titles.may_hold(w), "{w}");
-        }
         for w in &WORDS.org_words {
             assert!(FILTERS.org_words.may_hold(w) && is_org_word(w), "{w}");
         }
+        // The classes read at compile time hold the lists as the lexicon
+        // reads them, and every token that is one of their words as
+        // written has the bit: "Adm.", "Secretary", "Pentagon".
+        for (class, set) in [
+            (&TITLE_WORDS, &WORDS.titles),
+            (&ORG_WORDS, &WORDS.org_words),
+        ] {
+            assert_eq!(class.words.len(), set.len());
+            assert!(class.words.iter().all(|w| set.contains(w)));
+            for w in class.words {
+                let text = format!("The {w} said");
+                let doc = Doc::new(&text);
+                let i = (0..doc.toks.len()).find(|&i| doc.word(i) == *w);
+                assert!(i.is_some_and(|i| doc.in_class(i, class)), "{w}");
+            }
+        }
+        let doc = Doc::new("Secretary SECRETARY secretary Table Pentagon Pentagon’s Mansour");
+        let titles: Vec<bool> = (0..doc.toks.len()).map(|i| is_title(&doc, i)).collect();
+        assert_eq!(titles, [true, false, false, false, false, false, false]);
+        let orgs: Vec<bool> = (0..doc.toks.len()).map(|i| is_org_tok(&doc, i)).collect();
+        assert_eq!(orgs, [false, false, false, false, true, true, false]);
         for w in ["table", "Baghdad", "Mansour", "", "x"] {
             assert!(!is_org_word(w), "{w}");
         }
