@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use crate::lexicon::CueLexicon;
-use crate::quote::{pair, paragraph_ranges, Quotation};
-use crate::segment::split_sentences;
+use crate::quote::{pair, Quotation};
+use crate::segment::Segmenter;
 use crate::token::{tokenize, Token, TokenKind};
 use crate::Span;
 
@@ -101,35 +101,18 @@ impl<'a> Doc<'a> {
     pub fn with_lexicon(text: &'a str, lex: &CueLexicon) -> Doc<'a> {
         // News runs at about five bytes a token: room for all of them at
         // once, not a vector that doubles and copies itself ten times.
-        let mut toks: Vec<Token<'a>> = Vec::with_capacity(text.len() / 4 + 1);
-        tokenize(text).collect_into(&mut toks);
-        let paras = paragraph_ranges(&toks);
-        // Room for sentences of sixteen tokens on average: news averages
-        // about twenty-four, so the vector rarely grows.
-        let mut sents = Vec::with_capacity(toks.len() / 16 + 1);
-        for (pi, p) in paras.iter().enumerate() {
-            split_sentences(&toks[p.clone()], |r| {
-                sents.push(Sent {
-                    toks: p.start + r.start..p.start + r.end,
-                    para: pi,
-                });
-            });
+        let cap = text.len() / 4 + 1;
+        let mut toks: Vec<Token<'a>> = Vec::with_capacity(cap);
+        // The paragraphs and sentences are found as the tokens are made, and
+        // each token's sentence with them.
+        let mut seg = Segmenter::with_capacity(cap);
+        let mut sent_of: Vec<u32> = Vec::with_capacity(cap);
+        for t in tokenize(text) {
+            sent_of.push(seg.push(toks.len(), &t));
+            toks.push(t);
         }
-        // Sentences come in text order without overlapping: each fills its
-        // tokens, and the tokens after it up to the next one.
-        let mut sent_of = vec![0u32; toks.len()];
-        let mut last = 0u32;
-        let mut filled = 0;
-        for (si, s) in sents.iter().enumerate() {
-            if s.toks.is_empty() || s.toks.start < filled {
-                continue;
-            }
-            sent_of[filled..s.toks.start].fill(last);
-            last = si as u32;
-            sent_of[s.toks.clone()].fill(last);
-            filled = s.toks.end;
-        }
-        sent_of[filled..].fill(last);
+        seg.end_paragraph(toks.len());
+        let Segmenter { paras, sents, .. } = seg;
         let quotes = pair(&toks, &paras).quotations;
         let toks_len = toks.len();
         // One lookup per word: its classes and its cue entry; and whether
