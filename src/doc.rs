@@ -107,13 +107,18 @@ impl<'a> Doc<'a> {
         // each token's sentence with them.
         let mut seg = Segmenter::with_capacity(cap);
         let mut sent_of: Vec<u32> = Vec::with_capacity(cap);
+        // The quotation marks, for the pairing to look at them only.
+        let mut marks: Vec<u32> = Vec::new();
         for t in tokenize(text) {
+            if t.is_quote() {
+                marks.push(toks.len() as u32);
+            }
             sent_of.push(seg.push(toks.len(), &t));
             toks.push(t);
         }
         seg.end_paragraph(toks.len());
         let Segmenter { paras, sents, .. } = seg;
-        let quotes = pair(&toks, &paras).quotations;
+        let quotes = pair(&toks, &paras, &marks).quotations;
         let toks_len = toks.len();
         // One lookup per word: its classes and its cue entry; and whether
         // it may be part of a name, which the rules and the name scan ask
