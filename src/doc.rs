@@ -137,20 +137,11 @@ impl<'a> Doc<'a> {
             class.push(c);
         }
         let mut mark_of = vec![NONE; toks.len()];
-        // Depth and innermost quotation in one sweep over the tokens, not
-        // one pass per quotation over its inside: that would be quadratic
-        // in the nesting depth (‘a ‹b ‘c … › ’ nests as deep as a scraped
-        // page likes).
-        let mut depth_delta = vec![0i32; toks.len() + 1];
         for (qi, q) in quotes.iter().enumerate() {
             let r = &q.tokens;
             mark_of[r.start] = qi as u32;
             if q.close.is_some() && r.end < toks.len() {
                 mark_of[r.end] = qi as u32;
-            }
-            if r.start + 1 < r.end {
-                depth_delta[r.start + 1] += 1;
-                depth_delta[r.end] -= 1;
             }
             for reopen in &q.reopened {
                 if let Ok(k) = toks.binary_search_by_key(&reopen.start, |t| t.span.start) {
@@ -158,26 +149,52 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut depth = vec![0u8; toks.len()];
-        let mut quote_of = vec![NONE; toks.len()];
-        // The innermost quotation holding a token is the latest opened one
-        // still open there (quotations come ordered by their opening mark).
+        // Token t is inside the marks of the quotations with start < t <
+        // end; its depth is how many they are, its innermost quotation the
+        // latest opened of them (quotations come ordered by their opening
+        // mark). That set changes only at some start + 1 or some end: one
+        // sweep over those points, each run between two filled at once, not
+        // a look at every token, nor one pass per quotation over its inside
+        // (quadratic in the nesting depth: ‘a ‹b ‘c … › ’ nests as deep as a
+        // scraped page likes).
+        let n = toks.len();
+        let mut ends: Vec<usize> = quotes
+            .iter()
+            .filter(|q| q.tokens.start + 1 < q.tokens.end)
+            .map(|q| q.tokens.end)
+            .collect();
+        ends.sort_unstable();
+        let mut depth: Vec<u8> = Vec::with_capacity(n);
+        let mut quote_of: Vec<u32> = Vec::with_capacity(n);
         let mut open = std::collections::BinaryHeap::new();
-        let (mut d, mut next) = (0i32, 0);
-        for t in 0..toks.len() {
-            d += depth_delta[t];
-            depth[t] = d.clamp(0, u8::MAX as i32) as u8;
-            while next < quotes.len() && quotes[next].tokens.start < t {
+        let (mut d, mut next, mut ended) = (0usize, 0, 0);
+        let mut at = 0;
+        while at < n {
+            while next < quotes.len() && quotes[next].tokens.start < at {
+                let r = &quotes[next].tokens;
+                d += usize::from(r.start + 1 < r.end);
                 open.push(next as u32);
                 next += 1;
             }
+            while ended < ends.len() && ends[ended] <= at {
+                d -= 1;
+                ended += 1;
+            }
+            // Those ended are dropped when they come to the top.
             while open
                 .peek()
-                .is_some_and(|&q| quotes[q as usize].tokens.end <= t)
+                .is_some_and(|&q| quotes[q as usize].tokens.end <= at)
             {
                 open.pop();
             }
-            quote_of[t] = open.peek().copied().unwrap_or(NONE);
+            let run_end = quotes
+                .get(next)
+                .map_or(n, |q| q.tokens.start + 1)
+                .min(ends.get(ended).copied().unwrap_or(n))
+                .min(n);
+            depth.resize(run_end, d.min(u8::MAX as usize) as u8);
+            quote_of.resize(run_end, open.peek().copied().unwrap_or(NONE));
+            at = run_end;
         }
         Doc {
             text,
@@ -312,7 +329,34 @@ pub(crate) fn is_name_like(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_name_like;
+    use super::{is_name_like, Doc, NONE};
+    use proptest::prelude::*;
+
+    /// Texts thick with nested, unclosed and reopened quotations.
+    fn quote_soup() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "“", "”", "‘", "’", "\"", "'", "«", "»", "‹", "›", "„", "said", "no", "x", ".", ",",
+            " ", " ", "\n", "\n\n",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        /// The run sweep gives each token what the definition says: how
+        /// many quotations hold it inside their marks, and the latest
+        /// opened of them.
+        #[test]
+        fn depth_and_quote_of_follow_their_definition(text in prop_oneof![quote_soup(), any::<String>()]) {
+            let doc = Doc::new(&text);
+            for t in 0..doc.toks.len() {
+                let holding: Vec<usize> = (0..doc.quotes.len())
+                    .filter(|&q| doc.quotes[q].tokens.start < t && t < doc.quotes[q].tokens.end)
+                    .collect();
+                prop_assert_eq!(usize::from(doc.depth[t]), holding.len().min(255));
+                prop_assert_eq!(doc.quote_of[t], holding.last().map_or(NONE, |&q| q as u32));
+            }
+        }
+    }
 
     #[test]
     fn the_name_bit_is_no_word_class() {
