@@ -109,10 +109,24 @@ impl<'a> Doc<'a> {
         let mut sent_of: Vec<u32> = Vec::with_capacity(cap);
         // The quotation marks, for the pairing to look at them only.
         let mut marks: Vec<u32> = Vec::new();
+        // One lookup per word, as it is made: its classes and its cue entry;
+        // and whether it may be part of a name, which the rules and the name
+        // scan ask of every token.
+        let mut entry: Vec<u32> = Vec::with_capacity(cap);
+        let mut class: Vec<u32> = Vec::with_capacity(cap);
         for t in tokenize(text) {
-            if t.is_quote() {
-                marks.push(toks.len() as u32);
-            }
+            let (e, c) = if t.is_wordlike() {
+                let e = lex.index_in(text, t.span.start, t.text).unwrap_or(NONE);
+                let c = if e == NONE { 0 } else { lex.entry(e).classes };
+                (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
+            } else {
+                if t.is_quote() {
+                    marks.push(toks.len() as u32);
+                }
+                (NONE, 0)
+            };
+            entry.push(e);
+            class.push(c);
             sent_of.push(seg.push(toks.len(), &t));
             toks.push(t);
         }
@@ -120,22 +134,6 @@ impl<'a> Doc<'a> {
         let Segmenter { paras, sents, .. } = seg;
         let quotes = pair(&toks, &paras, &marks).quotations;
         let toks_len = toks.len();
-        // One lookup per word: its classes and its cue entry; and whether
-        // it may be part of a name, which the rules and the name scan ask
-        // of every token.
-        let mut entry: Vec<u32> = Vec::with_capacity(toks_len);
-        let mut class: Vec<u32> = Vec::with_capacity(toks_len);
-        for t in &toks {
-            let (e, c) = if t.is_wordlike() {
-                let e = lex.index_in(text, t.span.start, t.text).unwrap_or(NONE);
-                let c = if e == NONE { 0 } else { lex.entry(e).classes };
-                (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
-            } else {
-                (NONE, 0)
-            };
-            entry.push(e);
-            class.push(c);
-        }
         let mut mark_of = vec![NONE; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
             let r = &q.tokens;
