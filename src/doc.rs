@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use crate::lexicon::CueLexicon;
-use crate::quote::{pair, paragraph_ranges, Quotation};
-use crate::segment::split_sentences;
+use crate::quote::{pair, Quotation};
+use crate::segment::Segmenter;
 use crate::token::{tokenize, Token, TokenKind};
 use crate::Span;
 
@@ -103,68 +103,45 @@ impl<'a> Doc<'a> {
     pub fn with_lexicon(text: &'a str, lex: &CueLexicon) -> Doc<'a> {
         // News runs at about five bytes a token: room for all of them at
         // once, not a vector that doubles and copies itself ten times.
-        let mut toks: Vec<Token<'a>> = Vec::with_capacity(text.len() / 4 + 1);
-        tokenize(text).collect_into(&mut toks);
-        let paras = paragraph_ranges(&toks);
-        // Room for sentences of sixteen tokens on average: news averages
-        // about twenty-four, so the vector rarely grows.
-        let mut sents = Vec::with_capacity(toks.len() / 16 + 1);
-        for (pi, p) in paras.iter().enumerate() {
-            split_sentences(&toks[p.clone()], |r| {
-                sents.push(Sent {
-                    toks: p.start + r.start..p.start + r.end,
-                    para: pi,
-                });
-            });
-        }
-        // Sentences come in text order without overlapping: each fills its
-        // tokens, and the tokens after it up to the next one.
-        let mut sent_of = vec![0u32; toks.len()];
-        let mut last = 0u32;
-        let mut filled = 0;
-        for (si, s) in sents.iter().enumerate() {
-            if s.toks.is_empty() || s.toks.start < filled {
-                continue;
-            }
-            sent_of[filled..s.toks.start].fill(last);
-            last = si as u32;
-            sent_of[s.toks.clone()].fill(last);
-            filled = s.toks.end;
-        }
-        sent_of[filled..].fill(last);
-        let quotes = pair(&toks, &paras).quotations;
-        let toks_len = toks.len();
-        // One lookup per word: its classes and its cue entry; and whether
-        // it may be part of a name, which the rules and the name scan ask
-        // of every token.
-        let mut entry: Vec<u32> = Vec::with_capacity(toks_len);
-        let mut class: Vec<u32> = Vec::with_capacity(toks_len);
-        for t in &toks {
+        let cap = text.len() / 4 + 1;
+        let mut toks: Vec<Token<'a>> = Vec::with_capacity(cap);
+        // The paragraphs and sentences are found as the tokens are made, and
+        // each token's sentence with them.
+        let mut seg = Segmenter::with_capacity(cap);
+        let mut sent_of: Vec<u32> = Vec::with_capacity(cap);
+        // The quotation marks, for the pairing to look at them only.
+        let mut marks: Vec<u32> = Vec::new();
+        // One lookup per word, as it is made: its classes and its cue entry;
+        // and whether it may be part of a name, which the rules and the name
+        // scan ask of every token.
+        let mut entry: Vec<u32> = Vec::with_capacity(cap);
+        let mut class: Vec<u32> = Vec::with_capacity(cap);
+        for t in tokenize(text) {
             let (e, c) = if t.is_wordlike() {
                 let e = lex.index_in(text, t.span.start, t.text).unwrap_or(NONE);
                 let c = if e == NONE { 0 } else { lex.entry(e).classes };
                 (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
             } else {
+                if t.is_quote() {
+                    marks.push(toks.len() as u32);
+                }
                 (NONE, 0)
             };
             entry.push(e);
             class.push(c);
+            sent_of.push(seg.push(toks.len(), &t));
+            toks.push(t);
         }
+        seg.end_paragraph(toks.len());
+        let Segmenter { paras, sents, .. } = seg;
+        let quotes = pair(&toks, &paras, &marks).quotations;
+        let toks_len = toks.len();
         let mut mark_of = vec![NONE; toks.len()];
-        // Depth and innermost quotation in one sweep over the tokens, not
-        // one pass per quotation over its inside: that would be quadratic
-        // in the nesting depth (‘a ‹b ‘c … › ’ nests as deep as a scraped
-        // page likes).
-        let mut depth_delta = vec![0i32; toks.len() + 1];
         for (qi, q) in quotes.iter().enumerate() {
             let r = &q.tokens;
             mark_of[r.start] = qi as u32;
             if q.close.is_some() && r.end < toks.len() {
                 mark_of[r.end] = qi as u32;
-            }
-            if r.start + 1 < r.end {
-                depth_delta[r.start + 1] += 1;
-                depth_delta[r.end] -= 1;
             }
             for reopen in &q.reopened {
                 if let Ok(k) = toks.binary_search_by_key(&reopen.start, |t| t.span.start) {
@@ -172,26 +149,52 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut depth = vec![0u8; toks.len()];
-        let mut quote_of = vec![NONE; toks.len()];
-        // The innermost quotation holding a token is the latest opened one
-        // still open there (quotations come ordered by their opening mark).
+        // Token t is inside the marks of the quotations with start < t <
+        // end; its depth is how many they are, its innermost quotation the
+        // latest opened of them (quotations come ordered by their opening
+        // mark). That set changes only at some start + 1 or some end: one
+        // sweep over those points, each run between two filled at once, not
+        // a look at every token, nor one pass per quotation over its inside
+        // (quadratic in the nesting depth: ‘a ‹b ‘c … › ’ nests as deep as a
+        // scraped page likes).
+        let n = toks.len();
+        let mut ends: Vec<usize> = quotes
+            .iter()
+            .filter(|q| q.tokens.start + 1 < q.tokens.end)
+            .map(|q| q.tokens.end)
+            .collect();
+        ends.sort_unstable();
+        let mut depth: Vec<u8> = Vec::with_capacity(n);
+        let mut quote_of: Vec<u32> = Vec::with_capacity(n);
         let mut open = std::collections::BinaryHeap::new();
-        let (mut d, mut next) = (0i32, 0);
-        for t in 0..toks.len() {
-            d += depth_delta[t];
-            depth[t] = d.clamp(0, u8::MAX as i32) as u8;
-            while next < quotes.len() && quotes[next].tokens.start < t {
+        let (mut d, mut next, mut ended) = (0usize, 0, 0);
+        let mut at = 0;
+        while at < n {
+            while next < quotes.len() && quotes[next].tokens.start < at {
+                let r = &quotes[next].tokens;
+                d += usize::from(r.start + 1 < r.end);
                 open.push(next as u32);
                 next += 1;
             }
+            while ended < ends.len() && ends[ended] <= at {
+                d -= 1;
+                ended += 1;
+            }
+            // Those ended are dropped when they come to the top.
             while open
                 .peek()
-                .is_some_and(|&q| quotes[q as usize].tokens.end <= t)
+                .is_some_and(|&q| quotes[q as usize].tokens.end <= at)
             {
                 open.pop();
             }
-            quote_of[t] = open.peek().copied().unwrap_or(NONE);
+            let run_end = quotes
+                .get(next)
+                .map_or(n, |q| q.tokens.start + 1)
+                .min(ends.get(ended).copied().unwrap_or(n))
+                .min(n);
+            depth.resize(run_end, d.min(u8::MAX as usize) as u8);
+            quote_of.resize(run_end, open.peek().copied().unwrap_or(NONE));
+            at = run_end;
         }
         Doc {
             text,
@@ -326,7 +329,34 @@ pub(crate) fn is_name_like(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_name_like;
+    use super::{is_name_like, Doc, NONE};
+    use proptest::prelude::*;
+
+    /// Texts thick with nested, unclosed and reopened quotations.
+    fn quote_soup() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "“", "”", "‘", "’", "\"", "'", "«", "»", "‹", "›", "„", "said", "no", "x", ".", ",",
+            " ", " ", "\n", "\n\n",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        /// The run sweep gives each token what the definition says: how
+        /// many quotations hold it inside their marks, and the latest
+        /// opened of them.
+        #[test]
+        fn depth_and_quote_of_follow_their_definition(text in prop_oneof![quote_soup(), any::<String>()]) {
+            let doc = Doc::new(&text);
+            for t in 0..doc.toks.len() {
+                let holding: Vec<usize> = (0..doc.quotes.len())
+                    .filter(|&q| doc.quotes[q].tokens.start < t && t < doc.quotes[q].tokens.end)
+                    .collect();
+                prop_assert_eq!(usize::from(doc.depth[t]), holding.len().min(255));
+                prop_assert_eq!(doc.quote_of[t], holding.last().map_or(NONE, |&q| q as u32));
+            }
+        }
+    }
 
     #[test]
     fn the_name_bit_is_no_word_class() {

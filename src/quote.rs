@@ -135,7 +135,10 @@ pub struct Quotations {
 pub fn quotations(text: &str) -> Quotations {
     let tokens: Vec<Token<'_>> = crate::tokenize(text).collect();
     let paras = paragraph_ranges(&tokens);
-    pair(&tokens, &paras)
+    let marks: Vec<u32> = (0..tokens.len() as u32)
+        .filter(|&i| tokens[i as usize].is_quote())
+        .collect();
+    pair(&tokens, &paras, &marks)
 }
 
 /// Token ranges of the paragraphs (ParagraphBreak tokens excluded).
@@ -385,8 +388,10 @@ impl Pairer<'_, '_> {
     }
 }
 
-/// Pairs the marks among `tokens`, paragraph by paragraph.
-pub(crate) fn pair(tokens: &[Token<'_>], paras: &[Range<usize>]) -> Quotations {
+/// Pairs the marks among `tokens`, paragraph by paragraph. `marks` are
+/// the indices of the quotation marks among them, in order: only those are
+/// looked at.
+pub(crate) fn pair(tokens: &[Token<'_>], paras: &[Range<usize>], marks: &[u32]) -> Quotations {
     let mut p = Pairer {
         tokens,
         stack: Vec::new(),
@@ -395,10 +400,13 @@ pub(crate) fn pair(tokens: &[Token<'_>], paras: &[Range<usize>]) -> Quotations {
         ignored: Vec::new(),
     };
     let mut skip = usize::MAX;
+    let mut marks = marks.iter().map(|&i| i as usize).peekable();
     for (pi, para) in paras.iter().enumerate() {
-        for i in para.clone() {
+        // No mark is a paragraph break: the marks before this paragraph
+        // were all in earlier ones.
+        while let Some(i) = marks.next_if(|&i| i < para.end) {
             let t = &tokens[i];
-            if !t.is_quote() || i == skip {
+            if i == skip {
                 continue;
             }
             if t.is_double_quote() {

@@ -19,6 +19,7 @@
 
 use std::ops::Range;
 
+use crate::doc::Sent;
 use crate::lexicon::{abbreviation_class, AbbrevClass};
 use crate::token::{tokenize, Token, TokenKind, Tokens};
 use crate::Span;
@@ -156,26 +157,78 @@ const AFTER_TIME: &[&str] = &[
     "Wednesday",
 ];
 
-/// Sentence boundaries inside one paragraph's tokens: calls `emit` with the
-/// token range of each sentence, in order. Every token lands in exactly one
-/// sentence.
-pub(crate) fn split_sentences(tokens: &[Token<'_>], mut emit: impl FnMut(Range<usize>)) {
-    let mut splitter = Splitter::default();
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if splitter.starts_sentence_at(t) && i > start {
-            emit(start..i);
-            start = i;
+/// The paragraphs and sentences of a document, found as its tokens are
+/// made: each token is fed once, in order, and lands in exactly one
+/// sentence (a paragraph break in none). What a pass for the paragraph
+/// breaks and a splitter run over each paragraph's tokens would give,
+/// without either pass.
+#[derive(Debug, Default)]
+pub(crate) struct Segmenter<'a> {
+    splitter: Splitter<'a>,
+    /// The first token of the current paragraph, and of its current sentence.
+    para_start: usize,
+    sent_start: usize,
+    /// Paragraph token ranges (paragraph breaks excluded), in order.
+    pub paras: Vec<Range<usize>>,
+    pub sents: Vec<Sent>,
+}
+
+impl<'a> Segmenter<'a> {
+    /// Room for `tokens` tokens: paragraphs of thirty-two tokens and
+    /// sentences of sixteen on average (news averages about forty and
+    /// twenty-four), so the vectors rarely grow.
+    pub fn with_capacity(tokens: usize) -> Segmenter<'a> {
+        Segmenter {
+            paras: Vec::with_capacity(tokens / 32 + 1),
+            sents: Vec::with_capacity(tokens / 16 + 1),
+            ..Segmenter::default()
         }
     }
-    if start < tokens.len() {
-        emit(start..tokens.len());
+
+    /// Feeds token `i`, the one after the last fed; returns the index of
+    /// its sentence (for a paragraph break: of the sentence before it, or 0
+    /// before the first).
+    #[inline(always)]
+    pub fn push(&mut self, i: usize, t: &Token<'a>) -> u32 {
+        if t.kind == TokenKind::ParagraphBreak {
+            self.end_paragraph(i);
+            return self.sents.len().saturating_sub(1) as u32;
+        }
+        if self.splitter.starts_sentence_at(t) && i > self.sent_start {
+            self.end_sentence(i);
+        }
+        // The open sentence is the next one pushed.
+        self.sents.len() as u32
+    }
+
+    #[inline]
+    fn end_sentence(&mut self, end: usize) {
+        self.sents.push(Sent {
+            toks: self.sent_start..end,
+            para: self.paras.len(),
+        });
+        self.sent_start = end;
+    }
+
+    /// Ends the paragraph before token `end` (a paragraph break, or the end
+    /// of the tokens).
+    #[inline(never)]
+    pub fn end_paragraph(&mut self, end: usize) {
+        if self.sent_start < end {
+            self.end_sentence(end);
+        }
+        if self.para_start < end {
+            self.paras.push(self.para_start..end);
+        }
+        self.para_start = end + 1;
+        self.sent_start = end + 1;
+        self.splitter = Splitter::default();
     }
 }
 
 /// The sentence splitter as a streaming state machine over one paragraph's
 /// tokens: it needs no buffer, so [`Sentences`] never holds more than one
-/// token, and [`split_sentences`] and [`Sentences`] cannot disagree.
+/// token, and [`Segmenter`] and [`Sentences`] cannot disagree.
 ///
 /// A sentence may end after `.`, `!`, `?`, an ellipsis or an abbreviation
 /// (the terminal), and the closing marks and brackets right after it

@@ -293,21 +293,6 @@ impl<'a> Tokens<'a> {
         self.pos = end;
         Some(self.make(pos, end, kind))
     }
-
-    /// Appends every remaining token to `out`: what collecting the iterator
-    /// gives, in one loop whose common case is inline.
-    pub(crate) fn collect_into(mut self, out: &mut Vec<Token<'a>>) {
-        loop {
-            let t = match self.next_simple() {
-                Some(t) => t,
-                None => match self.next_after_space() {
-                    Some(t) => t,
-                    None => return,
-                },
-            };
-            out.push(t);
-        }
-    }
 }
 
 impl std::iter::FusedIterator for Tokens<'_> {}
