@@ -30,6 +30,7 @@ pub(crate) struct CueHit {
 #[rustfmt::skip]
 pub(crate) const NOUN_MAKERS: WordClass = WordClass {
     bit: 1 << 13,
+    file: None,
     words: &[
         "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
         "my", "your", "no", "any", "every", "each", "another", "such", "whose",

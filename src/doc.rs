@@ -15,7 +15,22 @@ use crate::Span;
 #[derive(Debug)]
 pub(crate) struct WordClass {
     pub bit: u32,
+    /// A data file of `data/` whose entries are words of the class too
+    /// (a lexicon kept as data, such as the titles), read as
+    /// [`lexicon::entries`](crate::lexicon::entries) reads it.
+    pub file: Option<&'static str>,
     pub words: &'static [&'static str],
+}
+
+impl WordClass {
+    /// Every word of the class: its list, then its file's entries.
+    pub fn all_words(&self) -> impl Iterator<Item = &'static str> {
+        let file = self
+            .file
+            .into_iter()
+            .flat_map(|f| crate::lexicon::entries(f).map(|(_, line)| line.trim()));
+        self.words.iter().copied().chain(file)
+    }
 }
 
 /// Every class, for building the lookup table.
@@ -361,7 +376,7 @@ mod tests {
     #[test]
     fn the_name_bit_is_no_word_class() {
         for c in super::CLASSES {
-            assert_eq!(c.bit & super::NAME_LIKE, 0, "{:?}", c.words.first());
+            assert_eq!(c.bit & super::NAME_LIKE, 0, "{:?}", c.all_words().next());
         }
     }
 

@@ -404,7 +404,7 @@ impl CueLexicon {
     /// Adds the words of closed classes, each with its class bit.
     pub fn add_classes(&mut self, classes: &[&crate::doc::WordClass]) {
         for c in classes {
-            for w in c.words {
+            for w in c.all_words() {
                 if let Some(e) = self.entries.get_or_insert_with(w, Entry::default) {
                     e.classes |= c.bit;
                 }

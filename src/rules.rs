@@ -513,6 +513,7 @@ fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
 #[rustfmt::skip]
 pub(crate) const TAIL_OPENERS: WordClass = WordClass {
     bit: 1 << 9,
+    file: None,
     words: &[
         "about", "after", "ahead", "amid", "as", "at", "because", "before", "by", "during",
         "following", "for", "from", "in", "near", "of", "on", "outside", "since", "though",
@@ -794,6 +795,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 #[rustfmt::skip]
 pub(crate) const ADDRESSEES: WordClass = WordClass {
     bit: 1 << 10,
+    file: None,
     words: &[
         "a", "an", "her", "him", "journalists", "lawmakers", "listeners", "me", "reporters",
         "supporters", "the", "them", "us", "viewers", "voters", "you",
@@ -1141,6 +1143,7 @@ const REQUESTS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
     bit: 1 << 11,
+    file: None,
     words: &[
         "about", "across", "after", "against", "along", "amid", "among", "and", "around", "as",
         "at", "before", "behind", "below", "beside", "between", "beyond", "but", "by", "despite",
@@ -1154,6 +1157,7 @@ pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const PASSIVE_AUXILIARIES: WordClass = WordClass {
     bit: 1 << 22,
+    file: None,
     words: &[
         "is", "are", "was", "were", "been", "being", "be", "get", "got",
     ],
@@ -1180,6 +1184,7 @@ fn passive_before(doc: &Doc<'_>, cue: usize, lo: usize) -> bool {
 #[rustfmt::skip]
 pub(crate) const ADJUNCT_WORDS: WordClass = WordClass {
     bit: 1 << 12,
+    file: None,
     words: &[
         "a", "after", "again", "also", "an", "at", "audience", "before", "briefing", "call",
         "conference", "crowd", "during", "earlier", "email", "event", "facebook", "her", "him",
@@ -1320,6 +1325,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 #[rustfmt::skip]
 pub(crate) const NOT_SOURCES: WordClass = WordClass {
     bit: 1 << 14,
+    file: None,
     words: &[
         "custom", "guidelines", "instructions", "law", "laws", "plan", "plans", "policy",
         "procedure", "protocol", "regulations", "rule", "rules", "schedule", "script", "standards",
@@ -1684,6 +1690,7 @@ const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
 #[rustfmt::skip]
 pub(crate) const COORDINATORS: WordClass = WordClass {
     bit: 1 << 16,
+    file: None,
     words: &[
         "and", "but",
     ],
@@ -1706,6 +1713,7 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
 #[rustfmt::skip]
 pub(crate) const BASE_AUXILIARIES: WordClass = WordClass {
     bit: 1 << 17,
+    file: None,
     words: &[
         "also", "can", "could", "did", "do", "does", "may", "might", "must", "never", "not",
         "now", "often", "should", "still", "to", "will", "would",
@@ -1846,6 +1854,7 @@ fn modal_before(doc: &Doc<'_>, cue: usize) -> bool {
 #[rustfmt::skip]
 pub(crate) const MODAL_ADVERBS: WordClass = WordClass {
     bit: 1 << 18,
+    file: None,
     words: &[
         "also", "likely", "never", "not", "soon",
     ],
@@ -1856,6 +1865,7 @@ pub(crate) const MODAL_ADVERBS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const MODALS: WordClass = WordClass {
     bit: 1 << 19,
+    file: None,
     words: &[
         "can", "could", "may", "might", "must", "shall", "should", "will",
     ],
@@ -1866,6 +1876,7 @@ pub(crate) const MODALS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const FINITE_VERBS: WordClass = WordClass {
     bit: 1 << 20,
+    file: None,
     words: &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
         "should", "may", "might", "must", "does", "did", "do", "be", "been",
@@ -1901,6 +1912,7 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
 #[rustfmt::skip]
 pub(crate) const DOCUMENT_NOUNS: WordClass = WordClass {
     bit: 1 << 21,
+    file: None,
     words: &[
         "analysis", "data", "documents", "estimates", "figures", "findings", "numbers", "poll",
         "polls", "records", "report", "reports", "research", "results", "statistics", "studies",

@@ -22,6 +22,7 @@ use crate::SourceKind;
 #[rustfmt::skip]
 pub(crate) const DETERMINERS: WordClass = WordClass {
     bit: 1 << 0,
+    file: None,
     words: &[
         "a", "all", "an", "another", "both", "each", "eight", "every", "five", "four", "her",
         "his", "its", "many", "most", "my", "nine", "one", "other", "our", "several", "seven",
@@ -34,6 +35,7 @@ pub(crate) const DETERMINERS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const SUBJECT_PRONOUNS: WordClass = WordClass {
     bit: 1 << 1,
+    file: None,
     words: &[
         "he", "i", "it", "she", "they", "we", "who", "you", "which",
     ],
@@ -43,6 +45,7 @@ pub(crate) const SUBJECT_PRONOUNS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const QUANTIFIER_PRONOUNS: WordClass = WordClass {
     bit: 1 << 2,
+    file: None,
     words: &[
         "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
     ],
@@ -53,6 +56,7 @@ pub(crate) const QUANTIFIER_PRONOUNS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const INDEFINITE_PRONOUNS: WordClass = WordClass {
     bit: 1 << 3,
+    file: None,
     words: &[
         "anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "nothing",
         "something", "everything", "anything",
@@ -64,6 +68,7 @@ pub(crate) const INDEFINITE_PRONOUNS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const POSTMODIFIERS: WordClass = WordClass {
     bit: 1 << 4,
+    file: None,
     words: &[
         "aware", "briefed", "close", "familiar", "involved", "knowledgeable", "speaking",
     ],
@@ -74,6 +79,7 @@ pub(crate) const POSTMODIFIERS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const INNER_PREPOSITIONS: WordClass = WordClass {
     bit: 1 << 5,
+    file: None,
     words: &[
         "at", "for", "from", "in", "of", "with",
     ],
@@ -83,6 +89,7 @@ pub(crate) const INNER_PREPOSITIONS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const STOP_WORDS: WordClass = WordClass {
     bit: 1 << 6,
+    file: None,
     words: &[
         "about", "above", "after", "against", "also", "although", "am", "and", "are", "as",
         "because", "been", "before", "being", "between", "but", "by", "can", "could", "did", "do",
@@ -99,6 +106,7 @@ pub(crate) const STOP_WORDS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const AUXILIARIES: WordClass = WordClass {
     bit: 1 << 7,
+    file: None,
     words: &[
         "again", "already", "also", "always", "been", "did", "does", "even", "ever", "first",
         "had", "has", "have", "is", "just", "later", "long", "never", "not", "now", "often",
@@ -113,6 +121,7 @@ pub(crate) const AUXILIARIES: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const TIME_WORDS: WordClass = WordClass {
     bit: 1 << 8,
+    file: None,
     words: &[
         "earlier", "friday", "last", "later", "monday", "month", "morning", "night", "saturday",
         "sunday", "this", "thursday", "today", "tonight", "tuesday", "wednesday", "week", "year",
@@ -126,6 +135,7 @@ pub(crate) const TIME_WORDS: WordClass = WordClass {
 #[rustfmt::skip]
 pub(crate) const RELATIVE_PRONOUNS: WordClass = WordClass {
     bit: 1 << 15,
+    file: None,
     words: &[
         "that", "which", "who",
     ],

@@ -239,22 +239,27 @@ const OPENERS: &[&str] = &[
 /// the case their lists write after the bit.
 pub(crate) const LOWER_TITLE_WORDS: WordClass = WordClass {
     bit: 1 << 23,
+    file: None,
     words: LOWER_TITLES,
 };
 pub(crate) const OPENER_WORDS: WordClass = WordClass {
     bit: 1 << 24,
+    file: None,
     words: OPENERS,
 };
 pub(crate) const PARTICLE_WORDS: WordClass = WordClass {
     bit: 1 << 25,
+    file: None,
     words: PARTICLES,
 };
 pub(crate) const DEPARTMENTS: WordClass = WordClass {
     bit: 1 << 26,
+    file: None,
     words: DEPARTMENT_WORDS,
 };
 pub(crate) const FUNCTION_WORD_CLASS: WordClass = WordClass {
     bit: 1 << 27,
+    file: None,
     words: FUNCTION_WORDS,
 };
 /// The words of `data/titles.txt` and `data/organization_words.txt` as
@@ -263,64 +268,14 @@ pub(crate) const FUNCTION_WORD_CLASS: WordClass = WordClass {
 /// write one case, which a hash lookup checks after the bit.
 pub(crate) const TITLE_WORDS: WordClass = WordClass {
     bit: 1 << 28,
-    words: &TITLE_LIST,
+    file: Some(crate::lexicon::TITLES),
+    words: &[],
 };
 pub(crate) const ORG_WORDS: WordClass = WordClass {
     bit: 1 << 29,
-    words: &ORG_WORD_LIST,
+    file: Some(crate::lexicon::ORGANIZATION_WORDS),
+    words: &[],
 };
-const TITLE_LIST: [&str; list_len(crate::lexicon::TITLES)] = list(crate::lexicon::TITLES);
-const ORG_WORD_LIST: [&str; list_len(crate::lexicon::ORGANIZATION_WORDS)] =
-    list(crate::lexicon::ORGANIZATION_WORDS);
-
-/// The line of `file` starting at byte `start`, trimmed, and where the next
-/// one starts: for reading a word list at compile time.
-const fn line_at(file: &'static [u8], start: usize) -> (&'static [u8], usize) {
-    let mut end = start;
-    while end < file.len() && file[end] != b'\n' {
-        end += 1;
-    }
-    let (_, rest) = file.split_at(start);
-    let (line, _) = rest.split_at(end - start);
-    (line.trim_ascii(), end + 1)
-}
-
-/// A line of a word list that holds a word (`lexicon::entries`): not blank,
-/// no comment.
-const fn is_entry(line: &[u8]) -> bool {
-    !line.is_empty() && line[0] != b'#'
-}
-
-/// How many words a word list in `data/` has.
-const fn list_len(file: &'static str) -> usize {
-    let (mut at, mut n) = (0, 0);
-    while at < file.len() {
-        let (line, next) = line_at(file.as_bytes(), at);
-        if is_entry(line) {
-            n += 1;
-        }
-        at = next;
-    }
-    n
-}
-
-/// The words of a word list in `data/`, in its order.
-const fn list<const N: usize>(file: &'static str) -> [&'static str; N] {
-    let mut out = [""; N];
-    let (mut at, mut n) = (0, 0);
-    while at < file.len() {
-        let (line, next) = line_at(file.as_bytes(), at);
-        if is_entry(line) {
-            out[n] = match std::str::from_utf8(line) {
-                Ok(w) => w,
-                Err(_) => panic!("a word list is UTF-8"),
-            };
-            n += 1;
-        }
-        at = next;
-    }
-    out
-}
 
 /// Token `i` is one of `LOWER_TITLES` as the list writes it, in lower case
 /// ("analyst", not "Analyst"). Asked of the word before every capitalized
@@ -2121,19 +2076,20 @@ mod tests {
         for w in &WORDS.org_words {
             assert!(FILTERS.org_words.may_hold(w) && is_org_word(w), "{w}");
         }
-        // The classes read at compile time hold the lists as the lexicon
-        // reads them, and every token that is one of their words as
+        // The classes read from the data files hold the lists as the
+        // lexicon reads them, and every token that is one of their words as
         // written has the bit: "Adm.", "Secretary", "Pentagon".
         for (class, set) in [
             (&TITLE_WORDS, &WORDS.titles),
             (&ORG_WORDS, &WORDS.org_words),
         ] {
-            assert_eq!(class.words.len(), set.len());
-            assert!(class.words.iter().all(|w| set.contains(w)));
-            for w in class.words {
+            let words: Vec<&str> = class.all_words().collect();
+            assert_eq!(words.len(), set.len());
+            assert!(words.iter().all(|w| set.contains(w)));
+            for w in words {
                 let text = format!("The {w} said");
                 let doc = Doc::new(&text);
-                let i = (0..doc.toks.len()).find(|&i| doc.word(i) == *w);
+                let i = (0..doc.toks.len()).find(|&i| doc.word(i) == w);
                 assert!(i.is_some_and(|i| doc.in_class(i, class)), "{w}");
             }
         }
