@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::doc::{Doc, WordClass, NONE};
+use crate::doc::{Doc, WordClass, CUE};
 use crate::lexicon::{CueLexicon, Form, Frames};
 use crate::source::{is_subject_pronoun, pronoun_head};
 use crate::token::TokenKind;
@@ -55,12 +55,12 @@ pub(crate) fn find_cues(
             i += 1;
             continue;
         }
-        let e = doc.entry[i];
-        if e == NONE {
+        // Most words are in no list, or in a word class only ("the", "of").
+        if doc.class[i] & CUE == 0 {
             i += 1;
             continue;
         }
-        let entry = lex.entry(e);
+        let entry = lex.entry(doc.entry[i]);
         // Phrases first, longest first: "according to", "made clear".
         let mut matched = false;
         for p in &entry.phrases {

@@ -102,10 +102,19 @@ pub(crate) struct Doc<'a> {
 
 pub(crate) const NONE: u32 = u32::MAX;
 
+// A word in no entry has the entry NONE.
+const _: () = assert!(NONE == crate::vocab::ABSENT);
+
 /// The bit of [`Doc::class`] set for a word-like token that is name-like
 /// ([`is_name_like`]): "Mansour", "al-Anbar", "U.S.". Outside the bits of
 /// the word classes.
 pub(crate) const NAME_LIKE: u32 = 1 << 31;
+
+/// The bit of [`Doc::class`] set for a word whose lexicon entry is a cue
+/// word or starts a cue phrase ("said", "according"): the cue scan looks at
+/// those only, not at the many words that are in a word class alone ("the",
+/// "of"). Outside the bits of the word classes.
+pub(crate) const CUE: u32 = 1 << 30;
 
 impl<'a> Doc<'a> {
     /// The analysis of `text` with the built-in lexicon.
@@ -133,8 +142,8 @@ impl<'a> Doc<'a> {
         let mut class: Vec<u32> = Vec::with_capacity(cap);
         for t in tokenize(text) {
             let (e, c) = if t.is_wordlike() {
-                let e = lex.index_in(text, t.span.start, t.text).unwrap_or(NONE);
-                let c = if e == NONE { 0 } else { lex.entry(e).classes };
+                let e = lex.index_in(text, t.span.start, t.text);
+                let c = lex.summary(e);
                 (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
             } else {
                 if t.is_quote() {
@@ -374,10 +383,25 @@ mod tests {
     }
 
     #[test]
-    fn the_name_bit_is_no_word_class() {
+    fn the_name_and_cue_bits_are_no_word_class() {
         for c in super::CLASSES {
-            assert_eq!(c.bit & super::NAME_LIKE, 0, "{:?}", c.all_words().next());
+            assert_eq!(
+                c.bit & (super::NAME_LIKE | super::CUE),
+                0,
+                "{:?}",
+                c.all_words().next()
+            );
         }
+    }
+
+    #[test]
+    fn cue_words_and_phrase_starts_have_the_cue_bit() {
+        let doc = Doc::new("According to the report, she said the plan of the day failed.");
+        let marked: Vec<&str> = (0..doc.toks.len())
+            .filter(|&i| doc.class[i] & super::CUE != 0)
+            .map(|i| doc.toks[i].text)
+            .collect();
+        assert_eq!(marked, ["According", "report", "said", "plan"]);
     }
 
     #[test]

@@ -217,6 +217,9 @@ pub(crate) struct CueWord {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueLexicon {
     entries: Vocab<Entry>,
+    /// [`CueLexicon::summary`] of each entry, by index, and a 0 after them
+    /// (for [`ABSENT`](crate::vocab::ABSENT)); kept by every `add_`.
+    summary: Vec<u32>,
 }
 
 /// What the lexicons know of one word.
@@ -293,6 +296,12 @@ impl CueLexicon {
     /// Adds verbs in the `cue_verbs.tsv` format:
     /// `lemma<TAB>category<TAB>frames<TAB>form form …`.
     pub fn add_verbs(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
+        let read = self.read_verbs(file, source);
+        self.summarize();
+        read
+    }
+
+    fn read_verbs(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
         for (n, line) in entries(file) {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             let [lemma, category, frames, forms] = fields[..] else {
@@ -329,6 +338,12 @@ impl CueLexicon {
 
     /// Adds phrases in the `cue_phrases.tsv` format: `phrase<TAB>lemma<TAB>category`.
     pub fn add_phrases(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
+        let read = self.read_phrases(file, source);
+        self.summarize();
+        read
+    }
+
+    fn read_phrases(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
         for (n, line) in entries(file) {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             let [phrase, lemma, category] = fields[..] else {
@@ -377,6 +392,12 @@ impl CueLexicon {
 
     /// Adds nouns in the `cue_nouns.tsv` format: `noun<TAB>category`.
     pub fn add_nouns(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
+        let read = self.read_nouns(file, source);
+        self.summarize();
+        read
+    }
+
+    fn read_nouns(&mut self, file: &str, source: &str) -> Result<(), BuildError> {
         for (n, line) in entries(file) {
             let Some((noun, category)) = line.split_once('\t') else {
                 return Err(bad(
@@ -410,14 +431,42 @@ impl CueLexicon {
                 }
             }
         }
+        self.summarize();
+    }
+
+    /// Sets [`CueLexicon::summary`] from the entries.
+    fn summarize(&mut self) {
+        self.summary = self
+            .entries
+            .values()
+            .map(|e| {
+                let cue = e.word.is_some() || !e.phrases.is_empty();
+                e.classes | if cue { crate::doc::CUE } else { 0 }
+            })
+            .chain([0])
+            .collect();
     }
 
     /// The index of the entry of `word` (ASCII case ignored), for
-    /// [`CueLexicon::entry`]; `word` is `text[start..start + word.len()]`,
+    /// [`CueLexicon::entry`], or [`ABSENT`](crate::vocab::ABSENT); `word` is `text[start..start + word.len()]`,
     /// and is read in place (see [`Vocab::index_in`]).
     #[inline]
-    pub fn index_in(&self, text: &str, start: usize, word: &str) -> Option<u32> {
+    pub fn index_in(&self, text: &str, start: usize, word: &str) -> u32 {
         self.entries.index_in(text.as_bytes(), start, word)
+    }
+
+    /// The class bits of the entry at `index`, with [`CUE`](crate::doc::CUE)
+    /// for a cue word or the first word of a cue phrase; 0 for
+    /// [`ABSENT`](crate::vocab::ABSENT). A document asks this of every word:
+    /// it is read from a table of four bytes an entry, not from the entries
+    /// (tens of bytes each), and takes no branch on whether the word has an
+    /// entry.
+    #[inline]
+    pub fn summary(&self, index: u32) -> u32 {
+        match self.summary.len() {
+            0 => 0,
+            n => self.summary[(index as usize).min(n - 1)],
+        }
     }
 
     /// The entry at `index`.

@@ -6,12 +6,16 @@
 //! map of strings pays for that with a case-folded copy, a UTF-8 check, a
 //! hash over bytes and a `memcmp` per probe. Here a word of at most
 //! [`MAX_WORD`] bytes becomes three 64-bit integers, lowercased eight bytes
-//! at a time; the hash is two multiplications and a probe compares three
-//! integers. Longer words are in no list.
+//! at a time; the hash is three multiplications, and a lookup compares
+//! the tags of a group of slots at once and then three integers, with no
+//! branch on the answer. Longer words are in no list.
 
 /// The longest word a [`Vocab`] holds, in bytes ("counterintelligence" has
 /// 19; a longer token is in no lexicon).
 pub(crate) const MAX_WORD: usize = 24;
+
+/// What [`Vocab::index_in`] gives for a word in no entry.
+pub(crate) const ABSENT: u32 = u32::MAX;
 
 /// A word as a key: its bytes, ASCII-lowercased and zero-padded, and its
 /// length.
@@ -20,13 +24,28 @@ type Key = ([u64; 3], u32);
 /// A table from words to values that ignores ASCII case: "Said", "SAID" and
 /// "said" are one key. Non-ASCII bytes are compared as they are, so a key
 /// is written in lowercase ("président") to match its lowercase forms.
+///
+/// A key lives in one of the [`GROUP`] slots from its home slot (the table
+/// grows until every key does). A lookup reads the eight-bit tags of those
+/// slots at once and compares the key of the first slot whose tag is
+/// the key's: one key comparison, and no branch on whether the word is in
+/// the table, which for the words of news text is a coin toss no branch
+/// predictor wins.
 #[derive(Clone, Debug)]
 pub(crate) struct Vocab<V> {
-    /// Open addressing with linear probing, a power of two long, at most
-    /// half full.
+    /// `home` + [`GROUP`] slots: a key's group never wraps around.
     slots: Vec<Slot>,
+    /// For each slot, [`tag`] of its key's hash, never 0; 0 for an empty
+    /// slot.
+    tags: Vec<u8>,
+    /// The number of home slots, a power of two, minus one.
+    mask: usize,
     values: Vec<V>,
 }
+
+/// The slots where a key may live, from its home slot on: one 64-bit load
+/// of their tags.
+const GROUP: usize = 8;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
@@ -38,10 +57,7 @@ struct Slot {
 
 impl<V> Default for Vocab<V> {
     fn default() -> Vocab<V> {
-        Vocab {
-            slots: vec![Slot::default(); 16],
-            values: Vec::new(),
-        }
+        Vocab::with_homes(16)
     }
 }
 
@@ -114,6 +130,23 @@ fn hash((k, n): &Key) -> u64 {
     h ^ (h >> 31)
 }
 
+/// The tag of a hash: its top eight bits (products of every byte of the
+/// key; the home slot takes low bits), never 0.
+#[inline(always)]
+fn tag(h: u64) -> u8 {
+    (h >> 56) as u8 | 1
+}
+
+/// Eight bytes, each `b`.
+const BYTES: u64 = u64::MAX / 0xff;
+
+/// The high bit of each byte of `x` that is zero, and perhaps of bytes
+/// above such a byte (a borrow); exact for the lowest zero byte.
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(BYTES) & !x & (BYTES << 7)
+}
+
 impl<V> Vocab<V> {
     /// The value of `word`, ASCII case ignored.
     #[cfg(test)]
@@ -130,14 +163,19 @@ impl<V> Vocab<V> {
         self.find(&key).map(|s| self.slots[s].value)
     }
 
-    /// [`Vocab::index`] of `word`, which is `text[start..start + word.len()]`.
+    /// [`Vocab::index`] of `word`, which is `text[start..start + word.len()]`,
+    /// or [`ABSENT`].
     ///
     /// Asked of every word of a document: when sixteen bytes can be read
     /// from the word's start, a word of at most sixteen bytes becomes its
     /// key with two loads and a mask, with no branch on its length (word
-    /// lengths in news follow no pattern a branch predictor could learn).
+    /// lengths in news follow no pattern a branch predictor could learn);
+    /// and whether the word is in the table decides no branch either (a
+    /// coin toss for the words of news, which no predictor wins): the key
+    /// is compared with the first slot of its group whose tag is its tag's,
+    /// or with the slot past the group when none is.
     #[inline]
-    pub fn index_in(&self, text: &[u8], start: usize, word: &str) -> Option<u32> {
+    pub fn index_in(&self, text: &[u8], start: usize, word: &str) -> u32 {
         let n = word.len();
         let key = match text.get(start..start + 16) {
             Some(b) if (1..=16).contains(&n) => {
@@ -147,9 +185,30 @@ impl<V> Vocab<V> {
                 let (lo, hi) = (x as u64, (x >> 64) as u64);
                 ([lower(lo), lower(hi), 0], n as u32)
             }
-            _ => key_of(word)?,
+            _ => match key_of(word) {
+                Some(key) => key,
+                None => return ABSENT,
+            },
         };
-        self.find(&key).map(|s| self.slots[s].value)
+        let h = hash(&key);
+        let home = h as usize & self.mask;
+        let mut group = [0u8; GROUP];
+        group.copy_from_slice(&self.tags[home..home + GROUP]);
+        let hits = zero_bytes(u64::from_le_bytes(group) ^ (u64::from(tag(h)) * BYTES));
+        let at = home + (hits.trailing_zeros() / 8) as usize;
+        let s = &self.slots[at];
+        let same = (s.len == key.1)
+            & (s.key[0] == key.0[0])
+            & (s.key[1] == key.0[1])
+            & (s.key[2] == key.0[2]);
+        // Another slot of the group with the same tag: rare, and looked at
+        // one by one.
+        if !same & (hits & hits.wrapping_sub(1) != 0) {
+            return self.find(&key).map_or(ABSENT, |k| self.slots[k].value);
+        }
+        // The value, or all ones (ABSENT) when the key is not the slot's:
+        // arithmetic, not a branch.
+        s.value | u32::from(!same).wrapping_neg()
     }
 
     /// The value at `index`, as [`Vocab::index`] gave it.
@@ -161,18 +220,12 @@ impl<V> Vocab<V> {
     /// The slot holding `key`, if any.
     #[inline]
     fn find(&self, key: &Key) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut i = hash(key) as usize & mask;
-        loop {
-            let s = &self.slots[i];
-            if s.len == 0 {
-                return None;
-            }
-            if s.len == key.1 && s.key == key.0 {
-                return Some(i);
-            }
-            i = (i + 1) & mask;
-        }
+        let h = hash(key);
+        let t = tag(h);
+        let home = h as usize & self.mask;
+        (home..home + GROUP).find(|&i| {
+            self.tags[i] == t && self.slots[i].len == key.1 && self.slots[i].key == key.0
+        })
     }
 
     /// The value of `word`, inserted with `make` when absent; `None` for a
@@ -182,12 +235,14 @@ impl<V> Vocab<V> {
         let v = match self.find(&key) {
             Some(s) => self.slots[s].value as usize,
             None => {
-                if (self.values.len() + 1) * 2 > self.slots.len() {
+                if (self.values.len() + 1) * 2 > self.mask + 1 {
                     self.grow();
                 }
                 self.values.push(make());
                 let v = self.values.len() - 1;
-                self.place(key, v as u32);
+                while !self.place(key, v as u32) {
+                    self.grow();
+                }
                 v
             }
         };
@@ -204,25 +259,61 @@ impl<V> Vocab<V> {
         }
     }
 
+    /// Every value, in insertion order (the order of their indices).
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.values.iter()
+    }
+
     /// Every value, in insertion order.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.values.iter_mut()
     }
 
-    fn place(&mut self, (key, len): Key, value: u32) {
-        let mask = self.slots.len() - 1;
-        let mut i = hash(&(key, len)) as usize & mask;
-        while self.slots[i].len != 0 {
-            i = (i + 1) & mask;
+    /// A table of `homes` home slots (a power of two), empty.
+    fn with_homes(homes: usize) -> Vocab<V> {
+        Vocab {
+            // One slot more than the groups cover: where a lookup that
+            // finds no tag compares its key.
+            slots: vec![Slot::default(); homes + GROUP + 1],
+            tags: vec![0; homes + GROUP + 1],
+            mask: homes - 1,
+            values: Vec::new(),
         }
-        self.slots[i] = Slot { key, len, value };
     }
 
+    /// Puts `key` in the first free slot of its group; false when the group
+    /// is full.
+    fn place(&mut self, (key, len): Key, value: u32) -> bool {
+        let h = hash(&(key, len));
+        let home = h as usize & self.mask;
+        match (home..home + GROUP).find(|&i| self.tags[i] == 0) {
+            Some(i) => {
+                self.slots[i] = Slot { key, len, value };
+                self.tags[i] = tag(h);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Twice the home slots (again, until every key has a place in its
+    /// group).
     fn grow(&mut self) {
-        let bigger = vec![Slot::default(); self.slots.len() * 2];
-        let old = std::mem::replace(&mut self.slots, bigger);
-        for s in old.into_iter().filter(|s| s.len != 0) {
-            self.place((s.key, s.len), s.value);
+        let mut homes = (self.mask + 1) * 2;
+        loop {
+            let mut bigger = Vocab::<V>::with_homes(homes);
+            let all = self
+                .slots
+                .iter()
+                .filter(|s| s.len != 0)
+                .all(|s| bigger.place((s.key, s.len), s.value));
+            if all {
+                self.slots = bigger.slots;
+                self.tags = bigger.tags;
+                self.mask = bigger.mask;
+                return;
+            }
+            homes *= 2;
         }
     }
 }
@@ -356,10 +447,42 @@ mod tests {
                 };
                 assert_eq!(
                     vocab.index_in(text.as_bytes(), start, word),
-                    vocab.index(word),
+                    vocab.index(word).unwrap_or(ABSENT),
                     "{word:?} at {start}"
                 );
             }
+        }
+    }
+
+    /// Thousands of words: groups fill, the table grows until each key has
+    /// a place, and keys share tags; every lookup still finds what a
+    /// `HashMap` does, in place and alone.
+    #[test]
+    fn large_tables_agree_with_a_hash_map() {
+        let words: Vec<String> = (0..6000u32)
+            .map(|i| {
+                format!(
+                    "{}{}",
+                    ["w", "said", "Ab", "x-"][i as usize % 4],
+                    i * 7919 % 100_003
+                )
+            })
+            .collect();
+        let vocab: Vocab<u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.as_str(), i as u32))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let text = format!("{w} and more text after it");
+            assert_eq!(vocab.index_in(text.as_bytes(), 0, w), i as u32, "{w}");
+            let absent = format!("{w}q");
+            assert_eq!(
+                vocab.index_in(absent.as_bytes(), 0, &absent),
+                ABSENT,
+                "{absent}"
+            );
+            assert_eq!(vocab.index(&absent), None);
         }
     }
 
