@@ -50,13 +50,16 @@ pub(crate) fn find_cues(
     let mut title_case: Option<(u32, Option<usize>)> = None;
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-        if t.kind != TokenKind::Word {
+        // Most tokens are no cue word: punctuation, and the words in no
+        // list or in a word class only ("the", "of"). Asked first, this
+        // is a branch that nearly always goes one way (whether a token is a
+        // word does not).
+        if doc.class[i] & CUE == 0 {
             i += 1;
             continue;
         }
-        // Most words are in no list, or in a word class only ("the", "of").
-        if doc.class[i] & CUE == 0 {
+        let t = &toks[i];
+        if t.kind != TokenKind::Word {
             i += 1;
             continue;
         }
