@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use crate::doc::{Doc, WordClass};
 use crate::lexicon::WORDS;
+use crate::speaker::ORG_WORDS;
 use crate::token::TokenKind;
 use crate::SourceKind;
 
@@ -182,8 +183,49 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
 /// A lowercase noun that names people: "officials", "activists".
 pub(crate) fn is_person_noun(w: &str) -> bool {
     let words = &*WORDS;
-    words.anonymous.contains(w) || words.groups.contains(w)
+    PERSON_FILTER.may_hold(w) && (words.anonymous.contains(w) || words.groups.contains(w))
 }
+
+/// A bit for each length, first and last byte of the words of a list: a
+/// word whose bit is clear is not in the list, and most words asked about
+/// ("saying", "the", "plan") are turned away without a hash lookup.
+#[derive(Default)]
+struct WordFilter([u64; 32]);
+
+impl WordFilter {
+    /// The word and bit of `w`; `None` for the empty word, in no list.
+    #[inline]
+    fn bit(w: &str) -> Option<(usize, u64)> {
+        let b = w.as_bytes();
+        let (first, last) = (u32::from(*b.first()?), u32::from(*b.last()?));
+        Some((
+            w.len().min(31),
+            1 << (first.wrapping_mul(31).wrapping_add(last) & 63),
+        ))
+    }
+
+    /// False when `w` is in no list the filter was made of.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        WordFilter::bit(w).is_some_and(|(len, bit)| self.0[len] & bit != 0)
+    }
+}
+
+/// The filter of the anonymous and the group nouns, read by
+/// [`is_person_noun`] and [`classify`].
+static PERSON_FILTER: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(|| {
+    let words = &*WORDS;
+    let mut f = WordFilter::default();
+    for (len, bit) in words
+        .anonymous
+        .iter()
+        .chain(words.groups.iter())
+        .filter_map(|w| WordFilter::bit(w))
+    {
+        f.0[len] |= bit;
+    }
+    f
+});
 
 /// True for a token that can end (head) a source phrase.
 fn np_head(doc: &Doc<'_>, i: usize) -> bool {
@@ -391,9 +433,16 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
             kind: SourceKind::Pronoun,
         }));
     }
-    let mut start = None;
+    // The phrase starts on its leftmost token that can begin one. The scan
+    // left only finds how far the phrase's tokens reach; which of them can
+    // begin it (a lookup in the person nouns for a lowercase word) is asked
+    // after, from the left, where a determiner or a name mostly answers at
+    // once: in "an Iraqi official said", "an", not "official".
     let mut i = end;
     let floor = end.saturating_sub(16).max(lo);
+    // Tokens at or after `unasked` up to `end` have not been asked
+    // whether they can begin a phrase; `known` is one that can.
+    let (mut unasked, mut known) = (end, None);
     while i > floor {
         let k = i - 1;
         if !np_token(doc, k) {
@@ -401,7 +450,13 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
             if doc.is(k, "and")
                 && k > floor
                 && (doc.capitalized(k - 1) || is_person_noun(doc.word(k - 1)))
-                && start.is_some()
+                && (known.is_some() || {
+                    known = (k + 1..unasked)
+                        .rev()
+                        .find(|&p| np_token(doc, p) && np_start(doc, p));
+                    unasked = k + 1;
+                    known.is_some()
+                })
             {
                 i -= 1;
                 continue;
@@ -411,11 +466,14 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
         if doc.in_class(k, &SUBJECT_PRONOUNS) && k + 1 < end {
             break;
         }
-        if np_start(doc, k) {
-            start = Some(k);
-        }
         i -= 1;
     }
+    // The tokens the scan passed are `[i, end)`: those of the phrase, and
+    // the "and"s it went past (which no phrase starts on: they are no
+    // phrase tokens).
+    let start = (i..known.unwrap_or(end))
+        .find(|&p| np_token(doc, p) && np_start(doc, p))
+        .or(known);
     // "callers asked how …": a bare plural noun as the subject.
     let start = start.or_else(|| {
         let w = doc.word(end - 1);
@@ -556,8 +614,9 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         } else {
             head
         };
+        let mut buf = [0u8; 32];
         if head == start
-            || !(titled_name || is_person_noun(w) || is_person_noun(&w.to_ascii_lowercase()))
+            || !(titled_name || is_person_noun(w) || is_person_noun(recase(w, &mut buf, false)))
         {
             return None;
         }
@@ -704,9 +763,12 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     // lowercase form, a capitalized one its own capitalized form.
     let lower_differs = lower_head != head_word;
     let cap_differs = cap_head != head_word && cap_head != lower_head;
-    if words.org_words.contains(head_word)
-        || (lower_differs && words.org_words.contains(lower_head))
-        || (cap_differs && words.org_words.contains(cap_head))
+    // The three forms differ in ASCII case only: when the head's class
+    // says it is no organization word in any case, none is looked up.
+    if doc.in_class(head, &ORG_WORDS)
+        && (words.org_words.contains(head_word)
+            || (lower_differs && words.org_words.contains(lower_head))
+            || (cap_differs && words.org_words.contains(cap_head)))
     {
         return SourceKind::Organization;
     }
@@ -723,11 +785,12 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    let anonymous = words.anonymous.contains(lower_head);
+    let anonymous = PERSON_FILTER.may_hold(lower_head) && words.anonymous.contains(lower_head);
     if anonymous && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    if words.groups.contains(head_word) || (lower_differs && words.groups.contains(lower_head)) {
+    let group = |w: &str| PERSON_FILTER.may_hold(w) && words.groups.contains(w);
+    if group(head_word) || (lower_differs && group(lower_head)) {
         return SourceKind::Group;
     }
     if anonymous {
@@ -753,6 +816,13 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
 
 /// A subject pronoun, or one with a contraction: "she", "he’ll", "they're".
 pub(crate) fn is_pronoun_like(w: &str) -> bool {
+    // Asked of most words of a phrase: a pronoun has four letters at most,
+    // so a word with no apostrophe (' or the first byte of ’) in its first
+    // five bytes is none, whatever its length.
+    let b = w.as_bytes();
+    if b.len() > 4 && !b[..5].iter().any(|&c| c == b'\'' || c == 0xE2) {
+        return false;
+    }
     is_subject_pronoun(pronoun_head(w))
 }
 
