@@ -7,6 +7,7 @@
 // claim's role, usually one.
 #![allow(clippy::single_range_in_vec_init)]
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::cue::CueHit;
@@ -14,7 +15,8 @@ use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
     np_ending_at, np_starting_at, np_starting_untold, subject_before, subject_untold, SourceCand,
-    Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS, TIME_WORDS,
+    Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS, RELATIVE_PRONOUNS, STOP_WORDS,
+    TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -84,6 +86,12 @@ pub(crate) struct Ctx<'d, 'a> {
     /// verb starts (`u32::MAX` if none). Lets the trailing rule skip the
     /// commas that no attribution follows.
     next_verb: Vec<u32>,
+    /// What [`trailing_at`] answered at each token, for the sentence of
+    /// that token, two bits a token (asked, found), 32 tokens a word: the
+    /// end of a clause asks at every comma after a cue, and the cues of a
+    /// sentence share its commas with each other and with the trailing
+    /// scan.
+    tails: Vec<Cell<u64>>,
     /// Content keeps its complementizer: "said that …" gives "that …".
     pub include_that: bool,
 }
@@ -116,8 +124,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
             cues,
             cue_at,
             next_verb,
+            tails: vec![Cell::new(0); doc.toks.len() / 32 + 1],
             include_that,
         }
+    }
+
+    /// What [`trailing_at`] answered at token `k` (`k` in the document)
+    /// for the end of `k`'s sentence, if it was asked.
+    fn tail_known(&self, k: usize) -> Option<bool> {
+        let bits = self.tails[k / 32].get() >> (2 * (k % 32));
+        (bits & 1 != 0).then_some(bits & 2 != 0)
+    }
+
+    /// Notes what [`trailing_at`] answered at token `k` (`k` in the
+    /// document) for the end of `k`'s sentence.
+    fn note_tail(&self, k: usize, found: bool) {
+        let w = &self.tails[k / 32];
+        w.set(w.get() | (1 | u64::from(found) << 1) << (2 * (k % 32)));
+    }
+
+    /// True when `sent_end` is the end of the sentence of token `k`.
+    fn own_sentence_end(&self, k: usize, sent_end: usize) -> bool {
+        self.doc
+            .sent_of
+            .get(k)
+            .is_some_and(|&s| self.doc.sents[s as usize].toks.end == sent_end)
     }
 
     /// Where content starts when the complementizer "that" stands just
@@ -185,6 +216,13 @@ fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     }
 }
 
+/// "but", "and", "while", "though" or "although" at token `i`: a new
+/// clause after a comma. All are stop words, a bit test that turns most
+/// words away before the comparisons.
+fn clause_opener(doc: &Doc<'_>, i: usize) -> bool {
+    doc.in_class(i, &STOP_WORDS) && doc.is_any(i, &["but", "and", "while", "though", "although"])
+}
+
 /// The token where the content after position `from` ends in its sentence:
 /// before a trailing attribution, an "according to", or a participle cue
 /// that starts another claim ("…, adding that …").
@@ -210,13 +248,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if closing
             && k + 1 < sent_end
             && doc.punct(k.wrapping_sub(1), ",")
-            && doc.is_any(k + 1, &["but", "and", "while", "though", "although"])
+            && clause_opener(doc, k + 1)
         {
             return k + 1;
         }
         // "Delgado said most of the fuel would evaporate, but he warned that
         // …": a coordinated clause with an attribution of its own.
-        if comma && doc.is_any(k + 1, &["but", "and", "while", "though", "although"]) {
+        if comma && clause_opener(doc, k + 1) {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             if let Some(np) = np_starting_untold(doc, lo, hi) {
@@ -246,13 +284,29 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                     return if closing { k + 1 } else { k };
                 }
             }
-            if trailing_at(cx, next, sent_end).is_some() {
+            if trailing_found(cx, next, sent_end) {
                 return if closing { k + 1 } else { k };
             }
         }
         k += 1;
     }
     limit
+}
+
+/// Whether a trailing attribution starts at token `k` ([`trailing_at`]),
+/// asked once per token: "Delgado said most of the fuel would evaporate,
+/// officials said" asks at its comma for the content of "said" and in the
+/// trailing scan. Only answers for the end of `k`'s own sentence are
+/// noted, which is what the callers ask.
+fn trailing_found(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
+    if !cx.own_sentence_end(k, sent_end) {
+        return trailing_at(cx, k, sent_end).is_some();
+    }
+    cx.tail_known(k).unwrap_or_else(|| {
+        let found = trailing_at(cx, k, sent_end).is_some();
+        cx.note_tail(k, found);
+        found
+    })
 }
 
 /// A trailing attribution starting at token `k` and running to the end of
@@ -306,7 +360,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let src = np_starting_untold(doc, k, hi)?;
     // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
     // clause describes the name before it; it attributes nothing.
-    if doc.is_any(src.start(), &["who", "which", "that", "whom"]) {
+    // (A relative pronoun or "whom", a stop word: two bit tests first.)
+    let first = src.start();
+    if (doc.in_class(first, &RELATIVE_PRONOUNS) || doc.in_class(first, &STOP_WORDS))
+        && doc.is_any(first, &["who", "which", "that", "whom"])
+    {
         return None;
     }
     let mut j = src.first_end(doc);
@@ -623,7 +681,7 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Vec<Range<usize>> {
             n += 1;
         }
         let sent_end = doc.sents[doc.sent_of[j] as usize].toks.end;
-        if n < sent_end && trailing_at(cx, n, sent_end).is_some() {
+        if n < sent_end && trailing_found(cx, n, sent_end) {
             break;
         }
         // The quotation must end its sentence: “B.” then a new sentence.
@@ -722,7 +780,10 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             } else {
                 k + 1
             };
-            let Some((ci, src, end)) = trailing_at(cx, start, r.end) else {
+            // (`start` is a token of this sentence, before its end.)
+            let found = trailing_at(cx, start, r.end);
+            cx.note_tail(start, found.is_some());
+            let Some((ci, src, end)) = found else {
                 continue;
             };
             // The content ends with the comma's token or the closing mark.
