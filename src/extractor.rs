@@ -746,36 +746,62 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
 /// and outside quotations among the first `i` tokens, so that a piece
 /// costs the same however long it is (nested claims share one long
 /// quotation, and a scraped page can be one quotation); without them
-/// (`words` empty, when the pieces are short), the tokens are counted.
+/// (`words` empty, when the pieces are short), the tokens are read
+/// ([`quoted_and_plain`]).
 fn content_kind(
     doc: &Doc<'_>,
     words: &[(u32, u32)],
     content: &[std::ops::Range<usize>],
 ) -> ClaimKind {
-    let (mut quoted, mut plain) = (0u64, 0u64);
+    let (mut quoted, mut plain) = (false, false);
     for r in content {
         let end = r.end.min(doc.toks.len());
         let start = r.start.min(end);
-        if words.is_empty() {
-            for k in start..end {
-                if doc.toks[k].is_wordlike() {
-                    if doc.depth[k] > 0 {
-                        quoted += 1;
-                    } else {
-                        plain += 1;
-                    }
-                }
-            }
+        let (q, p) = if words.is_empty() {
+            quoted_and_plain(doc, start..end)
         } else {
-            quoted += u64::from(words[end].0 - words[start].0);
-            plain += u64::from(words[end].1 - words[start].1);
-        }
+            (words[end].0 > words[start].0, words[end].1 > words[start].1)
+        };
+        quoted |= q;
+        plain |= p;
     }
     match (quoted, plain) {
-        (0, _) => ClaimKind::Indirect,
-        (_, 0) => ClaimKind::Direct,
+        (false, _) => ClaimKind::Indirect,
+        (_, false) => ClaimKind::Direct,
         _ => ClaimKind::Mixed,
     }
+}
+
+/// Whether the tokens `r` (within the document) hold a word inside
+/// quotation marks, and whether they hold one outside. A piece that is a
+/// whole quotation (“It takes patience.”) has every token between its
+/// opening mark and its end inside the marks, and only its first and last
+/// tokens are read as well; a paraphrase mostly has no token inside
+/// marks, which the depths alone tell, and its first word is outside.
+fn quoted_and_plain(doc: &Doc<'_>, r: std::ops::Range<usize>) -> (bool, bool) {
+    let word = |k: usize| doc.toks[k].is_wordlike();
+    // A word at `k`: inside marks, outside.
+    let at = |k: usize| (word(k) && doc.depth[k] > 0, word(k) && doc.depth[k] == 0);
+    let or = |a: (bool, bool), b: (bool, bool)| (a.0 || b.0, a.1 || b.1);
+    if let Some(q) = doc.quote_opened_at(r.start) {
+        if !r.is_empty() && doc.quote_toks(q) == r {
+            // Tokens t with start < t < end are inside the quotation's marks.
+            let inside = r.start + 1..doc.quotes[q].tokens.end.clamp(r.start + 1, r.end);
+            let ends = (inside.end..r.end).map(at).fold(at(r.start), or);
+            return (ends.0 || inside.into_iter().any(word), ends.1);
+        }
+    }
+    if doc.depth[r.clone()].iter().all(|&d| d == 0) {
+        return (false, r.into_iter().any(word));
+    }
+    let mut found = (false, false);
+    for k in r {
+        found = or(found, at(k));
+        if found == (true, true) {
+            break;
+        }
+    }
+    found
 }
 
 /// The prefix counts [`content_kind`] reads.
