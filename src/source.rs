@@ -211,21 +211,26 @@ impl WordFilter {
     }
 }
 
+impl WordFilter {
+    /// The filter of `words`.
+    fn of<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> WordFilter {
+        let mut f = WordFilter::default();
+        for (len, bit) in words.into_iter().filter_map(|w| WordFilter::bit(w)) {
+            f.0[len] |= bit;
+        }
+        f
+    }
+}
+
 /// The filter of the anonymous and the group nouns, read by
 /// [`is_person_noun`] and [`classify`].
-static PERSON_FILTER: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(|| {
-    let words = &*WORDS;
-    let mut f = WordFilter::default();
-    for (len, bit) in words
-        .anonymous
-        .iter()
-        .chain(words.groups.iter())
-        .filter_map(|w| WordFilter::bit(w))
-    {
-        f.0[len] |= bit;
-    }
-    f
-});
+static PERSON_FILTER: std::sync::LazyLock<WordFilter> =
+    std::sync::LazyLock::new(|| WordFilter::of(WORDS.anonymous.iter().chain(&WORDS.groups)));
+
+/// The filter of the last words of the organization names, read by
+/// [`classify`].
+static ORG_NAME_END_FILTER: std::sync::LazyLock<WordFilter> =
+    std::sync::LazyLock::new(|| WordFilter::of(&WORDS.org_name_ends));
 
 /// True for a token that can end (head) a source phrase.
 fn np_head(doc: &Doc<'_>, i: usize) -> bool {
@@ -772,8 +777,12 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     {
         return SourceKind::Organization;
     }
-    let org_name_end = words.org_name_ends.contains(head_word);
-    for name in words.org_names.iter().filter(|_| org_name_end) {
+    // "the Islamic Resistance in Iraq": the head ends a known name; most
+    // heads end none, and the names are not read.
+    let org_name_end =
+        ORG_NAME_END_FILTER.may_hold(head_word) && words.org_name_ends.contains(head_word);
+    let names: &[Vec<&str>] = if org_name_end { &words.org_names } else { &[] };
+    for name in names {
         if name.len() <= head_end - r.start {
             let from = head_end - name.len();
             if name
