@@ -754,6 +754,14 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         while next + 1 < r.end {
             let k = next;
             next += 1;
+            // Only a comma, a dash or a closing mark comes before a trailing
+            // attribution: words pass at once.
+            if !matches!(
+                doc.toks[k].kind,
+                TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
+            ) {
+                continue;
+            }
             // An attribution after `k` needs a cue verb near it (see
             // `trailing_at`): none after it in the sentence ends the scan,
             // and one far ahead skips the tokens that cannot reach it. Most
