@@ -422,10 +422,7 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
     {
-        return Some(Untold::Told(SourceCand {
-            toks: vec![end - 1..end],
-            kind: SourceKind::Other,
-        }));
+        return Some(Untold::Word(end - 1, SourceKind::Other));
     }
     if !np_head(doc, end - 1) {
         return None;
@@ -433,10 +430,7 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     // A pronoun stands alone, also with a verb contracted onto it: "He’s
     // telling donors …", "They’re calling for …".
     if doc.in_class(end - 1, &SUBJECT_PRONOUNS) || contracted_pronoun(doc.word(end - 1)) {
-        return Some(Untold::Told(SourceCand {
-            toks: vec![end - 1..end],
-            kind: SourceKind::Pronoun,
-        }));
+        return Some(Untold::Word(end - 1, SourceKind::Pronoun));
     }
     // The phrase starts on its leftmost token that can begin one. The scan
     // left only finds how far the phrase's tokens reach; which of them can
@@ -518,10 +512,14 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
 
 /// A source phrase not yet told what it names ([`classify`]) nor split
 /// into its coordinated names: telling costs more than finding it, and
-/// most phrases found lead to no attribution. A pronoun, a lone quantifier
-/// and a phrase once told are a source already.
+/// most phrases found lead to no attribution. A pronoun and a lone
+/// quantifier are known for what they are, and a phrase once told is a
+/// source already.
 pub(crate) enum Untold {
     Phrase(Range<usize>),
+    /// One token of a known kind ("he", "Another"): its source is made
+    /// (a vector of its one range) when it is read as one.
+    Word(usize, SourceKind),
     Told(SourceCand),
 }
 
@@ -530,6 +528,7 @@ impl Untold {
     pub(crate) fn start(&self) -> usize {
         match self {
             Untold::Phrase(r) => r.start,
+            Untold::Word(k, _) => *k,
             Untold::Told(s) => s.toks[0].start,
         }
     }
@@ -538,6 +537,7 @@ impl Untold {
     pub(crate) fn end(&self) -> usize {
         match self {
             Untold::Phrase(r) => r.end,
+            Untold::Word(k, _) => k + 1,
             Untold::Told(s) => s.toks[s.toks.len() - 1].end,
         }
     }
@@ -547,6 +547,7 @@ impl Untold {
     pub(crate) fn first_end(&self, doc: &Doc<'_>) -> usize {
         match self {
             Untold::Phrase(r) => first_name_end(doc, r.clone()),
+            Untold::Word(k, _) => k + 1,
             Untold::Told(s) => s.toks[0].end,
         }
     }
@@ -556,27 +557,29 @@ impl Untold {
         match self {
             // Coordination splits only a phrase of three tokens or more.
             Untold::Phrase(r) => r.len() == 1,
+            Untold::Word(..) => true,
             Untold::Told(s) => s.toks.len() == 1 && s.toks[0].len() == 1,
         }
     }
 
     /// A lone pronoun ("he", "they"), told at once.
     pub(crate) fn is_pronoun(&self) -> bool {
-        matches!(self, Untold::Told(s) if s.kind == SourceKind::Pronoun)
+        match self {
+            Untold::Word(_, kind) => *kind == SourceKind::Pronoun,
+            Untold::Told(s) => s.kind == SourceKind::Pronoun,
+            Untold::Phrase(_) => false,
+        }
     }
 
     /// The source, told what it names (once).
     pub(crate) fn get(&mut self, doc: &Doc<'_>) -> &SourceCand {
-        if let Untold::Phrase(r) = self {
-            let r = r.clone();
-            *self = Untold::Told(SourceCand {
-                kind: classify(doc, r.clone()),
-                toks: coordinated(doc, r),
-            });
+        if !matches!(self, Untold::Told(_)) {
+            let told = std::mem::replace(self, Untold::Word(0, SourceKind::Other)).tell(doc);
+            *self = Untold::Told(told);
         }
         match self {
             Untold::Told(s) => s,
-            Untold::Phrase(_) => unreachable!("told above"),
+            _ => unreachable!("told above"),
         }
     }
 
@@ -587,6 +590,10 @@ impl Untold {
             Untold::Phrase(r) => SourceCand {
                 kind: classify(doc, r.clone()),
                 toks: coordinated(doc, r),
+            },
+            Untold::Word(k, kind) => SourceCand {
+                toks: vec![k..k + 1],
+                kind,
             },
             Untold::Told(s) => s,
         }
@@ -628,10 +635,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         return untold(start..head + 1);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
-        return Some(Untold::Told(SourceCand {
-            toks: vec![start..start + 1],
-            kind: SourceKind::Pronoun,
-        }));
+        return Some(Untold::Word(start, SourceKind::Pronoun));
     }
     let mut end = start;
     let ceil = (start + 16).min(hi);
