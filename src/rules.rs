@@ -80,67 +80,89 @@ impl Cand {
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub cues: &'d [CueHit],
-    /// For each token: the cue hit that starts there.
-    pub cue_at: Vec<u32>,
-    /// For each token: the nearest token at or after it where a finite cue
-    /// verb starts (`u32::MAX` if none). Lets the trailing rule skip the
-    /// commas that no attribution follows.
-    next_verb: Vec<u32>,
-    /// What [`trailing_at`] answered at each token, for the sentence of
-    /// that token, two bits a token (asked, found), 32 tokens a word: the
-    /// end of a clause asks at every comma after a cue, and the cues of a
-    /// sentence share its commas with each other and with the trailing
-    /// scan.
-    tails: Vec<Cell<u64>>,
+    /// What the rules ask of each token, in one vector: one allocation,
+    /// not one per question.
+    at: Vec<At>,
     /// Content keeps its complementizer: "said that …" gives "that …".
     pub include_that: bool,
 }
 
+/// What the rules ask of one token.
+#[derive(Clone)]
+struct At {
+    /// The cue hit that starts there ([`NONE`] if none).
+    cue: u32,
+    /// The nearest token at or after it where a finite cue verb starts
+    /// ([`NONE`] if none). Lets the trailing rule skip the commas that no
+    /// attribution follows.
+    next_verb: u32,
+    /// What [`trailing_at`] answered there, for the end of the token's
+    /// sentence: bit 0 when asked, bit 1 when it found one. The end of a
+    /// clause asks at every comma after a cue, and the cues of a sentence
+    /// share its commas with each other and with the trailing scan.
+    tail: Cell<u8>,
+}
+
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>, cues: &'d [CueHit], include_that: bool) -> Ctx<'d, 'a> {
-        let mut cue_at = vec![NONE; doc.toks.len()];
+        let none = At {
+            cue: NONE,
+            next_verb: NONE,
+            tail: Cell::new(0),
+        };
+        let mut at = vec![none; doc.toks.len()];
         for (i, c) in cues.iter().enumerate() {
-            cue_at[c.toks.start] = i as u32;
+            at[c.toks.start].cue = i as u32;
         }
         // One run of the same value per verb, up to it from the one before,
         // not a look at every token. Cues come in token order, each
         // starting after the one before.
-        let mut next_verb = vec![NONE; doc.toks.len()];
         let mut from = 0;
         for (i, c) in cues.iter().enumerate() {
             let start = c.toks.start;
             if start >= from
-                && cue_at[start] == i as u32
+                && at[start].cue == i as u32
                 && !c.noun
                 && c.form != Form::Gerund
                 && !is_according(c)
             {
-                next_verb[from..=start].fill(start as u32);
+                for a in &mut at[from..=start] {
+                    a.next_verb = start as u32;
+                }
                 from = start + 1;
             }
         }
         Ctx {
             doc,
             cues,
-            cue_at,
-            next_verb,
-            tails: vec![Cell::new(0); doc.toks.len() / 32 + 1],
+            at,
             include_that,
         }
+    }
+
+    /// The cue hit that starts at token `tok` ([`NONE`] if none, or past
+    /// the end).
+    pub fn cue_at(&self, tok: usize) -> u32 {
+        self.at.get(tok).map_or(NONE, |a| a.cue)
+    }
+
+    /// The nearest token at or after `k` where a finite cue verb starts
+    /// ([`NONE`] when no verb follows); `None` past the end.
+    fn next_verb(&self, k: usize) -> Option<usize> {
+        self.at.get(k).map(|a| a.next_verb as usize)
     }
 
     /// What [`trailing_at`] answered at token `k` (`k` in the document)
     /// for the end of `k`'s sentence, if it was asked.
     fn tail_known(&self, k: usize) -> Option<bool> {
-        let bits = self.tails[k / 32].get() >> (2 * (k % 32));
+        let bits = self.at[k].tail.get();
         (bits & 1 != 0).then_some(bits & 2 != 0)
     }
 
     /// Notes what [`trailing_at`] answered at token `k` (`k` in the
     /// document) for the end of `k`'s sentence.
     fn note_tail(&self, k: usize, found: bool) {
-        let w = &self.tails[k / 32];
-        w.set(w.get() | (1 | u64::from(found) << 1) << (2 * (k % 32)));
+        self.at[k].tail.set(1 | u8::from(found) << 1);
     }
 
     /// True when `sent_end` is the end of the sentence of token `k`.
@@ -162,7 +184,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn cue(&self, tok: usize) -> Option<(usize, &'d CueHit)> {
-        let c = *self.cue_at.get(tok)?;
+        let c = self.at.get(tok)?.cue;
         (c != NONE).then(|| (c as usize, &self.cues[c as usize]))
     }
 
@@ -320,7 +342,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let doc = cx.doc;
     // The verb comes after at most a source phrase, a parenthetical and a
     // few auxiliaries.
-    let verb = *cx.next_verb.get(k)? as usize;
+    let verb = cx.next_verb(k)?;
     if verb >= sent_end || verb > k + MAX_TRAILING_VERB {
         return None;
     }
@@ -436,7 +458,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
 /// is; it must start at `k`. Returns the source and the verb's token.
 fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usize)> {
     let doc = cx.doc;
-    let verb = *cx.next_verb.get(k)? as usize;
+    let verb = cx.next_verb(k)?;
     if verb >= hi || verb > k + MAX_SOURCE_TOKENS {
         return None;
     }
@@ -466,7 +488,7 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usi
 fn skip_auxiliaries(cx: &Ctx<'_, '_>, mut j: usize, hi: usize) -> usize {
     let doc = cx.doc;
     while j < hi
-        && cx.cue_at[j] == NONE
+        && cx.cue_at(j) == NONE
         && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j)))
     {
         j += 1;
@@ -767,7 +789,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // and one far ahead skips the tokens that cannot reach it. Most
             // of a sentence's commas have no verb after them ("In Baghdad,
             // Kirkuk and Mosul, …").
-            let verb = cx.next_verb[k + 1] as usize;
+            let verb = cx.next_verb(k + 1).unwrap_or(usize::MAX);
             if verb >= r.end {
                 break;
             }
@@ -1711,7 +1733,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && !name
                 .clone()
                 .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
-            && name.clone().all(|j| cx.cue_at[j] == NONE);
+            && name.clone().all(|j| cx.cue_at(j) == NONE);
         if !looks_like_name {
             continue;
         }
