@@ -197,17 +197,31 @@ impl WordFilter {
     #[inline]
     fn bit(w: &str) -> Option<(usize, u64)> {
         let b = w.as_bytes();
-        let (first, last) = (u32::from(*b.first()?), u32::from(*b.last()?));
-        Some((
-            w.len().min(31),
+        Some(WordFilter::slot(b.len(), *b.first()?, *b.last()?))
+    }
+
+    /// The word and bit of a word of `len` bytes, `first` to `last`.
+    #[inline]
+    fn slot(len: usize, first: u8, last: u8) -> (usize, u64) {
+        let (first, last) = (u32::from(first), u32::from(last));
+        (
+            len.min(31),
             1 << (first.wrapping_mul(31).wrapping_add(last) & 63),
-        ))
+        )
     }
 
     /// False when `w` is in no list the filter was made of.
     #[inline]
     fn may_hold(&self, w: &str) -> bool {
         WordFilter::bit(w).is_some_and(|(len, bit)| self.0[len] & bit != 0)
+    }
+
+    /// [`WordFilter::may_hold`] of a word of `len` bytes (one at least)
+    /// from `first` to `last`.
+    #[inline]
+    fn may_hold_ends(&self, len: usize, first: u8, last: u8) -> bool {
+        let (len, bit) = WordFilter::slot(len, first, last);
+        self.0[len] & bit != 0
     }
 }
 
@@ -763,23 +777,29 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     }
     let head = head_end - 1;
     let head_word = doc.word(head);
-    // Case variants on the stack: the lists hold words as written.
-    let (mut lower_buf, mut cap_buf) = ([0u8; 32], [0u8; 32]);
-    let lower_head: &str = recase(head_word, &mut lower_buf, false);
-    // "the union", "the ministry": the lists hold the capitalized form.
-    let cap_head: &str = recase(head_word, &mut cap_buf, true);
+    // Case variants on the stack (the lists hold words as written), made
+    // only when a list may hold them. `recase` leaves a word longer than
+    // its buffer as it is: so do the bytes of its lowercase form here.
+    let mut lower_buf = [0u8; 32];
+    let fits = head_word.len() <= lower_buf.len();
+    let lower = |b: u8| if fits { b.to_ascii_lowercase() } else { b };
     // Each distinct form looked up once: a lowercase head is its own
     // lowercase form, a capitalized one its own capitalized form.
-    let lower_differs = lower_head != head_word;
-    let cap_differs = cap_head != head_word && cap_head != lower_head;
+    let lower_differs = fits && head_word.bytes().any(|b| b.is_ascii_uppercase());
     // The three forms differ in ASCII case only: when the head's class
     // says it is no organization word in any case, none is looked up.
-    if doc.in_class(head, &ORG_WORDS)
-        && (words.org_words.contains(head_word)
+    if doc.in_class(head, &ORG_WORDS) {
+        let mut cap_buf = [0u8; 32];
+        let lower_head: &str = recase(head_word, &mut lower_buf, false);
+        // "the union", "the ministry": the lists hold the capitalized form.
+        let cap_head: &str = recase(head_word, &mut cap_buf, true);
+        let cap_differs = cap_head != head_word && cap_head != lower_head;
+        if words.org_words.contains(head_word)
             || (lower_differs && words.org_words.contains(lower_head))
-            || (cap_differs && words.org_words.contains(cap_head)))
-    {
-        return SourceKind::Organization;
+            || (cap_differs && words.org_words.contains(cap_head))
+        {
+            return SourceKind::Organization;
+        }
     }
     // "the Islamic Resistance in Iraq": the head ends a known name; most
     // heads end none, and the names are not read.
@@ -798,23 +818,36 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    let anonymous = PERSON_FILTER.may_hold(lower_head) && words.anonymous.contains(lower_head);
+    // The person filter asks of the lowercase form its length and its
+    // first and last bytes, which the head's own bytes give.
+    let b = head_word.as_bytes();
+    let (first, last) = (b.first().map(|&c| lower(c)), b.last().map(|&c| lower(c)));
+    let lower_may = first
+        .zip(last)
+        .is_some_and(|(f, l)| PERSON_FILTER.may_hold_ends(b.len(), f, l));
+    let anonymous = lower_may
+        && words
+            .anonymous
+            .contains(recase(head_word, &mut lower_buf, false));
     if anonymous && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    let group = |w: &str| PERSON_FILTER.may_hold(w) && words.groups.contains(w);
-    if group(head_word) || (lower_differs && group(lower_head)) {
+    let group = PERSON_FILTER.may_hold(head_word) && words.groups.contains(head_word);
+    if group
+        || (lower_differs
+            && lower_may
+            && words
+                .groups
+                .contains(recase(head_word, &mut lower_buf, false)))
+    {
         return SourceKind::Group;
     }
     if anonymous {
         return SourceKind::Anonymous;
     }
     // "Farm groups", "callers": a lowercase plural names a group.
-    if !doc.capitalized(head)
-        && lower_head.len() > 3
-        && lower_head.ends_with('s')
-        && !lower_head.ends_with("ss")
-    {
+    let before_last = b.len().checked_sub(2).map(|k| lower(b[k]));
+    if !doc.capitalized(head) && b.len() > 3 && last == Some(b's') && before_last != Some(b's') {
         return SourceKind::Group;
     }
     if doc.capitalized(head) {
