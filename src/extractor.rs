@@ -122,7 +122,10 @@ impl Extractor {
             }
         }
         let cx = Ctx::new(&doc, &cues, self.inner.include_that);
-        let mut cands = Vec::new();
+        // Room for a candidate per cue, more than news has (fewer than
+        // half the cues lead to one), so that the candidates, a dozen words
+        // each, are not copied over as the vector grows.
+        let mut cands = Vec::with_capacity(cues.len() + 4);
         rules::trailing(&cx, &mut cands);
         rules::source_cue_content(&cx, &mut cands);
         rules::according_to(&cx, &mut cands);
@@ -559,10 +562,13 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
         a.cue == b.cue && a.cue_toks[0].start == b.cue_toks[0].start
     });
     let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
-    let mut prepared: Vec<Prepared> = order
-        .iter()
-        .filter_map(|&i| slots[i].take().and_then(|c| Prepared::new(doc, c)))
-        .collect();
+    // (Room for all at once: a candidate prepared is large to copy.)
+    let mut prepared: Vec<Prepared> = Vec::with_capacity(order.len());
+    prepared.extend(
+        order
+            .iter()
+            .filter_map(|&i| slots[i].take().and_then(|c| Prepared::new(doc, c))),
+    );
 
     // Clusters of overlapping extents, so that the work below is linear in
     // the number of claims of a document, not quadratic. (A page without
@@ -631,7 +637,11 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
         (p.cluster, p.cover.start, std::cmp::Reverse(p.cover.end))
     });
     let mut slots: Vec<Option<Prepared>> = prepared.into_iter().map(Some).collect();
-    let mut kept: Vec<Prepared> = kept.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut kept = {
+        let mut out = Vec::with_capacity(kept.len());
+        out.extend(kept.iter().filter_map(|&i| slots[i].take()));
+        out
+    };
     continue_quote_paragraphs(doc, &mut kept);
 
     // Parents: the smallest kept claim whose content holds this one's cue
