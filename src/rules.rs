@@ -1621,15 +1621,17 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
         let mut a = c.toks.end;
-        // "a promise from the militias that …"
+        // "a promise from the militias that …" ("from" and "by" open a
+        // tail, a bit test before the comparisons, as "that" is a
+        // relative pronoun below: most cue words are followed by neither).
         let mut source = None;
-        if doc.is_any(a, &["from", "by"]) {
+        if doc.in_class(a, &TAIL_OPENERS) && doc.is_any(a, &["from", "by"]) {
             if let Some(np) = np_starting_at(doc, a + 1, s.toks.end) {
                 a = np.toks[0].end;
                 source = Some(np);
             }
         }
-        if !doc.is(a, "that") {
+        if !(doc.in_class(a, &RELATIVE_PRONOUNS) && doc.is(a, "that")) {
             continue;
         }
         let mut cue_toks = c.toks.clone();
