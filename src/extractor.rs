@@ -893,12 +893,19 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
             (s, r)
         });
         for (s, r) in pieces.chain(cues) {
-            if let (Some(a), Some(b)) = (
-                para_of(s.start, r.start),
-                para_of(s.end.saturating_sub(1), r.end.wrapping_sub(1)),
-            ) {
-                for t in &mut taken[a..=b.max(a)] {
-                    *t = true;
+            // A span of one token (most cues) ends in the paragraph it
+            // starts in.
+            let a = para_of(s.start, r.start);
+            let b = if r.len() == 1 {
+                a
+            } else {
+                para_of(s.end.saturating_sub(1), r.end.wrapping_sub(1))
+            };
+            if let (Some(a), Some(b)) = (a, b) {
+                if b <= a {
+                    taken[a] = true;
+                } else {
+                    taken[a..=b].fill(true);
                 }
             }
         }
