@@ -14,9 +14,9 @@ use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
-    np_ending_at, np_starting_at, np_starting_untold, subject_before, subject_untold, SourceCand,
-    Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS, RELATIVE_PRONOUNS, STOP_WORDS,
-    TIME_WORDS,
+    np_ending_at, np_ending_untold, np_starting_at, np_starting_untold, subject_before,
+    subject_untold, SourceCand, Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS,
+    RELATIVE_PRONOUNS, STOP_WORDS, SUBJECT_PRONOUNS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -442,7 +442,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
     }
     let end = tail_end(cx, after, sent_end, false)?;
-    let src = long.unwrap_or_else(|| src.tell(doc));
+    let src = long.unwrap_or(src).tell(doc);
     // "…, a former top press official": a base form after a singular noun
     // is a noun.
     if c.form == Form::Base && !base_form_verb(doc, j, &src) {
@@ -455,8 +455,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
 /// a name: "…,” the Republican presidential candidate told reporters",
 /// "…,” the former secretary of state said", "…, a spokesman for
 /// committee Democrats said". Read leftward from the verb, as a subject
-/// is; it must start at `k`. Returns the source and the verb's token.
-fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usize)> {
+/// is; it must start at `k`. Returns the source (told what it names when
+/// it has led to an attribution) and the verb's token.
+fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(Untold, usize)> {
     let doc = cx.doc;
     let verb = cx.next_verb(k)?;
     if verb >= hi || verb > k + MAX_SOURCE_TOKENS {
@@ -466,7 +467,7 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usi
     while e > k && (doc.in_class(e - 1, &AUXILIARIES) || is_adverb(doc.word(e - 1))) {
         e -= 1;
     }
-    let src = np_ending_at(doc, e, k)?;
+    let src = np_ending_untold(doc, e, k)?;
     // No verb inside: "the president every fiscal year sets the maximum"
     // and "Obama freed seven Iranian men" are clauses.
     let verb_inside = (k..e).any(|i| {
@@ -479,8 +480,10 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usi
                 || doc.in_class(i + 1, &DETERMINERS)
                 || doc.kind(i + 1) == Some(TokenKind::Number))
     });
-    (src.toks[0].start == k && src.kind != SourceKind::Pronoun && !verb_inside)
-        .then_some((src, verb))
+    // (A phrase of one subject pronoun is told a pronoun.)
+    let pronoun = src.is_pronoun()
+        || matches!(&src, Untold::Phrase(r) if r.len() == 1 && doc.in_class(r.start, &SUBJECT_PRONOUNS));
+    (src.start() == k && !pronoun && !verb_inside).then_some((src, verb))
 }
 
 /// The first token at or after `j` (before `hi`) past auxiliaries and

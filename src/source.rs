@@ -428,7 +428,7 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
 }
 
 /// [`np_ending_at`], but for what the phrase names.
-fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
+pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if end <= lo {
         return None;
     }
