@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::doc::{Doc, WordClass, CUE};
 use crate::lexicon::{CueLexicon, Form, Frames};
+use crate::rules::TAIL_OPENERS;
 use crate::source::{is_subject_pronoun, pronoun_head};
 use crate::token::TokenKind;
 use crate::CueCategory;
@@ -142,8 +143,10 @@ pub(crate) fn find_cues(
             if keep(w.category) && !name && !adjective {
                 // "the secretary of state", "in support of": a base form
                 // after a preposition is a noun (a verb there is a gerund).
+                // (All open a tail: a bit test before the comparisons.)
                 let after_preposition = w.form == Form::Base
                     && i > 0
+                    && doc.in_class(i - 1, &TAIL_OPENERS)
                     && doc.is_any(
                         i - 1,
                         &["about", "at", "by", "for", "from", "in", "of", "on", "with"],

@@ -122,7 +122,10 @@ impl Extractor {
             }
         }
         let cx = Ctx::new(&doc, &cues, self.inner.include_that);
-        let mut cands = Vec::new();
+        // Room for a candidate per cue, more than news has (fewer than
+        // half the cues lead to one), so that the candidates, a dozen words
+        // each, are not copied over as the vector grows.
+        let mut cands = Vec::with_capacity(cues.len() + 4);
         rules::trailing(&cx, &mut cands);
         rules::source_cue_content(&cx, &mut cands);
         rules::according_to(&cx, &mut cands);
@@ -559,10 +562,13 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
         a.cue == b.cue && a.cue_toks[0].start == b.cue_toks[0].start
     });
     let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
-    let mut prepared: Vec<Prepared> = order
-        .iter()
-        .filter_map(|&i| slots[i].take().and_then(|c| Prepared::new(doc, c)))
-        .collect();
+    // (Room for all at once: a candidate prepared is large to copy.)
+    let mut prepared: Vec<Prepared> = Vec::with_capacity(order.len());
+    prepared.extend(
+        order
+            .iter()
+            .filter_map(|&i| slots[i].take().and_then(|c| Prepared::new(doc, c))),
+    );
 
     // Clusters of overlapping extents, so that the work below is linear in
     // the number of claims of a document, not quadratic. (A page without
@@ -631,7 +637,11 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
         (p.cluster, p.cover.start, std::cmp::Reverse(p.cover.end))
     });
     let mut slots: Vec<Option<Prepared>> = prepared.into_iter().map(Some).collect();
-    let mut kept: Vec<Prepared> = kept.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut kept = {
+        let mut out = Vec::with_capacity(kept.len());
+        out.extend(kept.iter().filter_map(|&i| slots[i].take()));
+        out
+    };
     continue_quote_paragraphs(doc, &mut kept);
 
     // Parents: the smallest kept claim whose content holds this one's cue
@@ -746,36 +756,62 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
 /// and outside quotations among the first `i` tokens, so that a piece
 /// costs the same however long it is (nested claims share one long
 /// quotation, and a scraped page can be one quotation); without them
-/// (`words` empty, when the pieces are short), the tokens are counted.
+/// (`words` empty, when the pieces are short), the tokens are read
+/// ([`quoted_and_plain`]).
 fn content_kind(
     doc: &Doc<'_>,
     words: &[(u32, u32)],
     content: &[std::ops::Range<usize>],
 ) -> ClaimKind {
-    let (mut quoted, mut plain) = (0u64, 0u64);
+    let (mut quoted, mut plain) = (false, false);
     for r in content {
         let end = r.end.min(doc.toks.len());
         let start = r.start.min(end);
-        if words.is_empty() {
-            for k in start..end {
-                if doc.toks[k].is_wordlike() {
-                    if doc.depth[k] > 0 {
-                        quoted += 1;
-                    } else {
-                        plain += 1;
-                    }
-                }
-            }
+        let (q, p) = if words.is_empty() {
+            quoted_and_plain(doc, start..end)
         } else {
-            quoted += u64::from(words[end].0 - words[start].0);
-            plain += u64::from(words[end].1 - words[start].1);
-        }
+            (words[end].0 > words[start].0, words[end].1 > words[start].1)
+        };
+        quoted |= q;
+        plain |= p;
     }
     match (quoted, plain) {
-        (0, _) => ClaimKind::Indirect,
-        (_, 0) => ClaimKind::Direct,
+        (false, _) => ClaimKind::Indirect,
+        (_, false) => ClaimKind::Direct,
         _ => ClaimKind::Mixed,
     }
+}
+
+/// Whether the tokens `r` (within the document) hold a word inside
+/// quotation marks, and whether they hold one outside. A piece that is a
+/// whole quotation (“It takes patience.”) has every token between its
+/// opening mark and its end inside the marks, and only its first and last
+/// tokens are read as well; a paraphrase mostly has no token inside
+/// marks, which the depths alone tell, and its first word is outside.
+fn quoted_and_plain(doc: &Doc<'_>, r: std::ops::Range<usize>) -> (bool, bool) {
+    let word = |k: usize| doc.toks[k].is_wordlike();
+    // A word at `k`: inside marks, outside.
+    let at = |k: usize| (word(k) && doc.depth[k] > 0, word(k) && doc.depth[k] == 0);
+    let or = |a: (bool, bool), b: (bool, bool)| (a.0 || b.0, a.1 || b.1);
+    if let Some(q) = doc.quote_opened_at(r.start) {
+        if !r.is_empty() && doc.quote_toks(q) == r {
+            // Tokens t with start < t < end are inside the quotation's marks.
+            let inside = r.start + 1..doc.quotes[q].tokens.end.clamp(r.start + 1, r.end);
+            let ends = (inside.end..r.end).map(at).fold(at(r.start), or);
+            return (ends.0 || inside.into_iter().any(word), ends.1);
+        }
+    }
+    if doc.depth[r.clone()].iter().all(|&d| d == 0) {
+        return (false, r.into_iter().any(word));
+    }
+    let mut found = (false, false);
+    for k in r {
+        found = or(found, at(k));
+        if found == (true, true) {
+            break;
+        }
+    }
+    found
 }
 
 /// The prefix counts [`content_kind`] reads.
@@ -857,12 +893,19 @@ fn continue_quote_paragraphs(doc: &Doc<'_>, kept: &mut [Prepared]) {
             (s, r)
         });
         for (s, r) in pieces.chain(cues) {
-            if let (Some(a), Some(b)) = (
-                para_of(s.start, r.start),
-                para_of(s.end.saturating_sub(1), r.end.wrapping_sub(1)),
-            ) {
-                for t in &mut taken[a..=b.max(a)] {
-                    *t = true;
+            // A span of one token (most cues) ends in the paragraph it
+            // starts in.
+            let a = para_of(s.start, r.start);
+            let b = if r.len() == 1 {
+                a
+            } else {
+                para_of(s.end.saturating_sub(1), r.end.wrapping_sub(1))
+            };
+            if let (Some(a), Some(b)) = (a, b) {
+                if b <= a {
+                    taken[a] = true;
+                } else {
+                    taken[a..=b].fill(true);
                 }
             }
         }

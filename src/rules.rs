@@ -7,14 +7,16 @@
 // claim's role, usually one.
 #![allow(clippy::single_range_in_vec_init)]
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
 use crate::source::{
-    np_ending_at, np_starting_at, np_starting_untold, subject_before, subject_untold, SourceCand,
-    Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS, TIME_WORDS,
+    np_ending_at, np_ending_untold, np_starting_at, np_starting_untold, subject_before,
+    subject_untold, SourceCand, Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS,
+    RELATIVE_PRONOUNS, STOP_WORDS, SUBJECT_PRONOUNS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -78,46 +80,97 @@ impl Cand {
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub cues: &'d [CueHit],
-    /// For each token: the cue hit that starts there.
-    pub cue_at: Vec<u32>,
-    /// For each token: the nearest token at or after it where a finite cue
-    /// verb starts (`u32::MAX` if none). Lets the trailing rule skip the
-    /// commas that no attribution follows.
-    next_verb: Vec<u32>,
+    /// What the rules ask of each token, in one vector: one allocation,
+    /// not one per question.
+    at: Vec<At>,
     /// Content keeps its complementizer: "said that …" gives "that …".
     pub include_that: bool,
 }
 
+/// What the rules ask of one token.
+#[derive(Clone)]
+struct At {
+    /// The cue hit that starts there ([`NONE`] if none).
+    cue: u32,
+    /// The nearest token at or after it where a finite cue verb starts
+    /// ([`NONE`] if none). Lets the trailing rule skip the commas that no
+    /// attribution follows.
+    next_verb: u32,
+    /// What [`trailing_at`] answered there, for the end of the token's
+    /// sentence: bit 0 when asked, bit 1 when it found one. The end of a
+    /// clause asks at every comma after a cue, and the cues of a sentence
+    /// share its commas with each other and with the trailing scan.
+    tail: Cell<u8>,
+}
+
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>, cues: &'d [CueHit], include_that: bool) -> Ctx<'d, 'a> {
-        let mut cue_at = vec![NONE; doc.toks.len()];
+        let none = At {
+            cue: NONE,
+            next_verb: NONE,
+            tail: Cell::new(0),
+        };
+        let mut at = vec![none; doc.toks.len()];
         for (i, c) in cues.iter().enumerate() {
-            cue_at[c.toks.start] = i as u32;
+            at[c.toks.start].cue = i as u32;
         }
         // One run of the same value per verb, up to it from the one before,
         // not a look at every token. Cues come in token order, each
         // starting after the one before.
-        let mut next_verb = vec![NONE; doc.toks.len()];
         let mut from = 0;
         for (i, c) in cues.iter().enumerate() {
             let start = c.toks.start;
             if start >= from
-                && cue_at[start] == i as u32
+                && at[start].cue == i as u32
                 && !c.noun
                 && c.form != Form::Gerund
                 && !is_according(c)
             {
-                next_verb[from..=start].fill(start as u32);
+                for a in &mut at[from..=start] {
+                    a.next_verb = start as u32;
+                }
                 from = start + 1;
             }
         }
         Ctx {
             doc,
             cues,
-            cue_at,
-            next_verb,
+            at,
             include_that,
         }
+    }
+
+    /// The cue hit that starts at token `tok` ([`NONE`] if none, or past
+    /// the end).
+    pub fn cue_at(&self, tok: usize) -> u32 {
+        self.at.get(tok).map_or(NONE, |a| a.cue)
+    }
+
+    /// The nearest token at or after `k` where a finite cue verb starts
+    /// ([`NONE`] when no verb follows); `None` past the end.
+    fn next_verb(&self, k: usize) -> Option<usize> {
+        self.at.get(k).map(|a| a.next_verb as usize)
+    }
+
+    /// What [`trailing_at`] answered at token `k` (`k` in the document)
+    /// for the end of `k`'s sentence, if it was asked.
+    fn tail_known(&self, k: usize) -> Option<bool> {
+        let bits = self.at[k].tail.get();
+        (bits & 1 != 0).then_some(bits & 2 != 0)
+    }
+
+    /// Notes what [`trailing_at`] answered at token `k` (`k` in the
+    /// document) for the end of `k`'s sentence.
+    fn note_tail(&self, k: usize, found: bool) {
+        self.at[k].tail.set(1 | u8::from(found) << 1);
+    }
+
+    /// True when `sent_end` is the end of the sentence of token `k`.
+    fn own_sentence_end(&self, k: usize, sent_end: usize) -> bool {
+        self.doc
+            .sent_of
+            .get(k)
+            .is_some_and(|&s| self.doc.sents[s as usize].toks.end == sent_end)
     }
 
     /// Where content starts when the complementizer "that" stands just
@@ -131,7 +184,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn cue(&self, tok: usize) -> Option<(usize, &'d CueHit)> {
-        let c = *self.cue_at.get(tok)?;
+        let c = self.at.get(tok)?.cue;
         (c != NONE).then(|| (c as usize, &self.cues[c as usize]))
     }
 
@@ -185,6 +238,13 @@ fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     }
 }
 
+/// "but", "and", "while", "though" or "although" at token `i`: a new
+/// clause after a comma. All are stop words, a bit test that turns most
+/// words away before the comparisons.
+fn clause_opener(doc: &Doc<'_>, i: usize) -> bool {
+    doc.in_class(i, &STOP_WORDS) && doc.is_any(i, &["but", "and", "while", "though", "although"])
+}
+
 /// The token where the content after position `from` ends in its sentence:
 /// before a trailing attribution, an "according to", or a participle cue
 /// that starts another claim ("…, adding that …").
@@ -210,13 +270,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if closing
             && k + 1 < sent_end
             && doc.punct(k.wrapping_sub(1), ",")
-            && doc.is_any(k + 1, &["but", "and", "while", "though", "although"])
+            && clause_opener(doc, k + 1)
         {
             return k + 1;
         }
         // "Delgado said most of the fuel would evaporate, but he warned that
         // …": a coordinated clause with an attribution of its own.
-        if comma && doc.is_any(k + 1, &["but", "and", "while", "though", "although"]) {
+        if comma && clause_opener(doc, k + 1) {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             if let Some(np) = np_starting_untold(doc, lo, hi) {
@@ -246,13 +306,29 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                     return if closing { k + 1 } else { k };
                 }
             }
-            if trailing_at(cx, next, sent_end).is_some() {
+            if trailing_found(cx, next, sent_end) {
                 return if closing { k + 1 } else { k };
             }
         }
         k += 1;
     }
     limit
+}
+
+/// Whether a trailing attribution starts at token `k` ([`trailing_at`]),
+/// asked once per token: "Delgado said most of the fuel would evaporate,
+/// officials said" asks at its comma for the content of "said" and in the
+/// trailing scan. Only answers for the end of `k`'s own sentence are
+/// noted, which is what the callers ask.
+fn trailing_found(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
+    if !cx.own_sentence_end(k, sent_end) {
+        return trailing_at(cx, k, sent_end).is_some();
+    }
+    cx.tail_known(k).unwrap_or_else(|| {
+        let found = trailing_at(cx, k, sent_end).is_some();
+        cx.note_tail(k, found);
+        found
+    })
 }
 
 /// A trailing attribution starting at token `k` and running to the end of
@@ -266,7 +342,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let doc = cx.doc;
     // The verb comes after at most a source phrase, a parenthetical and a
     // few auxiliaries.
-    let verb = *cx.next_verb.get(k)? as usize;
+    let verb = cx.next_verb(k)?;
     if verb >= sent_end || verb > k + MAX_TRAILING_VERB {
         return None;
     }
@@ -306,7 +382,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     let src = np_starting_untold(doc, k, hi)?;
     // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
     // clause describes the name before it; it attributes nothing.
-    if doc.is_any(src.start(), &["who", "which", "that", "whom"]) {
+    // (A relative pronoun or "whom", a stop word: two bit tests first.)
+    let first = src.start();
+    if (doc.in_class(first, &RELATIVE_PRONOUNS) || doc.in_class(first, &STOP_WORDS))
+        && doc.is_any(first, &["who", "which", "that", "whom"])
+    {
         return None;
     }
     let mut j = src.first_end(doc);
@@ -362,7 +442,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
     }
     let end = tail_end(cx, after, sent_end, false)?;
-    let src = long.unwrap_or_else(|| src.tell(doc));
+    let src = long.unwrap_or(src).tell(doc);
     // "…, a former top press official": a base form after a singular noun
     // is a noun.
     if c.form == Form::Base && !base_form_verb(doc, j, &src) {
@@ -375,10 +455,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
 /// a name: "…,” the Republican presidential candidate told reporters",
 /// "…,” the former secretary of state said", "…, a spokesman for
 /// committee Democrats said". Read leftward from the verb, as a subject
-/// is; it must start at `k`. Returns the source and the verb's token.
-fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usize)> {
+/// is; it must start at `k`. Returns the source (told what it names when
+/// it has led to an attribution) and the verb's token.
+fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(Untold, usize)> {
     let doc = cx.doc;
-    let verb = *cx.next_verb.get(k)? as usize;
+    let verb = cx.next_verb(k)?;
     if verb >= hi || verb > k + MAX_SOURCE_TOKENS {
         return None;
     }
@@ -386,7 +467,7 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usi
     while e > k && (doc.in_class(e - 1, &AUXILIARIES) || is_adverb(doc.word(e - 1))) {
         e -= 1;
     }
-    let src = np_ending_at(doc, e, k)?;
+    let src = np_ending_untold(doc, e, k)?;
     // No verb inside: "the president every fiscal year sets the maximum"
     // and "Obama freed seven Iranian men" are clauses.
     let verb_inside = (k..e).any(|i| {
@@ -399,8 +480,10 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usi
                 || doc.in_class(i + 1, &DETERMINERS)
                 || doc.kind(i + 1) == Some(TokenKind::Number))
     });
-    (src.toks[0].start == k && src.kind != SourceKind::Pronoun && !verb_inside)
-        .then_some((src, verb))
+    // (A phrase of one subject pronoun is told a pronoun.)
+    let pronoun = src.is_pronoun()
+        || matches!(&src, Untold::Phrase(r) if r.len() == 1 && doc.in_class(r.start, &SUBJECT_PRONOUNS));
+    (src.start() == k && !pronoun && !verb_inside).then_some((src, verb))
 }
 
 /// The first token at or after `j` (before `hi`) past auxiliaries and
@@ -408,7 +491,7 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(SourceCand, usi
 fn skip_auxiliaries(cx: &Ctx<'_, '_>, mut j: usize, hi: usize) -> usize {
     let doc = cx.doc;
     while j < hi
-        && cx.cue_at[j] == NONE
+        && cx.cue_at(j) == NONE
         && (doc.in_class(j, &AUXILIARIES) || is_adverb(doc.word(j)))
     {
         j += 1;
@@ -623,7 +706,7 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Vec<Range<usize>> {
             n += 1;
         }
         let sent_end = doc.sents[doc.sent_of[j] as usize].toks.end;
-        if n < sent_end && trailing_at(cx, n, sent_end).is_some() {
+        if n < sent_end && trailing_found(cx, n, sent_end) {
             break;
         }
         // The quotation must end its sentence: “B.” then a new sentence.
@@ -696,12 +779,20 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         while next + 1 < r.end {
             let k = next;
             next += 1;
+            // Only a comma, a dash or a closing mark comes before a trailing
+            // attribution: words pass at once.
+            if !matches!(
+                doc.toks[k].kind,
+                TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
+            ) {
+                continue;
+            }
             // An attribution after `k` needs a cue verb near it (see
             // `trailing_at`): none after it in the sentence ends the scan,
             // and one far ahead skips the tokens that cannot reach it. Most
             // of a sentence's commas have no verb after them ("In Baghdad,
             // Kirkuk and Mosul, …").
-            let verb = cx.next_verb[k + 1] as usize;
+            let verb = cx.next_verb(k + 1).unwrap_or(usize::MAX);
             if verb >= r.end {
                 break;
             }
@@ -722,7 +813,10 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             } else {
                 k + 1
             };
-            let Some((ci, src, end)) = trailing_at(cx, start, r.end) else {
+            // (`start` is a token of this sentence, before its end.)
+            let found = trailing_at(cx, start, r.end);
+            cx.note_tail(start, found.is_some());
+            let Some((ci, src, end)) = found else {
                 continue;
             };
             // The content ends with the comma's token or the closing mark.
@@ -1530,15 +1624,17 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
         let mut a = c.toks.end;
-        // "a promise from the militias that …"
+        // "a promise from the militias that …" ("from" and "by" open a
+        // tail, a bit test before the comparisons, as "that" is a
+        // relative pronoun below: most cue words are followed by neither).
         let mut source = None;
-        if doc.is_any(a, &["from", "by"]) {
+        if doc.in_class(a, &TAIL_OPENERS) && doc.is_any(a, &["from", "by"]) {
             if let Some(np) = np_starting_at(doc, a + 1, s.toks.end) {
                 a = np.toks[0].end;
                 source = Some(np);
             }
         }
-        if !doc.is(a, "that") {
+        if !(doc.in_class(a, &RELATIVE_PRONOUNS) && doc.is(a, "that")) {
             continue;
         }
         let mut cue_toks = c.toks.clone();
@@ -1642,7 +1738,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && !name
                 .clone()
                 .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
-            && name.clone().all(|j| cx.cue_at[j] == NONE);
+            && name.clone().all(|j| cx.cue_at(j) == NONE);
         if !looks_like_name {
             continue;
         }

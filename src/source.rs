@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use crate::doc::{Doc, WordClass};
 use crate::lexicon::WORDS;
+use crate::speaker::ORG_WORDS;
 use crate::token::TokenKind;
 use crate::SourceKind;
 
@@ -182,8 +183,68 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
 /// A lowercase noun that names people: "officials", "activists".
 pub(crate) fn is_person_noun(w: &str) -> bool {
     let words = &*WORDS;
-    words.anonymous.contains(w) || words.groups.contains(w)
+    PERSON_FILTER.may_hold(w) && (words.anonymous.contains(w) || words.groups.contains(w))
 }
+
+/// A bit for each length, first and last byte of the words of a list: a
+/// word whose bit is clear is not in the list, and most words asked about
+/// ("saying", "the", "plan") are turned away without a hash lookup.
+#[derive(Default)]
+struct WordFilter([u64; 32]);
+
+impl WordFilter {
+    /// The word and bit of `w`; `None` for the empty word, in no list.
+    #[inline]
+    fn bit(w: &str) -> Option<(usize, u64)> {
+        let b = w.as_bytes();
+        Some(WordFilter::slot(b.len(), *b.first()?, *b.last()?))
+    }
+
+    /// The word and bit of a word of `len` bytes, `first` to `last`.
+    #[inline]
+    fn slot(len: usize, first: u8, last: u8) -> (usize, u64) {
+        let (first, last) = (u32::from(first), u32::from(last));
+        (
+            len.min(31),
+            1 << (first.wrapping_mul(31).wrapping_add(last) & 63),
+        )
+    }
+
+    /// False when `w` is in no list the filter was made of.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        WordFilter::bit(w).is_some_and(|(len, bit)| self.0[len] & bit != 0)
+    }
+
+    /// [`WordFilter::may_hold`] of a word of `len` bytes (one at least)
+    /// from `first` to `last`.
+    #[inline]
+    fn may_hold_ends(&self, len: usize, first: u8, last: u8) -> bool {
+        let (len, bit) = WordFilter::slot(len, first, last);
+        self.0[len] & bit != 0
+    }
+}
+
+impl WordFilter {
+    /// The filter of `words`.
+    fn of<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> WordFilter {
+        let mut f = WordFilter::default();
+        for (len, bit) in words.into_iter().filter_map(|w| WordFilter::bit(w)) {
+            f.0[len] |= bit;
+        }
+        f
+    }
+}
+
+/// The filter of the anonymous and the group nouns, read by
+/// [`is_person_noun`] and [`classify`].
+static PERSON_FILTER: std::sync::LazyLock<WordFilter> =
+    std::sync::LazyLock::new(|| WordFilter::of(WORDS.anonymous.iter().chain(&WORDS.groups)));
+
+/// The filter of the last words of the organization names, read by
+/// [`classify`].
+static ORG_NAME_END_FILTER: std::sync::LazyLock<WordFilter> =
+    std::sync::LazyLock::new(|| WordFilter::of(&WORDS.org_name_ends));
 
 /// True for a token that can end (head) a source phrase.
 fn np_head(doc: &Doc<'_>, i: usize) -> bool {
@@ -367,7 +428,7 @@ pub(crate) fn np_ending_at(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Sourc
 }
 
 /// [`np_ending_at`], but for what the phrase names.
-fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
+pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if end <= lo {
         return None;
     }
@@ -375,10 +436,7 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
     {
-        return Some(Untold::Told(SourceCand {
-            toks: vec![end - 1..end],
-            kind: SourceKind::Other,
-        }));
+        return Some(Untold::Word(end - 1, SourceKind::Other));
     }
     if !np_head(doc, end - 1) {
         return None;
@@ -386,14 +444,18 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     // A pronoun stands alone, also with a verb contracted onto it: "He’s
     // telling donors …", "They’re calling for …".
     if doc.in_class(end - 1, &SUBJECT_PRONOUNS) || contracted_pronoun(doc.word(end - 1)) {
-        return Some(Untold::Told(SourceCand {
-            toks: vec![end - 1..end],
-            kind: SourceKind::Pronoun,
-        }));
+        return Some(Untold::Word(end - 1, SourceKind::Pronoun));
     }
-    let mut start = None;
+    // The phrase starts on its leftmost token that can begin one. The scan
+    // left only finds how far the phrase's tokens reach; which of them can
+    // begin it (a lookup in the person nouns for a lowercase word) is asked
+    // after, from the left, where a determiner or a name mostly answers at
+    // once: in "an Iraqi official said", "an", not "official".
     let mut i = end;
     let floor = end.saturating_sub(16).max(lo);
+    // Tokens at or after `unasked` up to `end` have not been asked
+    // whether they can begin a phrase; `known` is one that can.
+    let (mut unasked, mut known) = (end, None);
     while i > floor {
         let k = i - 1;
         if !np_token(doc, k) {
@@ -401,7 +463,13 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
             if doc.is(k, "and")
                 && k > floor
                 && (doc.capitalized(k - 1) || is_person_noun(doc.word(k - 1)))
-                && start.is_some()
+                && (known.is_some() || {
+                    known = (k + 1..unasked)
+                        .rev()
+                        .find(|&p| np_token(doc, p) && np_start(doc, p));
+                    unasked = k + 1;
+                    known.is_some()
+                })
             {
                 i -= 1;
                 continue;
@@ -411,11 +479,14 @@ fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
         if doc.in_class(k, &SUBJECT_PRONOUNS) && k + 1 < end {
             break;
         }
-        if np_start(doc, k) {
-            start = Some(k);
-        }
         i -= 1;
     }
+    // The tokens the scan passed are `[i, end)`: those of the phrase, and
+    // the "and"s it went past (which no phrase starts on: they are no
+    // phrase tokens).
+    let start = (i..known.unwrap_or(end))
+        .find(|&p| np_token(doc, p) && np_start(doc, p))
+        .or(known);
     // "callers asked how …": a bare plural noun as the subject.
     let start = start.or_else(|| {
         let w = doc.word(end - 1);
@@ -455,10 +526,14 @@ pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<S
 
 /// A source phrase not yet told what it names ([`classify`]) nor split
 /// into its coordinated names: telling costs more than finding it, and
-/// most phrases found lead to no attribution. A pronoun, a lone quantifier
-/// and a phrase once told are a source already.
+/// most phrases found lead to no attribution. A pronoun and a lone
+/// quantifier are known for what they are, and a phrase once told is a
+/// source already.
 pub(crate) enum Untold {
     Phrase(Range<usize>),
+    /// One token of a known kind ("he", "Another"): its source is made
+    /// (a vector of its one range) when it is read as one.
+    Word(usize, SourceKind),
     Told(SourceCand),
 }
 
@@ -467,6 +542,7 @@ impl Untold {
     pub(crate) fn start(&self) -> usize {
         match self {
             Untold::Phrase(r) => r.start,
+            Untold::Word(k, _) => *k,
             Untold::Told(s) => s.toks[0].start,
         }
     }
@@ -475,6 +551,7 @@ impl Untold {
     pub(crate) fn end(&self) -> usize {
         match self {
             Untold::Phrase(r) => r.end,
+            Untold::Word(k, _) => k + 1,
             Untold::Told(s) => s.toks[s.toks.len() - 1].end,
         }
     }
@@ -484,6 +561,7 @@ impl Untold {
     pub(crate) fn first_end(&self, doc: &Doc<'_>) -> usize {
         match self {
             Untold::Phrase(r) => first_name_end(doc, r.clone()),
+            Untold::Word(k, _) => k + 1,
             Untold::Told(s) => s.toks[0].end,
         }
     }
@@ -493,27 +571,29 @@ impl Untold {
         match self {
             // Coordination splits only a phrase of three tokens or more.
             Untold::Phrase(r) => r.len() == 1,
+            Untold::Word(..) => true,
             Untold::Told(s) => s.toks.len() == 1 && s.toks[0].len() == 1,
         }
     }
 
     /// A lone pronoun ("he", "they"), told at once.
     pub(crate) fn is_pronoun(&self) -> bool {
-        matches!(self, Untold::Told(s) if s.kind == SourceKind::Pronoun)
+        match self {
+            Untold::Word(_, kind) => *kind == SourceKind::Pronoun,
+            Untold::Told(s) => s.kind == SourceKind::Pronoun,
+            Untold::Phrase(_) => false,
+        }
     }
 
     /// The source, told what it names (once).
     pub(crate) fn get(&mut self, doc: &Doc<'_>) -> &SourceCand {
-        if let Untold::Phrase(r) = self {
-            let r = r.clone();
-            *self = Untold::Told(SourceCand {
-                kind: classify(doc, r.clone()),
-                toks: coordinated(doc, r),
-            });
+        if !matches!(self, Untold::Told(_)) {
+            let told = std::mem::replace(self, Untold::Word(0, SourceKind::Other)).tell(doc);
+            *self = Untold::Told(told);
         }
         match self {
             Untold::Told(s) => s,
-            Untold::Phrase(_) => unreachable!("told above"),
+            _ => unreachable!("told above"),
         }
     }
 
@@ -524,6 +604,10 @@ impl Untold {
             Untold::Phrase(r) => SourceCand {
                 kind: classify(doc, r.clone()),
                 toks: coordinated(doc, r),
+            },
+            Untold::Word(k, kind) => SourceCand {
+                toks: vec![k..k + 1],
+                kind,
             },
             Untold::Told(s) => s,
         }
@@ -556,18 +640,16 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         } else {
             head
         };
+        let mut buf = [0u8; 32];
         if head == start
-            || !(titled_name || is_person_noun(w) || is_person_noun(&w.to_ascii_lowercase()))
+            || !(titled_name || is_person_noun(w) || is_person_noun(recase(w, &mut buf, false)))
         {
             return None;
         }
         return untold(start..head + 1);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
-        return Some(Untold::Told(SourceCand {
-            toks: vec![start..start + 1],
-            kind: SourceKind::Pronoun,
-        }));
+        return Some(Untold::Word(start, SourceKind::Pronoun));
     }
     let mut end = start;
     let ceil = (start + 16).min(hi);
@@ -695,23 +777,36 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     }
     let head = head_end - 1;
     let head_word = doc.word(head);
-    // Case variants on the stack: the lists hold words as written.
-    let (mut lower_buf, mut cap_buf) = ([0u8; 32], [0u8; 32]);
-    let lower_head: &str = recase(head_word, &mut lower_buf, false);
-    // "the union", "the ministry": the lists hold the capitalized form.
-    let cap_head: &str = recase(head_word, &mut cap_buf, true);
+    // Case variants on the stack (the lists hold words as written), made
+    // only when a list may hold them. `recase` leaves a word longer than
+    // its buffer as it is: so do the bytes of its lowercase form here.
+    let mut lower_buf = [0u8; 32];
+    let fits = head_word.len() <= lower_buf.len();
+    let lower = |b: u8| if fits { b.to_ascii_lowercase() } else { b };
     // Each distinct form looked up once: a lowercase head is its own
     // lowercase form, a capitalized one its own capitalized form.
-    let lower_differs = lower_head != head_word;
-    let cap_differs = cap_head != head_word && cap_head != lower_head;
-    if words.org_words.contains(head_word)
-        || (lower_differs && words.org_words.contains(lower_head))
-        || (cap_differs && words.org_words.contains(cap_head))
-    {
-        return SourceKind::Organization;
+    let lower_differs = fits && head_word.bytes().any(|b| b.is_ascii_uppercase());
+    // The three forms differ in ASCII case only: when the head's class
+    // says it is no organization word in any case, none is looked up.
+    if doc.in_class(head, &ORG_WORDS) {
+        let mut cap_buf = [0u8; 32];
+        let lower_head: &str = recase(head_word, &mut lower_buf, false);
+        // "the union", "the ministry": the lists hold the capitalized form.
+        let cap_head: &str = recase(head_word, &mut cap_buf, true);
+        let cap_differs = cap_head != head_word && cap_head != lower_head;
+        if words.org_words.contains(head_word)
+            || (lower_differs && words.org_words.contains(lower_head))
+            || (cap_differs && words.org_words.contains(cap_head))
+        {
+            return SourceKind::Organization;
+        }
     }
-    let org_name_end = words.org_name_ends.contains(head_word);
-    for name in words.org_names.iter().filter(|_| org_name_end) {
+    // "the Islamic Resistance in Iraq": the head ends a known name; most
+    // heads end none, and the names are not read.
+    let org_name_end =
+        ORG_NAME_END_FILTER.may_hold(head_word) && words.org_name_ends.contains(head_word);
+    let names: &[Vec<&str>] = if org_name_end { &words.org_names } else { &[] };
+    for name in names {
         if name.len() <= head_end - r.start {
             let from = head_end - name.len();
             if name
@@ -723,22 +818,36 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    let anonymous = words.anonymous.contains(lower_head);
+    // The person filter asks of the lowercase form its length and its
+    // first and last bytes, which the head's own bytes give.
+    let b = head_word.as_bytes();
+    let (first, last) = (b.first().map(|&c| lower(c)), b.last().map(|&c| lower(c)));
+    let lower_may = first
+        .zip(last)
+        .is_some_and(|(f, l)| PERSON_FILTER.may_hold_ends(b.len(), f, l));
+    let anonymous = lower_may
+        && words
+            .anonymous
+            .contains(recase(head_word, &mut lower_buf, false));
     if anonymous && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    if words.groups.contains(head_word) || (lower_differs && words.groups.contains(lower_head)) {
+    let group = PERSON_FILTER.may_hold(head_word) && words.groups.contains(head_word);
+    if group
+        || (lower_differs
+            && lower_may
+            && words
+                .groups
+                .contains(recase(head_word, &mut lower_buf, false)))
+    {
         return SourceKind::Group;
     }
     if anonymous {
         return SourceKind::Anonymous;
     }
     // "Farm groups", "callers": a lowercase plural names a group.
-    if !doc.capitalized(head)
-        && lower_head.len() > 3
-        && lower_head.ends_with('s')
-        && !lower_head.ends_with("ss")
-    {
+    let before_last = b.len().checked_sub(2).map(|k| lower(b[k]));
+    if !doc.capitalized(head) && b.len() > 3 && last == Some(b's') && before_last != Some(b's') {
         return SourceKind::Group;
     }
     if doc.capitalized(head) {
@@ -753,6 +862,13 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
 
 /// A subject pronoun, or one with a contraction: "she", "he’ll", "they're".
 pub(crate) fn is_pronoun_like(w: &str) -> bool {
+    // Asked of most words of a phrase: a pronoun has four letters at most,
+    // so a word with no apostrophe (' or the first byte of ’) in its first
+    // five bytes is none, whatever its length.
+    let b = w.as_bytes();
+    if b.len() > 4 && !b[..5].iter().any(|&c| c == b'\'' || c == 0xE2) {
+        return false;
+    }
     is_subject_pronoun(pronoun_head(w))
 }
 
