@@ -195,7 +195,11 @@ impl<V> Vocab<V> {
         let mut group = [0u8; GROUP];
         group.copy_from_slice(&self.tags[home..home + GROUP]);
         let hits = zero_bytes(u64::from_le_bytes(group) ^ (u64::from(tag(h)) * BYTES));
-        let at = home + (hits.trailing_zeros() / 8) as usize;
+        // No tag alike (most words): the last slot, in no group, always
+        // empty and soon in the cache, not a slot of the table far away.
+        let past = self.slots.len() - 1;
+        let first = home + (hits.trailing_zeros() / 8) as usize;
+        let at = if hits == 0 { past } else { first };
         let s = &self.slots[at];
         let same = (s.len == key.1)
             & (s.key[0] == key.0[0])
