@@ -526,6 +526,9 @@ struct Mention {
     /// For a person: the title that [`split_title`] finds in `toks`, found
     /// when the mention is made, for the speaker's titles.
     title: Range<u32>,
+    /// The mention is the first span of claim `claim`'s source (which the
+    /// claim's speaker is read from).
+    first: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -563,30 +566,23 @@ pub(crate) fn resolve(doc: &Doc<'_>, claims: &mut [Claim]) -> Vec<Speaker> {
     if claims.iter().all(|c| c.source.is_none()) {
         return Vec::new();
     }
-    let (mut mentions, firsts) = source_mentions(doc, claims);
-    scan_names(doc, &mut mentions);
-    let claim_mention = sort_mentions(&mut mentions, &firsts);
+    let (mentions, claim_mention) = mentions(doc, claims);
     let mut r = Resolver::new(doc, mentions, claim_mention);
     r.names_and_descriptions();
     r.pronouns(claims);
     r.finish(claims)
 }
 
-/// Sorts the mentions in text order, and finds the mention of each claim's
-/// first source span (`firsts`, as token ranges) in them: `NONE` for a claim
-/// without one.
-fn sort_mentions(mentions: &mut [Mention], firsts: &[(usize, usize)]) -> Vec<u32> {
-    // Two sorted runs (the sources, then what the scan appended in text
-    // order): the stable sort merges them in linear time.
-    mentions.sort_by_key(|m| (m.toks.start, m.toks.end));
-    firsts
-        .iter()
-        .map(|t| {
-            mentions
-                .binary_search_by_key(t, |m| (m.toks.start, m.toks.end))
-                .map_or(NONE, |m| m as u32)
-        })
-        .collect()
+/// The mentions of `doc` in text order (the claim sources and what the
+/// name scan finds between them), and the mention of each claim's first
+/// source span in them: `NONE` for a claim without one.
+fn mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) {
+    let (sources, mut claim_source) = source_mentions(doc, claims);
+    let (mentions, at) = scan_names(doc, &sources);
+    for s in &mut claim_source {
+        *s = at.get(*s as usize).copied().unwrap_or(NONE);
+    }
+    (mentions, claim_source)
 }
 
 /// The token range covered by a byte span.
@@ -769,12 +765,11 @@ fn is_org_tok(doc: &Doc<'_>, i: usize) -> bool {
     }
 }
 
-/// Collects the claim sources as mentions, and the tokens of each claim's
-/// first source span (to find its mention once the list is sorted).
-fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize, usize)>) {
-    // Room for the sources and the names the scan will add.
-    let mut out = Vec::with_capacity(claims.len() * 2 + doc.toks.len() / 32);
-    let mut firsts = Vec::with_capacity(claims.len());
+/// Collects the claim sources as mentions, sorted by their tokens, and
+/// the index of each claim's first source span among them (`NONE` for a
+/// claim without a source).
+fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) {
+    let mut out = Vec::with_capacity(claims.len() * 2);
     for (ci, c) in claims.iter().enumerate() {
         let mut spans = c
             .source
@@ -783,14 +778,12 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize
             .map(|&s| toks_of(doc, s))
             .filter(|r| !r.is_empty());
         let Some(first) = spans.next() else {
-            firsts.push((usize::MAX, usize::MAX));
             continue;
         };
-        firsts.push((first.start, first.end));
         let second = spans.next();
         let coordinated = second.is_some() || first.clone().any(|i| doc.is(i, "and"));
         let kind = c.source.as_ref().map_or(SourceKind::Other, |s| s.kind);
-        for toks in [first].into_iter().chain(second).chain(spans) {
+        for (k, toks) in [first].into_iter().chain(second).chain(spans).enumerate() {
             let (what, name, title) = if coordinated {
                 (What::Coord, toks.clone(), 0..0)
             } else {
@@ -805,13 +798,30 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<(usize
                 next: NONE,
                 appo: 0..0,
                 title: title.start as u32..title.end as u32,
+                first: k == 0,
             });
         }
     }
-    // Two claims may share a source mention ("Blinken said …, arguing …").
+    // Two claims may share a source mention ("Blinken said …, arguing …"):
+    // the first claim's is kept, and each claim's first span is noted where
+    // its mention is.
     out.sort_by_key(|m| (m.toks.start, m.toks.end, m.claim));
-    out.dedup_by(|b, a| a.toks == b.toks);
-    (out, firsts)
+    let mut claim_source = vec![NONE; claims.len()];
+    let mut kept = 0;
+    for k in 0..out.len() {
+        let (claim, first) = (out[k].claim as usize, out[k].first);
+        if kept == 0 || out[kept - 1].toks != out[k].toks {
+            out.swap(kept, k);
+            kept += 1;
+        }
+        if first {
+            if let Some(slot) = claim_source.get_mut(claim) {
+                *slot = (kept - 1) as u32;
+            }
+        }
+    }
+    out.truncate(kept);
+    (out, claim_source)
 }
 
 /// What a source mention is, its name or descriptive words, and for a
@@ -1038,21 +1048,29 @@ fn split_starts_at(doc: &Doc<'_>, a: usize, e: usize) -> bool {
 /// acronym) and resolved in pass 1. Runs overlapping a source are skipped:
 /// the source is the mention there. Most runs are one word ("Sometimes",
 /// "Baghdad"); they cost a check of the word, one lookup and a short list.
-fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
-    // Sources, sorted by start, to skip runs that overlap them.
-    let mut sources: Vec<Range<usize>> = out.iter().map(|m| m.toks.clone()).collect();
-    sources.sort_by_key(|r| r.start);
+///
+/// The sources come sorted by their tokens, and the scan's mentions in
+/// text order, overlapping none of them: each is put among the sources as
+/// it is found, which gives all the mentions in text order (and the index
+/// of each source there) without a sort.
+fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>) {
+    let mut out = Merged {
+        sources,
+        next: 0,
+        out: Vec::with_capacity(sources.len() + doc.toks.len() / 32),
+        at: Vec::with_capacity(sources.len()),
+    };
     // The last words of the names a later run may repeat: those of the
     // named sources, and of the names this scan finds.
     let mut known = Known::default();
-    for m in out.iter() {
+    for m in sources {
         if matches!(m.what, What::Person | What::Org) && !m.name.is_empty() {
             known.add(base(doc.word(m.name.end - 1)));
         }
     }
     // An organization no source names matters only to "it said" and
     // "which said"; without such a source, its run is not looked up.
-    let orgs = out
+    let orgs = sources
         .iter()
         .any(|m| matches!(m.what, What::Pronoun(Pro::It | Pro::Which)));
     let mut next_source = 0;
@@ -1096,13 +1114,13 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
             run_start -= 1;
         }
         let run = run_start..j;
-        while next_source < sources.len() && sources[next_source].end <= run.start {
+        while next_source < sources.len() && sources[next_source].toks.end <= run.start {
             next_source += 1;
         }
         if sources[next_source..]
             .iter()
-            .take_while(|s| s.start < run.end)
-            .any(|s| s.end > run.start)
+            .take_while(|s| s.toks.start < run.end)
+            .any(|s| s.toks.end > run.start)
         {
             continue;
         }
@@ -1115,6 +1133,7 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
             next: NONE,
             appo: 0..0,
             title: 0..0,
+            first: false,
         };
         let last = base(doc.word(j - 1));
         if orgs && is_org_tok(doc, j - 1) {
@@ -1161,6 +1180,46 @@ fn scan_names<'a>(doc: &Doc<'a>, out: &mut Vec<Mention>) {
         if acronym || known.holds(last) {
             out.push(m(start..j, start..j, What::Alias));
         }
+    }
+    out.finish()
+}
+
+/// The sources and the mentions the name scan finds, merged in text order
+/// as the scan goes.
+struct Merged<'s> {
+    /// The sources, sorted by their tokens.
+    sources: &'s [Mention],
+    /// The first source not yet in `out`.
+    next: usize,
+    out: Vec<Mention>,
+    /// The index in `out` of each source put there.
+    at: Vec<u32>,
+}
+
+impl Merged<'_> {
+    /// Adds a mention found after those added before it, after the sources
+    /// that come before it or start and end where it does (as a stable
+    /// sort of the sources, then the scan's mentions, would put them).
+    fn push(&mut self, m: Mention) {
+        self.add_sources_up_to((m.toks.start, m.toks.end));
+        self.out.push(m);
+    }
+
+    fn add_sources_up_to(&mut self, key: (usize, usize)) {
+        while let Some(s) = self.sources.get(self.next) {
+            if (s.toks.start, s.toks.end) > key {
+                break;
+            }
+            self.at.push(self.out.len() as u32);
+            self.out.push(s.clone());
+            self.next += 1;
+        }
+    }
+
+    /// All the mentions, and the index of each source among them.
+    fn finish(mut self) -> (Vec<Mention>, Vec<u32>) {
+        self.add_sources_up_to((usize::MAX, usize::MAX));
+        (self.out, self.at)
     }
 }
 
@@ -2351,17 +2410,14 @@ mod tests {
                 std::hint::black_box(resolve(&doc, &mut c));
                 best[1] = best[1].min(t.elapsed());
                 let t = Instant::now();
-                let (mut m, _) = std::hint::black_box(source_mentions(&doc, &claims));
+                let (m, _) = std::hint::black_box(source_mentions(&doc, &claims));
                 best[2] = best[2].min(t.elapsed());
                 let t = Instant::now();
-                scan_names(&doc, &mut m);
-                std::hint::black_box(&m);
+                std::hint::black_box(scan_names(&doc, &m));
                 best[3] = best[3].min(t.elapsed());
                 // The rest of `resolve`, phase by phase.
-                let (mut mentions, firsts) = source_mentions(&doc, &claims);
-                scan_names(&doc, &mut mentions);
+                let (mentions, claim_mention) = mentions(&doc, &claims);
                 let t = Instant::now();
-                let claim_mention = sort_mentions(&mut mentions, &firsts);
                 let mut r = Resolver::new(&doc, mentions, claim_mention);
                 let t1 = Instant::now();
                 r.names_and_descriptions();
@@ -2396,7 +2452,7 @@ mod tests {
             ms(scan),
         );
         println!(
-            "  sort and index {:.1} ms, names and descriptions {:.1} ms, pronouns {:.1} ms, output {:.1} ms",
+            "  resolver {:.1} ms, names and descriptions {:.1} ms, pronouns {:.1} ms, output {:.1} ms",
             ms(phase_total[0]),
             ms(phase_total[1]),
             ms(phase_total[2]),
