@@ -683,9 +683,22 @@ static FILTERS: LazyLock<Filters> = LazyLock::new(|| Filters {
 /// A token that can be part of a name: "Renad", "al-Sudani", "J.".
 #[inline]
 fn name_tok(doc: &Doc<'_>, i: usize) -> bool {
-    doc.toks.get(i).is_some_and(|t| {
-        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) && name_bit(doc, i, t.text)
-    })
+    name_word(doc, i).is_some()
+}
+
+/// The text and the word classes of token `i` when it can be part of a
+/// name ([`name_tok`]). The name bit is tested first: most tokens stop
+/// there.
+#[inline]
+fn name_word<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u32)> {
+    let class = *doc.class.get(i)?;
+    if class & NAME_LIKE == 0 {
+        return None;
+    }
+    let t = doc.toks.get(i)?;
+    let name = matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+        && (t.text.as_bytes()[0] < 0x80 || name_like(t.text));
+    name.then_some((t.text, class))
 }
 
 /// `name_like` of token `i`, whose text is `w`, from the name bit the
@@ -1081,29 +1094,36 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
         if i >= n {
             break;
         }
-        if !name_tok(doc, i) {
+        let Some((w, class)) = name_word(doc, i) else {
             i += 1;
             continue;
-        }
+        };
         // The run: capitalized words, particles and "of" after a title,
-        // ending after a possessive.
+        // ending after a possessive. `classes` gathers the word classes of
+        // its words.
         let start = i;
-        let mut j = i;
-        while j < n {
-            if name_tok(doc, j) {
-                j += 1;
-                if possessive(doc.word(j - 1)) {
+        let mut classes = class;
+        let mut j = i + 1;
+        if !possessive(w) {
+            while j < n {
+                if let Some((w, class)) = name_word(doc, j) {
+                    classes |= class;
+                    j += 1;
+                    if possessive(w) {
+                        break;
+                    }
+                } else if doc.in_class(j, &PARTICLE_WORDS)
+                    || (doc.is(j, "of") && is_title(doc, j - 1))
+                    || (doc.is(j, "the") && doc.is(j - 1, "of"))
+                {
+                    if !name_tok(doc, j + 1) {
+                        break;
+                    }
+                    classes |= doc.class[j];
+                    j += 1;
+                } else {
                     break;
                 }
-            } else if j > start
-                && name_tok(doc, j + 1)
-                && (doc.in_class(j, &PARTICLE_WORDS)
-                    || (doc.is(j, "of") && is_title(doc, j - 1))
-                    || (doc.is(j, "the") && doc.is(j - 1, "of")))
-            {
-                j += 1;
-            } else {
-                break;
             }
         }
         i = j;
@@ -1114,16 +1134,18 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
             run_start -= 1;
         }
         let run = run_start..j;
-        while next_source < sources.len() && sources[next_source].toks.end <= run.start {
-            next_source += 1;
-        }
-        if sources[next_source..]
-            .iter()
-            .take_while(|s| s.toks.start < run.end)
-            .any(|s| s.toks.end > run.start)
-        {
-            continue;
-        }
+        // Whether the run overlaps a source, asked only of a run that would
+        // be a mention (most are not). The runs come in text order, so the
+        // sources that end before one are passed for good.
+        let mut overlaps_source = || {
+            while next_source < sources.len() && sources[next_source].toks.end <= run.start {
+                next_source += 1;
+            }
+            sources[next_source..]
+                .iter()
+                .take_while(|s| s.toks.start < run.end)
+                .any(|s| s.toks.end > run.start)
+        };
         let m = |toks: Range<usize>, name: Range<usize>, what: What| Mention {
             toks,
             name,
@@ -1137,6 +1159,9 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
         };
         let last = base(doc.word(j - 1));
         if orgs && is_org_tok(doc, j - 1) {
+            if overlaps_source() {
+                continue;
+            }
             let mut s = start;
             if doc.is(s, "the") {
                 s += 1;
@@ -1146,7 +1171,13 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
             continue;
         }
         // A title needs a name after it: one word alone is no titled name.
-        if run.len() > 1 && run.clone().any(|k| is_title(doc, k)) {
+        // Each title word has a title class (a lower-case title before the
+        // run is one), so a run without those bits has none.
+        let title_bits = classes & (TITLE_WORDS.bit | LOWER_TITLE_WORDS.bit) != 0;
+        if run.len() > 1
+            && (run_start < start || title_bits)
+            && run.clone().any(|k| is_title(doc, k))
+        {
             if let Some((title, name)) = split_title(doc, run.clone()) {
                 // "Associated Press Matthew Lee": a title word that is also
                 // an organization word, after another word, names an
@@ -1154,6 +1185,9 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
                 let last_title = name.start.saturating_sub(1);
                 let org_name = is_org_tok(doc, last_title) && last_title > title.start;
                 if !title.is_empty() && !org_name {
+                    if overlaps_source() {
+                        continue;
+                    }
                     // The mention is `title.start..name.end`, and its speaker
                     // lists the title split_title finds there: this one when
                     // that split starts at the title's first word, else (a
@@ -1177,7 +1211,7 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
         let acronym = run.len() == 1
             && (2..=6).contains(&last.len())
             && last.bytes().all(|b| b.is_ascii_uppercase());
-        if acronym || known.holds(last) {
+        if (acronym || known.holds(last)) && !overlaps_source() {
             out.push(m(start..j, start..j, What::Alias));
         }
     }
