@@ -554,6 +554,8 @@ struct Cluster<'a> {
     older: u32,
     /// The number of joins before this cluster's latest one.
     last_join: usize,
+    /// How many mentions have joined.
+    len: usize,
 }
 
 /// Computes the speakers of `doc` from its final `claims`, and sets each
@@ -1355,6 +1357,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             newer: NONE,
             older: NONE,
             last_join: 0,
+            len: 0,
         });
         (self.clusters.len() - 1) as u32
     }
@@ -1375,6 +1378,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             cl.head = m as u32;
         }
         cl.tail = m as u32;
+        cl.len += 1;
         cl.source |= mention.claim != NONE;
         let better = match mention.what {
             What::Person | What::Alias if cl.kind == SpeakerKind::Person => {
@@ -1855,7 +1859,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
                         text_of(doc, s..first.end)
                     }
                 };
-                let mut mentions: Vec<Span> = ms().map(|m| doc.span(m.toks.clone())).collect();
+                let mut mentions: Vec<Span> = Vec::with_capacity(c.len);
+                mentions.extend(ms().map(|m| doc.span(m.toks.clone())));
                 mentions.sort_unstable();
                 let anonymous = c.kind == SpeakerKind::Anonymous;
                 // Only the few sentences after each mention are read, each
@@ -1901,8 +1906,16 @@ fn text_of(doc: &Doc<'_>, r: Range<usize>) -> String {
     let last = doc.word(r.end - 1);
     span.end -= last.len() - base(last).len();
     let text = &doc.text[span];
-    // Mostly single spaces already: copied as is.
-    if !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ") {
+    // Mostly single spaces already: copied as is. ASCII without control
+    // bytes or two spaces in a row is told by its bytes; anything else has
+    // its characters read.
+    let mut space = false;
+    let plain = text.bytes().all(|b| {
+        let ok = (b' '..0x80).contains(&b) && !(space && b == b' ');
+        space = b == b' ';
+        ok
+    });
+    if plain || (!text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ")) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(span.len());
@@ -2074,6 +2087,11 @@ fn says_anonymous(doc: &Doc<'_>, s: usize) -> bool {
     };
     sent.toks.clone().any(|i| {
         let w = doc.word(i);
+        // The words below have 5, 9, 10 or 11 letters: most words are
+        // turned away by their length.
+        if !matches!(w.len(), 5 | 9..=11) {
+            return false;
+        }
         w.eq_ignore_ascii_case("anonymity")
             || w.eq_ignore_ascii_case("anonymously")
             || (w.eq_ignore_ascii_case("authorized")
