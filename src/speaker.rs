@@ -588,10 +588,19 @@ fn mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) {
 }
 
 /// The token range covered by a byte span.
+///
+/// The tokens are in text order: the range ends at the first token from
+/// its start on that starts at or after the span's end, which a walk over
+/// the span's few tokens finds (a second binary search found the same, or
+/// an earlier token, and the range was then empty at its start).
 fn toks_of(doc: &Doc<'_>, s: Span) -> Range<usize> {
     let a = doc.toks.partition_point(|t| t.span.end <= s.start);
-    let b = doc.toks.partition_point(|t| t.span.start < s.end);
-    a..b.max(a)
+    let rest = doc.toks.get(a..).unwrap_or_default();
+    let b = a + rest
+        .iter()
+        .position(|t| t.span.start >= s.end)
+        .unwrap_or(rest.len());
+    a..b
 }
 
 /// A word without its possessive ending: "Al-Sudani’s" → "Al-Sudani".
@@ -758,6 +767,9 @@ fn cap(doc: &Doc<'_>, i: usize) -> bool {
         .is_some_and(|t| t.is_wordlike() && name_bit(doc, i, t.text))
 }
 
+/// Asked of every word of every capitalized run: inlined, as the first
+/// test of [`base`] turns most words away.
+#[inline(always)]
 fn possessive(w: &str) -> bool {
     base(w).len() != w.len()
 }
@@ -1315,12 +1327,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
     /// A resolver of `mentions` (sorted), given the mention of each claim's
     /// first source span.
     fn new(doc: &'d Doc<'a>, mentions: Vec<Mention>, claim_mention: Vec<u32>) -> Self {
+        // A cluster is made by a mention: room for one in two.
+        let clusters = Vec::with_capacity(mentions.len() / 2 + 8);
         Resolver {
             doc,
             mentions,
             coord: vec![NONE; claim_mention.len()],
             claim_mention,
-            clusters: Vec::new(),
+            clusters,
             latest: NONE,
             joins: 0,
         }
@@ -1560,11 +1574,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
 
     fn find_org_named(&self, name: Range<usize>) -> Option<u32> {
         let doc = self.doc;
+        // Initials are one word for a name of two or more (as `initials`
+        // asks first).
+        let (one, more) = (name.len() == 1, name.len() >= 2);
         self.best(|c| {
             c.kind == SpeakerKind::Organization
                 && (same_words(doc, &name, &c.name)
-                    || initials(doc, &name, &c.name)
-                    || initials(doc, &c.name, &name))
+                    || (one && c.name.len() >= 2 && initials(doc, &name, &c.name))
+                    || (more && c.name.len() == 1 && initials(doc, &c.name, &name)))
         })
     }
 
