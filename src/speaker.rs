@@ -687,15 +687,23 @@ impl Filter {
 }
 
 /// The filter of the organization words, for a word with a possessive
-/// (without it, a word's class bit tells: [`is_org_tok`]).
+/// (without it, a word's class bit tells: [`is_org_tok`]), and of the place
+/// names, asked of every person source of one word.
 #[derive(Debug)]
 struct Filters {
     org_words: Filter,
+    places: Filter,
 }
 
 static FILTERS: LazyLock<Filters> = LazyLock::new(|| Filters {
     org_words: Filter::new(WORDS.org_words.iter().copied()),
+    places: Filter::new(PLACE_METONYMS.iter().copied()),
 });
+
+/// One of [`PLACE_METONYMS`], as the list writes it.
+fn is_place(w: &str) -> bool {
+    FILTERS.places.may_hold(w) && PLACE_METONYMS.binary_search(&w).is_ok()
+}
 
 /// A token that can be part of a name: "Renad", "al-Sudani", "J.".
 #[inline]
@@ -890,11 +898,7 @@ fn describe(
         }
         SourceKind::Person => match split_title(doc, toks.clone()) {
             Some((t, name)) => {
-                if name.len() == 1
-                    && PLACE_METONYMS
-                        .binary_search(&base(doc.word(name.start)))
-                        .is_ok()
-                {
+                if name.len() == 1 && is_place(base(doc.word(name.start))) {
                     (What::Org, name)
                 } else {
                     title = t;
@@ -2213,6 +2217,12 @@ mod tests {
         }
         for w in &WORDS.org_words {
             assert!(FILTERS.org_words.may_hold(w) && is_org_word(w), "{w}");
+        }
+        for w in PLACE_METONYMS {
+            assert!(is_place(w), "{w}");
+        }
+        for w in ["BAGHDAD", "baghdad", "Bagdad", "Mansour", ""] {
+            assert!(!is_place(w), "{w}");
         }
         // The classes read from the data files hold the lists as the
         // lexicon reads them, and every token that is one of their words as
