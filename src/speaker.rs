@@ -620,7 +620,15 @@ fn base(w: &str) -> &str {
     w
 }
 
+#[inline]
 fn same_word(a: &str, b: &str) -> bool {
+    // Most words compared differ in their first letter, which a possessive
+    // ending leaves as it is (case folded by setting bit 5: it only lets a
+    // few other pairs through).
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x | 0x20 != y | 0x20 => return false,
+        _ => {}
+    }
     // A name mostly comes back as it was written: "Mansour" … "Mansour".
     a == b || base(a).eq_ignore_ascii_case(base(b))
 }
@@ -852,7 +860,9 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) 
     for k in 0..out.len() {
         let (claim, first) = (out[k].claim as usize, out[k].first);
         if kept == 0 || out[kept - 1].toks != out[k].toks {
-            out.swap(kept, k);
+            if kept != k {
+                out.swap(kept, k);
+            }
             kept += 1;
         }
         if first {
