@@ -1518,8 +1518,12 @@ impl<'d, 'a> Resolver<'d, 'a> {
         // Most persons have another last name: one comparison of two words
         // read once turns them away.
         let last = last_word(doc, &name);
+        let first = last.as_bytes().first().map_or(0, |b| b | 0x20);
         self.best(|c| {
+            // The length and the first letter (as same_word folds it) first.
             c.kind == SpeakerKind::Person
+                && c.last.len() == last.len()
+                && c.last.as_bytes().first().map_or(0, |b| b | 0x20) == first
                 && (c.last == last || c.last.eq_ignore_ascii_case(last))
                 && same_given_last(doc, &name, &c.name)
         })
