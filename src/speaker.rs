@@ -1134,16 +1134,21 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
         };
         // The run: capitalized words, particles and "of" after a title,
         // ending after a possessive. `classes` gathers the word classes of
-        // its words.
+        // its words; it ends with a name word (a particle needs one after
+        // it), `last_word`, whose possessive `owner` tells.
         let start = i;
         let mut classes = class;
         let mut j = i + 1;
-        if !possessive(w) {
+        let mut last_word = w;
+        let mut owner = possessive(w);
+        if !owner {
             while j < n {
                 if let Some((w, class)) = name_word(doc, j) {
                     classes |= class;
                     j += 1;
+                    last_word = w;
                     if possessive(w) {
+                        owner = true;
                         break;
                     }
                 } else if doc.in_class(j, &PARTICLE_WORDS)
@@ -1191,8 +1196,14 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
             title: 0..0,
             first: false,
         };
-        let last = base(doc.word(j - 1));
-        if orgs && is_org_tok(doc, j - 1) {
+        // base and is_org_tok of the last word, whose possessive is known.
+        let last = if owner { base(last_word) } else { last_word };
+        let org = if owner {
+            is_org_word(last_word)
+        } else {
+            doc.in_class(j - 1, &ORG_WORDS) && WORDS.org_words.contains(last_word)
+        };
+        if orgs && org {
             if overlaps_source() {
                 continue;
             }
