@@ -17,6 +17,7 @@ use crate::doc::{Doc, WordClass};
 use crate::lexicon::WORDS;
 use crate::speaker::ORG_WORDS;
 use crate::token::TokenKind;
+use crate::vocab::WordFilter;
 use crate::SourceKind;
 
 /// Determiners and quantifiers that may open a source phrase.
@@ -186,65 +187,16 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     PERSON_FILTER.may_hold(w) && (words.anonymous.contains(w) || words.groups.contains(w))
 }
 
-/// A bit for each length, first and last byte of the words of a list: a
-/// word whose bit is clear is not in the list, and most words asked about
-/// ("saying", "the", "plan") are turned away without a hash lookup.
-#[derive(Default)]
-struct WordFilter([u64; 32]);
-
-impl WordFilter {
-    /// The word and bit of `w`; `None` for the empty word, in no list.
-    #[inline]
-    fn bit(w: &str) -> Option<(usize, u64)> {
-        let b = w.as_bytes();
-        Some(WordFilter::slot(b.len(), *b.first()?, *b.last()?))
-    }
-
-    /// The word and bit of a word of `len` bytes, `first` to `last`.
-    #[inline]
-    fn slot(len: usize, first: u8, last: u8) -> (usize, u64) {
-        let (first, last) = (u32::from(first), u32::from(last));
-        (
-            len.min(31),
-            1 << (first.wrapping_mul(31).wrapping_add(last) & 63),
-        )
-    }
-
-    /// False when `w` is in no list the filter was made of.
-    #[inline]
-    fn may_hold(&self, w: &str) -> bool {
-        WordFilter::bit(w).is_some_and(|(len, bit)| self.0[len] & bit != 0)
-    }
-
-    /// [`WordFilter::may_hold`] of a word of `len` bytes (one at least)
-    /// from `first` to `last`.
-    #[inline]
-    fn may_hold_ends(&self, len: usize, first: u8, last: u8) -> bool {
-        let (len, bit) = WordFilter::slot(len, first, last);
-        self.0[len] & bit != 0
-    }
-}
-
-impl WordFilter {
-    /// The filter of `words`.
-    fn of<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> WordFilter {
-        let mut f = WordFilter::default();
-        for (len, bit) in words.into_iter().filter_map(|w| WordFilter::bit(w)) {
-            f.0[len] |= bit;
-        }
-        f
-    }
-}
-
 /// The filter of the anonymous and the group nouns, read by
 /// [`is_person_noun`] and [`classify`].
-static PERSON_FILTER: std::sync::LazyLock<WordFilter> =
-    std::sync::LazyLock::new(|| WordFilter::of(WORDS.anonymous.iter().chain(&WORDS.groups)));
+static PERSON_FILTER: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(|| {
+    WordFilter::of(WORDS.anonymous.iter().chain(&WORDS.groups).copied())
+});
 
 /// The filter of the last words of the organization names, read by
 /// [`classify`].
 static ORG_NAME_END_FILTER: std::sync::LazyLock<WordFilter> =
-    std::sync::LazyLock::new(|| WordFilter::of(&WORDS.org_name_ends));
+    std::sync::LazyLock::new(|| WordFilter::of(WORDS.org_name_ends.iter().copied()));
 
 /// True for a token that can end (head) a source phrase.
 fn np_head(doc: &Doc<'_>, i: usize) -> bool {
@@ -818,24 +770,22 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
             }
         }
     }
-    // The person filter asks of the lowercase form its length and its
-    // first and last bytes, which the head's own bytes give.
+    // The person filter ignores case: one question covers the head and
+    // its lowercase form.
+    let person_may = PERSON_FILTER.may_hold(head_word);
     let b = head_word.as_bytes();
-    let (first, last) = (b.first().map(|&c| lower(c)), b.last().map(|&c| lower(c)));
-    let lower_may = first
-        .zip(last)
-        .is_some_and(|(f, l)| PERSON_FILTER.may_hold_ends(b.len(), f, l));
-    let anonymous = lower_may
+    let last = b.last().map(|&c| lower(c));
+    let anonymous = person_may
         && words
             .anonymous
             .contains(recase(head_word, &mut lower_buf, false));
     if anonymous && !doc.capitalized(head) {
         return SourceKind::Anonymous;
     }
-    let group = PERSON_FILTER.may_hold(head_word) && words.groups.contains(head_word);
+    let group = person_may && words.groups.contains(head_word);
     if group
         || (lower_differs
-            && lower_may
+            && person_may
             && words
                 .groups
                 .contains(recase(head_word, &mut lower_buf, false)))

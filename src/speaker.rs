@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use crate::doc::{Doc, WordClass, NAME_LIKE, NONE};
 use crate::lexicon::WORDS;
 use crate::token::TokenKind;
-use crate::vocab::{Vocab, MAX_WORD};
+use crate::vocab::{Vocab, WordFilter, MAX_WORD};
 use crate::{Claim, Extraction, SourceKind, Span};
 
 /// What a [`Speaker`] is.
@@ -655,57 +655,18 @@ fn is_title(doc: &Doc<'_>, i: usize) -> bool {
     }
 }
 
-/// A quick no for most words before a hash lookup in a word list: for each
-/// length, one bit per (first byte, last byte) pair of the list's words,
-/// ASCII case folded. The name scan asks about most capitalized words of a
-/// document, and nearly all of them are in no list.
-#[derive(Debug, Default)]
-struct Filter([u64; 32]);
-
-impl Filter {
-    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Filter {
-        let mut f = Filter::default();
-        for w in words {
-            f.add(w);
-        }
-        f
-    }
-
-    #[inline]
-    fn bit(w: &str) -> Option<(usize, u64)> {
-        let b = w.as_bytes();
-        // Setting bit 5 folds ASCII case ("A" → "a") in one instruction; it
-        // also folds a few other bytes together ("@" and "`"), which only
-        // lets a word through to the lookup.
-        let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
-        let k = (first as u32).wrapping_mul(31).wrapping_add(last as u32) & 63;
-        Some((w.len().min(31), 1 << k))
-    }
-
-    fn add(&mut self, w: &str) {
-        if let Some((len, bit)) = Filter::bit(w) {
-            self.0[len] |= bit;
-        }
-    }
-
-    #[inline]
-    fn may_hold(&self, w: &str) -> bool {
-        Filter::bit(w).is_some_and(|(len, bit)| self.0[len] & bit != 0)
-    }
-}
-
 /// The filter of the organization words, for a word with a possessive
 /// (without it, a word's class bit tells: [`is_org_tok`]), and of the place
 /// names, asked of every person source of one word.
 #[derive(Debug)]
 struct Filters {
-    org_words: Filter,
-    places: Filter,
+    org_words: WordFilter,
+    places: WordFilter,
 }
 
 static FILTERS: LazyLock<Filters> = LazyLock::new(|| Filters {
-    org_words: Filter::new(WORDS.org_words.iter().copied()),
-    places: Filter::new(PLACE_METONYMS.iter().copied()),
+    org_words: WordFilter::of(WORDS.org_words.iter().copied()),
+    places: WordFilter::of(PLACE_METONYMS.iter().copied()),
 });
 
 /// One of [`PLACE_METONYMS`], as the list writes it.
@@ -1308,7 +1269,7 @@ impl Merged<'_> {
 #[derive(Default)]
 struct Known<'a> {
     /// A quick no for the many capitalized words that end no known name.
-    filter: Filter,
+    filter: WordFilter,
     words: Vocab<()>,
     long: Vec<&'a str>,
 }

@@ -61,6 +61,53 @@ impl<V> Default for Vocab<V> {
     }
 }
 
+/// A quick no before a lookup in a word list: for each length, one bit
+/// per (first byte, last byte) pair of the list's words, ASCII case folded.
+/// A word whose bit is clear is in no list the filter was made of; most
+/// words asked about ("saying", "the", "Baghdad") are turned away so,
+/// without a hash lookup.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordFilter([u64; 32]);
+
+impl WordFilter {
+    /// The filter of `words`.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let mut f = WordFilter::default();
+        for w in words {
+            f.add(w);
+        }
+        f
+    }
+
+    /// The length and bit of `w`; `None` for the empty word, in no list.
+    #[inline]
+    fn bit(w: &str) -> Option<(usize, u64)> {
+        let b = w.as_bytes();
+        // Setting bit 5 folds ASCII case ("A" → "a") in one instruction; it
+        // also folds a few other bytes together ("@" and "`"), which only
+        // lets a word through to the lookup.
+        let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
+        let k = u32::from(first)
+            .wrapping_mul(31)
+            .wrapping_add(u32::from(last))
+            & 63;
+        Some((w.len().min(31), 1 << k))
+    }
+
+    /// Lets `w` through from now on.
+    pub fn add(&mut self, w: &str) {
+        if let Some((len, bit)) = WordFilter::bit(w) {
+            self.0[len] |= bit;
+        }
+    }
+
+    /// False when `w` is, in no ASCII case, a word the filter was made of.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        WordFilter::bit(w).is_some_and(|(len, bit)| self.0[len] & bit != 0)
+    }
+}
+
 /// Sets bit 5 of each ASCII capital letter of `x`, eight bytes at once.
 #[inline(always)]
 fn lower(x: u64) -> u64 {
@@ -488,6 +535,24 @@ mod tests {
             );
             assert_eq!(vocab.index(&absent), None);
         }
+    }
+
+    #[test]
+    fn filters_let_their_words_through_in_any_case() {
+        let f = WordFilter::of(["officials", "Pentagon", "x"]);
+        for w in [
+            "officials",
+            "OFFICIALS",
+            "Officials",
+            "pentagon",
+            "Pentagon",
+            "X",
+        ] {
+            assert!(f.may_hold(w), "{w}");
+        }
+        assert!(!f.may_hold(""));
+        assert!(!f.may_hold("official"));
+        assert!(!WordFilter::default().may_hold("officials"));
     }
 
     #[test]
