@@ -33,7 +33,8 @@ type Key = ([u64; 3], u32);
 /// predictor wins.
 #[derive(Clone, Debug)]
 pub(crate) struct Vocab<V> {
-    /// `home` + [`GROUP`] slots: a key's group never wraps around.
+    /// The home slots and [`GROUP`] more: a key's group never wraps
+    /// around, and the last slot is in no group.
     slots: Vec<Slot>,
     /// For each slot, [`tag`] of its key's hash, never 0; 0 for an empty
     /// slot.
@@ -220,7 +221,8 @@ impl<V> Vocab<V> {
     /// and whether the word is in the table decides no branch either (a
     /// coin toss for the words of news, which no predictor wins): the key
     /// is compared with the first slot of its group whose tag is its tag's,
-    /// or with the slot past the group when none is.
+    /// or, when none is, with the last slot of the table, in no group and
+    /// always empty.
     #[inline]
     pub fn index_in(&self, text: &[u8], start: usize, word: &str) -> u32 {
         let n = word.len();
@@ -323,10 +325,10 @@ impl<V> Vocab<V> {
     /// A table of `homes` home slots (a power of two), empty.
     fn with_homes(homes: usize) -> Vocab<V> {
         Vocab {
-            // One slot more than the groups cover: where a lookup that
-            // finds no tag compares its key.
-            slots: vec![Slot::default(); homes + GROUP + 1],
-            tags: vec![0; homes + GROUP + 1],
+            // The groups reach slot homes + GROUP - 2; the one after is
+            // where a lookup that finds no tag compares its key.
+            slots: vec![Slot::default(); homes + GROUP],
+            tags: vec![0; homes + GROUP],
             mask: homes - 1,
             values: Vec::new(),
         }
