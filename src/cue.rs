@@ -143,12 +143,11 @@ pub(crate) fn find_cues(
             if keep(w.category) && !name && !adjective {
                 // "the secretary of state", "in support of": a base form
                 // after a preposition is a noun (a verb there is a gerund).
-                // (All open a tail: a bit test before the comparisons.)
                 let after_preposition = w.form == Form::Base
                     && i > 0
-                    && doc.in_class(i - 1, &TAIL_OPENERS)
-                    && doc.is_any(
+                    && doc.is_any_of(
                         i - 1,
+                        &TAIL_OPENERS,
                         &["about", "at", "by", "for", "from", "in", "of", "on", "with"],
                     );
                 let noun = w.noun

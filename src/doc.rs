@@ -256,6 +256,22 @@ impl<'a> Doc<'a> {
         self.class.get(i).is_some_and(|&m| m & c.bit != 0)
     }
 
+    /// True when token `i` is one of `words` (ASCII case ignored), words
+    /// all of class `c`: the class bit is tested first, which turns most
+    /// tokens away before any comparison. (Debug builds check that the
+    /// words are of the class.)
+    #[inline]
+    pub fn is_any_of(&self, i: usize, c: &WordClass, words: &[&str]) -> bool {
+        debug_assert!(
+            words.iter().all(|w| {
+                let lex = CueLexicon::builtin();
+                lex.summary(lex.index_in(w, 0, w)) & c.bit != 0
+            }),
+            "{words:?} are not all of the class"
+        );
+        self.in_class(i, c) && self.is_any(i, words)
+    }
+
     /// True when token `i` is one of `words` (ASCII case ignored).
     #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {

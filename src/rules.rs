@@ -239,10 +239,13 @@ fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 }
 
 /// "but", "and", "while", "though" or "although" at token `i`: a new
-/// clause after a comma. All are stop words, a bit test that turns most
-/// words away before the comparisons.
+/// clause after a comma.
 fn clause_opener(doc: &Doc<'_>, i: usize) -> bool {
-    doc.in_class(i, &STOP_WORDS) && doc.is_any(i, &["but", "and", "while", "though", "although"])
+    doc.is_any_of(
+        i,
+        &STOP_WORDS,
+        &["but", "and", "while", "though", "although"],
+    )
 }
 
 /// The token where the content after position `from` ends in its sentence:
@@ -1628,13 +1631,13 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // tail, a bit test before the comparisons, as "that" is a
         // relative pronoun below: most cue words are followed by neither).
         let mut source = None;
-        if doc.in_class(a, &TAIL_OPENERS) && doc.is_any(a, &["from", "by"]) {
+        if doc.is_any_of(a, &TAIL_OPENERS, &["from", "by"]) {
             if let Some(np) = np_starting_at(doc, a + 1, s.toks.end) {
                 a = np.toks[0].end;
                 source = Some(np);
             }
         }
-        if !(doc.in_class(a, &RELATIVE_PRONOUNS) && doc.is(a, "that")) {
+        if !doc.is_any_of(a, &RELATIVE_PRONOUNS, &["that"]) {
             continue;
         }
         let mut cue_toks = c.toks.clone();
