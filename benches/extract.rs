@@ -30,6 +30,13 @@ fn bytes(docs: &[String]) -> u64 {
     docs.iter().map(|d| d.len() as u64).sum()
 }
 
+/// The claims of all `docs`, each extracted on its own.
+fn extract_all(ex: &claimant::Extractor, docs: &[String]) -> usize {
+    docs.iter()
+        .map(|d| ex.extract(black_box(d)).claims.len())
+        .sum()
+}
+
 fn bench(c: &mut Criterion) {
     let ex = claimant::Extractor::new();
     let arts = common::articles();
@@ -47,14 +54,7 @@ fn bench(c: &mut Criterion) {
         corpus.extend(arts.iter().cloned());
     }
     g.throughput(Throughput::Bytes(bytes(&corpus)));
-    g.bench_function("fixtures_4mb", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|d| ex.extract(black_box(d)).claims.len())
-                .sum::<usize>()
-        })
-    });
+    g.bench_function("fixtures_4mb", |b| b.iter(|| extract_all(&ex, &corpus)));
 
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
     if let Ok(seed) = std::fs::read_to_string(seed) {
@@ -66,14 +66,7 @@ fn bench(c: &mut Criterion) {
 
     if let Some(train) = polnear_train() {
         g.throughput(Throughput::Bytes(bytes(&train)));
-        g.bench_function("polnear_train", |b| {
-            b.iter(|| {
-                train
-                    .iter()
-                    .map(|d| ex.extract(black_box(d)).claims.len())
-                    .sum::<usize>()
-            })
-        });
+        g.bench_function("polnear_train", |b| b.iter(|| extract_all(&ex, &train)));
         // The same without speaker resolution: the stage's cost is the
         // difference between the two.
         let bare = claimant::Extractor::builder()
@@ -81,12 +74,7 @@ fn bench(c: &mut Criterion) {
             .build()
             .expect("the built-in lexicons build");
         g.bench_function("polnear_train_no_speakers", |b| {
-            b.iter(|| {
-                train
-                    .iter()
-                    .map(|d| bare.extract(black_box(d)).claims.len())
-                    .sum::<usize>()
-            })
+            b.iter(|| extract_all(&bare, &train))
         });
     } else {
         eprintln!("extract/polnear_train skipped: ../shared/eval is absent");
