@@ -83,6 +83,7 @@ mod error;
 mod extractor;
 mod invariants;
 mod lexicon;
+mod pieces;
 mod quote;
 mod rules;
 mod segment;

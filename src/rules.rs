@@ -13,6 +13,7 @@ use std::ops::Range;
 use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
 use crate::lexicon::{Form, Frames};
+use crate::pieces::Pieces;
 use crate::source::{
     np_ending_at, np_ending_untold, np_starting_at, np_starting_untold, subject_before,
     subject_untold, SourceCand, Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS,
@@ -45,9 +46,9 @@ const MAX_TRAILING_VERB: usize = MAX_SOURCE_TOKENS + 16;
 pub(crate) struct Cand {
     /// The cue hit it was built from (`NONE` for a bare colon).
     pub cue: u32,
-    pub cue_toks: Vec<Range<usize>>,
+    pub cue_toks: Pieces,
     pub source: Option<SourceCand>,
-    pub content: Vec<Range<usize>>,
+    pub content: Pieces,
     pub rule: Rule,
     pub score: f32,
     pub sent: usize,
@@ -59,14 +60,14 @@ impl Cand {
         ci: usize,
         c: &CueHit,
         source: Option<SourceCand>,
-        content: Vec<Range<usize>>,
+        content: Pieces,
         rule: Rule,
         score: f32,
         sent: usize,
     ) -> Cand {
         Cand {
             cue: ci as u32,
-            cue_toks: vec![c.toks.clone()],
+            cue_toks: Pieces::one(c.toks.clone()),
             source,
             content,
             rule,
@@ -681,9 +682,9 @@ fn whole_quotation(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 /// quotations that continue the same speaker: “A,” he said, “B.” / “A,” he
 /// said. “B.” — each opening right after the previous piece, in the same
 /// paragraph, with no attribution of its own after it.
-fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Vec<Range<usize>> {
+fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Pieces {
     let doc = cx.doc;
-    let mut out = Vec::new();
+    let mut out = Pieces::default();
     let mut j = end;
     loop {
         if doc.punct(j, ",") || doc.punct(j, ".") || doc.punct(j, ":") {
@@ -760,11 +761,11 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if let Some(q) = whole {
                 if let Some((ci, src, end)) = trailing_at(cx, r.start, r.end) {
                     let quote = doc.quote_toks(q);
-                    let mut pieces = vec![quote];
+                    let mut pieces = Pieces::one(quote);
                     pieces.extend(continuation_quotes(cx, end));
                     out.push(Cand {
                         cue: ci as u32,
-                        cue_toks: vec![cx.cues[ci].toks.clone()],
+                        cue_toks: Pieces::one(cx.cues[ci].toks.clone()),
                         source: Some(src),
                         rule: if pieces.len() > 1 {
                             Rule::SplitQuote
@@ -837,7 +838,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             };
             let quoted = doc.quote_closed_at(content.end - 1).is_some();
-            let mut pieces = vec![content.clone()];
+            let mut pieces = Pieces::one(content.clone());
             if quoted {
                 pieces.extend(continuation_quotes(cx, end));
             }
@@ -877,7 +878,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             out.push(Cand {
                 cue: ci as u32,
-                cue_toks: vec![cx.cues[ci].toks.clone()],
+                cue_toks: Pieces::one(cx.cues[ci].toks.clone()),
                 source: Some(src),
                 content: pieces,
                 rule,
@@ -1029,7 +1030,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let colon = doc.punct(a, ":");
             if let Some(q) = doc.quote_opened_at(a + 1) {
                 let qt = doc.quote_toks(q);
-                let mut pieces = vec![qt.clone()];
+                let mut pieces = Pieces::one(qt.clone());
                 pieces.extend(continuation_quotes(cx, qt.end));
                 out.push(Cand::of(
                     ci,
@@ -1057,7 +1058,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                         ci,
                         c,
                         Some(source.clone()),
-                        vec![content],
+                        Pieces::one(content),
                         Rule::SourceCueQuote,
                         0.75,
                         si,
@@ -1078,7 +1079,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                         ci,
                         c,
                         Some(source.clone()),
-                        vec![content],
+                        Pieces::one(content),
                         Rule::SourceCueContent,
                         0.7,
                         si,
@@ -1099,7 +1100,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     ci,
                     c,
                     Some(source.tell(doc)),
-                    vec![content],
+                    Pieces::one(content),
                     Rule::SourceCueContent,
                     0.7,
                     si,
@@ -1177,11 +1178,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // A quotation starting the content and holding all of it.
-        let mut pieces = vec![content.clone()];
+        let mut pieces = Pieces::one(content.clone());
         if let Some(q) = doc.quote_opened_at(content.start) {
             let qt = doc.quote_toks(q);
             if qt.end >= content.end {
-                pieces = vec![qt.clone()];
+                pieces = Pieces::one(qt.clone());
                 pieces.extend(continuation_quotes(cx, qt.end));
             }
         }
@@ -1215,7 +1216,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         out.push(Cand {
             cue: ci as u32,
-            cue_toks: vec![c.toks.clone()],
+            cue_toks: Pieces::one(c.toks.clone()),
             source: Some(source),
             content: pieces,
             rule: if np_only {
@@ -1329,10 +1330,10 @@ fn colon_next_paragraph(
     }
     Some(Cand {
         cue: ci as u32,
-        cue_toks: vec![c.toks.start..c.toks.end],
+        cue_toks: Pieces::one(c.toks.start..c.toks.end),
         score: if source.is_some() { 0.85 } else { 0.5 },
         source,
-        content: vec![content],
+        content: Pieces::one(content),
         rule: Rule::SourceCueQuote,
         sent: si,
     })
@@ -1367,7 +1368,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 .find(|&k| !doc.toks[k].is_wordlike())
                 .unwrap_or(end.min(c.toks.end + 8));
             (stop > c.toks.end + 1).then(|| SourceCand {
-                toks: vec![c.toks.end..stop],
+                toks: Pieces::one(c.toks.end..stop),
                 kind: SourceKind::Other,
             })
         });
@@ -1375,7 +1376,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             .as_ref()
             .and_then(|s| s.toks.last())
             .map_or(c.toks.end, |r| r.end);
-        let mut pieces = Vec::new();
+        let mut pieces = Pieces::default();
         // Text before the cue.
         if c.toks.start > start {
             if let Some(before) = content_before(doc, start, c.toks.start) {
@@ -1514,7 +1515,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             .rev()
             .map(|&i| (i, &cands[i]))
             .find(|(_, k)| k.source.is_some());
-        let mut cue_toks = vec![c.toks.clone()];
+        let mut cue_toks = Pieces::one(c.toks.clone());
         let (source, score) = match prior {
             // "Iranian hawks in Washington criticized the move, saying …":
             // one claim, whose cue is both verbs; the object is not content.
@@ -1533,7 +1534,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             cue: ci as u32,
             cue_toks,
             source,
-            content: vec![content],
+            content: Pieces::one(content),
             rule: Rule::Participle,
             score,
             sent: si,
@@ -1676,9 +1677,9 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         out.push(Cand {
             cue: ci as u32,
-            cue_toks: vec![cue_toks],
+            cue_toks: Pieces::one(cue_toks),
             source: Some(source),
-            content: vec![content],
+            content: Pieces::one(content),
             rule: Rule::NounCue,
             score: 0.7,
             sent: si,
@@ -1766,9 +1767,9 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[k] as usize;
         out.push(Cand {
             cue: NONE,
-            cue_toks: vec![k..k + 1],
+            cue_toks: Pieces::one(k..k + 1),
             source: Some(src),
-            content: vec![content],
+            content: Pieces::one(content),
             rule: Rule::Colon,
             score: 0.6,
             sent: si,
@@ -1898,7 +1899,7 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
         ci,
         c,
         None,
-        vec![content],
+        Pieces::one(content),
         Rule::SourceCueContent,
         0.6,
         si,
@@ -2132,7 +2133,7 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             ci,
             c,
             source,
-            vec![content],
+            Pieces::one(content),
             Rule::SourceCueContent,
             score,
             si,

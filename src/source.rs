@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use crate::doc::{Doc, WordClass};
 use crate::lexicon::WORDS;
+use crate::pieces::Pieces;
 use crate::speaker::ORG_WORDS;
 use crate::token::TokenKind;
 use crate::vocab::WordFilter;
@@ -146,7 +147,7 @@ pub(crate) const RELATIVE_PRONOUNS: WordClass = WordClass {
 /// A source found next to a cue: token ranges and kind.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SourceCand {
-    pub toks: Vec<Range<usize>>,
+    pub toks: Pieces,
     pub kind: SourceKind,
 }
 
@@ -558,7 +559,7 @@ impl Untold {
                 toks: coordinated(doc, r),
             },
             Untold::Word(k, kind) => SourceCand {
-                toks: vec![k..k + 1],
+                toks: Pieces::one(k..k + 1),
                 kind,
             },
             Untold::Told(s) => s,
@@ -700,8 +701,8 @@ fn splits(doc: &Doc<'_>, k: usize, from: usize, end: usize) -> bool {
 /// A source phrase, split into one span per coordinated name: "a Western
 /// diplomat and a rebel negotiator", "Marsh and Councilwoman Priya Nand".
 /// The first starts at `r.start`, the last ends at `r.end`.
-fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Vec<Range<usize>> {
-    let mut toks = Vec::new();
+fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Pieces {
+    let mut toks = Pieces::default();
     let mut from = r.start;
     for k in r.clone() {
         if splits(doc, k, from, r.end) {
