@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::doc::{Doc, WordClass, CUE};
+use crate::doc::{Doc, WordClass};
 use crate::lexicon::{CueLexicon, Form, Frames};
 use crate::rules::TAIL_OPENERS;
 use crate::source::{is_subject_pronoun, pronoun_head};
@@ -50,14 +50,14 @@ pub(crate) fn find_cues(
     // (sentences come in order: each is read once).
     let mut title_case: Option<(u32, Option<usize>)> = None;
     let mut i = 0;
-    while i < toks.len() {
+    loop {
         // Most tokens are no cue word: punctuation, and the words in no
-        // list or in a word class only ("the", "of"). Asked first, this
-        // is a branch that nearly always goes one way (whether a token is a
-        // word does not).
-        if doc.class[i] & CUE == 0 {
-            i += 1;
-            continue;
+        // list or in a word class only ("the", "of"). The scan goes from
+        // one token with the cue bit to the next, over the document's set of
+        // them, not token by token.
+        i = crate::doc::next_in(&doc.cue_words, i, toks.len());
+        if i >= toks.len() {
+            break;
         }
         let t = &toks[i];
         if t.kind != TokenKind::Word {

@@ -98,6 +98,62 @@ pub(crate) struct Doc<'a> {
     /// For each word-like token: its entry in the cue lexicon
     /// ([`CueLexicon::entry`]), or [`NONE`].
     pub entry: Vec<u32>,
+    /// The tokens with the [`NAME_LIKE`] bit, and those with the [`CUE`]
+    /// bit, as bit sets: bit `i % 64` of word `i / 64` is token `i`.
+    /// The name scan and the cue scan go from one such token to the next
+    /// ([`next_in`]), without a branch per token on a bit that follows
+    /// no pattern (a word is capitalized, or a cue word, or not).
+    pub names: Vec<u64>,
+    pub cue_words: Vec<u64>,
+}
+
+/// The tokens whose classes have `bit`, as a bit set ([`Doc::names`]).
+///
+/// Eight classes at a time, each shifted by a constant: no branch, and a
+/// few instructions per token.
+fn bit_set(class: &[u32], bit: u32) -> Vec<u64> {
+    debug_assert!(bit.is_power_of_two());
+    let shift = bit.trailing_zeros();
+    let byte = |c: &[u32]| -> u64 {
+        c.iter()
+            .enumerate()
+            .fold(0, |b, (k, &m)| b | u64::from((m >> shift) & 1) << k)
+    };
+    let mut out = Vec::with_capacity(class.len() / 64 + 1);
+    let mut chunks = class.chunks_exact(64);
+    for c in &mut chunks {
+        let mut w = 0;
+        for (k, c8) in c.chunks_exact(8).enumerate() {
+            w |= byte(c8) << (8 * k);
+        }
+        out.push(w);
+    }
+    let rest = chunks.remainder();
+    let mut w = 0;
+    for (k, &m) in rest.iter().enumerate() {
+        w |= u64::from((m >> shift) & 1) << k;
+    }
+    out.push(w);
+    out
+}
+
+/// The first token at or after `from` in the bit set `bits` (of `n`
+/// tokens), or `n`.
+#[inline]
+pub(crate) fn next_in(bits: &[u64], from: usize, n: usize) -> usize {
+    let mut w = from / 64;
+    let Some(&first) = bits.get(w) else {
+        return n;
+    };
+    let mut word = first & (u64::MAX << (from % 64));
+    while word == 0 {
+        w += 1;
+        match bits.get(w) {
+            Some(&b) => word = b,
+            None => return n,
+        }
+    }
+    (w * 64 + word.trailing_zeros() as usize).min(n)
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -156,6 +212,7 @@ impl<'a> Doc<'a> {
             sent_of.push(seg.push(toks.len(), &t));
             toks.push(t);
         }
+        let (names, cue_words) = (bit_set(&class, NAME_LIKE), bit_set(&class, CUE));
         seg.end_paragraph(toks.len());
         let Segmenter { paras, sents, .. } = seg;
         let quotes = pair(&toks, &paras, &marks).quotations;
@@ -233,6 +290,8 @@ impl<'a> Doc<'a> {
             entry,
             depth,
             mark_of,
+            names,
+            cue_words,
         }
     }
 
@@ -369,7 +428,43 @@ pub(crate) fn is_name_like(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_name_like, Doc, NONE};
+    use super::{bit_set, is_name_like, next_in, Doc, CUE, NAME_LIKE, NONE};
+
+    #[test]
+    fn bit_sets_list_the_tokens_with_the_bit() {
+        // Lengths around the 8- and 64-token steps, classes of every pattern.
+        for n in [0, 1, 7, 8, 9, 63, 64, 65, 130, 200] {
+            let class: Vec<u32> = (0..n as u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) & (NAME_LIKE | CUE | 0xff))
+                .collect();
+            for bit in [NAME_LIKE, CUE, 1] {
+                let set = bit_set(&class, bit);
+                assert_eq!(set.len(), n / 64 + 1);
+                let mut from = 0;
+                let mut seen = Vec::new();
+                while from < n {
+                    from = next_in(&set, from, n);
+                    if from < n {
+                        seen.push(from);
+                        from += 1;
+                    }
+                }
+                let want: Vec<usize> = (0..n).filter(|&i| class[i] & bit != 0).collect();
+                assert_eq!(seen, want, "{n} tokens, bit {bit:#x}");
+                assert_eq!(next_in(&set, n + 5, n), n);
+            }
+        }
+    }
+
+    #[test]
+    fn the_bit_sets_are_those_of_the_classes() {
+        let doc = Doc::new("Renad Mansour said, according to the Pentagon, that “Iraq” will.");
+        assert_eq!(doc.names, bit_set(&doc.class, NAME_LIKE));
+        assert_eq!(doc.cue_words, bit_set(&doc.class, CUE));
+        let said = doc.toks.iter().position(|t| t.text == "said").unwrap();
+        assert_eq!(next_in(&doc.cue_words, 0, doc.toks.len()), said);
+        assert_eq!(next_in(&doc.names, 1, doc.toks.len()), 1);
+    }
     use proptest::prelude::*;
 
     /// Texts thick with nested, unclosed and reopened quotations.

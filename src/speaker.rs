@@ -705,13 +705,11 @@ fn name_bit(doc: &Doc<'_>, i: usize, w: &str) -> bool {
 
 /// The first token at or after `from` that may start a name, or the end.
 ///
-/// This is the only work the scan does for every token: a bit test of the
-/// document's name bits. Candidates are checked with `name_tok` after.
+/// The scan does no work for the tokens between: it reads the document's
+/// set of name-like tokens a word of 64 tokens at a time. Candidates are
+/// checked with `name_tok` after.
 fn next_name_start(doc: &Doc<'_>, from: usize) -> usize {
-    let rest = doc.class.get(from..).unwrap_or_default();
-    rest.iter()
-        .position(|&c| c & NAME_LIKE != 0)
-        .map_or(doc.toks.len(), |k| from + k)
+    crate::doc::next_in(&doc.names, from, doc.toks.len())
 }
 
 /// A capitalized word, or a name with a short lower-case particle:
