@@ -17,7 +17,7 @@ use crate::pieces::Pieces;
 use crate::source::{
     np_ending_at, np_ending_untold, np_starting_at, np_starting_untold, subject_before,
     subject_untold, SourceCand, Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS,
-    RELATIVE_PRONOUNS, STOP_WORDS, SUBJECT_PRONOUNS, TIME_WORDS,
+    POSTMODIFIERS, RELATIVE_PRONOUNS, STOP_WORDS, SUBJECT_PRONOUNS, TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -372,7 +372,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || doc.punct(after, ",")
                 || doc.punct(after, ".")
                 || doc.punct(after, "(")
-                || doc.in_class(after, &TAIL_OPENERS);
+                || doc.in_class(after, &TAIL_OPENERS)
+                // "…,” said a person familiar with the talks."
+                || doc.in_class(after, &POSTMODIFIERS);
             if src.is_pronoun() || !ends {
                 return None;
             }
@@ -400,15 +402,30 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     // "…,” Gene Sperling, a top outside Clinton adviser, said at …": an
     // appositive between the name and its verb.
-    if doc.punct(j, ",") && !src.is_pronoun() {
+    // "…,” Khizr Khan, 66, said": an age, and after one perhaps another
+    // appositive, whose comma is the age's closing one ("Gloria Fenwick,
+    // 71, a retired teacher, said").
+    let apposed = |p: usize| {
+        doc.in_class(p, &DETERMINERS)
+            || doc.capitalized(p)
+            || doc.is_any(p, &["who", "which", "now", "then", "former"])
+    };
+    let mut after_age = false;
+    while doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
-        let apposed = doc.in_class(j + 1, &DETERMINERS)
-            || doc.capitalized(j + 1)
-            || doc.is_any(j + 1, &["who", "which", "now", "then", "former"]);
-        if !apposed || (j + 1..close).any(|p| !doc.toks[p].is_wordlike() && !doc.punct(p, "-")) {
+        let age = !after_age && close == j + 2 && doc.kind(j + 1) == Some(TokenKind::Number);
+        if !(age || apposed(j + 1))
+            || (j + 1..close).any(|p| !doc.toks[p].is_wordlike() && !doc.punct(p, "-"))
+        {
             return None;
         }
-        j = close + 1;
+        if age && apposed(close + 1) && cx.verb(close + 1).is_none() {
+            after_age = true;
+            j = close;
+        } else {
+            j = close + 1;
+            break;
+        }
     }
     let mut j = skip_auxiliaries(cx, j, hi);
     // A longer phrase, told already.
@@ -603,7 +620,7 @@ pub(crate) const TAIL_OPENERS: WordClass = WordClass {
     file: None,
     words: &[
         "about", "after", "ahead", "amid", "as", "at", "because", "before", "by", "during",
-        "following", "for", "from", "in", "near", "of", "on", "outside", "since", "though",
+        "following", "for", "from", "in", "near", "of", "on", "outside", "over", "since", "though",
         "through", "when", "while", "with", "without",
     ],
 };

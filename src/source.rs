@@ -652,9 +652,13 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             let joins = doc.in_class(i, &INNER_PREPOSITIONS)
                 || (doc.is(i, "the") && doc.in_class(i - 1, &INNER_PREPOSITIONS))
+                // "said Pierre de Vos", "Ursula von der Leyen"
+                || (doc.in_class(i, &crate::speaker::PARTICLE_WORDS)
+                    && (doc.capitalized(i + 1)
+                        || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
-            if !joins && !is_person_noun(doc.word(i)) {
+            if !joins && !is_person_noun(doc.word(i)) && !title_before_name(doc, i, ceil) {
                 break;
             }
         }
@@ -680,6 +684,26 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         return None;
     }
     untold(start..end)
+}
+
+/// Lowercase words from `i`, at most three, the last a title and a name
+/// after it: "campaign manager" in "said Trump campaign manager Corey
+/// Lewandowski", "host" in "told Fox News host Sean Hannity". A name runs
+/// on through them.
+fn title_before_name(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
+    let mut k = i;
+    while k < ceil
+        && k < i + 3
+        && doc.kind(k) == Some(TokenKind::Word)
+        && np_token(doc, k)
+        && !doc.capitalized(k)
+    {
+        if k + 1 < ceil && doc.capitalized(k + 1) && is_title_noun(doc.word(k)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Where the first span of [`coordinated`] ends.
