@@ -405,21 +405,35 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // "…,” Khizr Khan, 66, said": an age, and after one perhaps another
     // appositive, whose comma is the age's closing one ("Gloria Fenwick,
     // 71, a retired teacher, said").
-    let apposed = |p: usize| {
+    // An appositive starts with a determiner or a name, or is a lowercase
+    // title and what it is of ("Amy Pope, deputy homeland security advisor,
+    // said", "J. Gerald Hebert, executive director of the Campaign Legal
+    // Center, said").
+    let apposed = |p: usize, close: usize| {
+        let title_end = (p..close)
+            .find(|&q| doc.in_class(q, &INNER_PREPOSITIONS))
+            .unwrap_or(close);
         doc.in_class(p, &DETERMINERS)
             || doc.capitalized(p)
             || doc.is_any(p, &["who", "which", "now", "then", "former"])
+            || (title_end > p
+                && title_end <= p + 4
+                && (p..title_end)
+                    .all(|q| doc.kind(q) == Some(TokenKind::Word) && !doc.capitalized(q))
+                && crate::source::is_title_noun(doc.word(title_end - 1)))
     };
     let mut after_age = false;
     while doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
         let age = !after_age && close == j + 2 && doc.kind(j + 1) == Some(TokenKind::Number);
-        if !(age || apposed(j + 1))
+        if !(age || apposed(j + 1, close))
             || (j + 1..close).any(|p| !doc.toks[p].is_wordlike() && !doc.punct(p, "-"))
         {
             return None;
         }
-        if age && apposed(close + 1) && cx.verb(close + 1).is_none() {
+        let next_close = (close + 1..(close + 20).min(sent_end)).find(|&p| doc.punct(p, ","));
+        if age && next_close.is_some_and(|c| apposed(close + 1, c)) && cx.verb(close + 1).is_none()
+        {
             after_age = true;
             j = close;
         } else {
@@ -801,10 +815,16 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let k = next;
             next += 1;
             // Only a comma, a dash or a closing mark comes before a trailing
-            // attribution: words pass at once.
+            // attribution: words pass at once. (A closing mark is the mark
+            // that closes a quotation, whatever its shape: the sloppy “ of
+            // "“It's unusual,“ said Larry Noble" closes one too.)
             if !matches!(
                 doc.toks[k].kind,
-                TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
+                TokenKind::Punct
+                    | TokenKind::Dash
+                    | TokenKind::CloseQuote
+                    | TokenKind::Quote
+                    | TokenKind::OpenQuote
             ) {
                 continue;
             }
@@ -822,8 +842,10 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
             let comma = doc.punct(k, ",");
-            let closing = matches!(doc.kind(k), Some(TokenKind::CloseQuote | TokenKind::Quote))
-                && doc.quote_closed_at(k).is_some();
+            let closing = matches!(
+                doc.kind(k),
+                Some(TokenKind::CloseQuote | TokenKind::Quote | TokenKind::OpenQuote)
+            ) && doc.quote_closed_at(k).is_some();
             let dash = doc.kind(k) == Some(TokenKind::Dash);
             if !(comma || closing || dash) {
                 continue;

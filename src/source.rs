@@ -871,7 +871,7 @@ pub(crate) fn pronoun_head(w: &str) -> &str {
 
 /// A lowercase word that works as a title before a name: "economist",
 /// "spokeswoman", "political scientist", "former senator".
-fn is_title_noun(w: &str) -> bool {
+pub(crate) fn is_title_noun(w: &str) -> bool {
     let words = &*WORDS;
     let mut buf = [0u8; 32];
     words.anonymous.contains(w)
