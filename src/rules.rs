@@ -610,10 +610,20 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
 /// reporters Tuesday", "said sarcastically", "told cheering supporters".
 fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
     let w = doc.word(j);
+    let lower = doc.kind(j) == Some(TokenKind::Word) && !doc.capitalized(j);
     adjunct_like(doc, j..j + 1)
         || is_adverb(w)
         || crate::source::is_person_noun(w)
-        || (is_gerund_like(w) && crate::source::is_person_noun(doc.word(j + 1)))
+        // "told state delegates", "told a cheering crowd": a word before
+        // people or an audience.
+        || (lower
+            && (crate::source::is_person_noun(doc.word(j + 1))
+                || (doc.in_class(j + 1, &ADJUNCT_WORDS)
+                    && !doc.in_class(j + 1, &STOP_WORDS)
+                    && !doc.in_class(j + 1, &DETERMINERS)
+                    && !doc.in_class(j + 1, &INNER_PREPOSITIONS))))
+        // "said Dec. 6": the day after a month.
+        || (doc.kind(j) == Some(TokenKind::Number) && j > 0 && doc.capitalized(j - 1))
 }
 
 /// "to" opening an adjunct, not an infinitive: "said to reporters", "said
@@ -623,7 +633,12 @@ fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
         && (doc.in_class(j + 1, &DETERMINERS)
             || doc.capitalized(j + 1)
             || doc.in_class(j + 1, &ADJUNCT_WORDS)
-            || crate::source::is_person_noun(doc.word(j + 1)))
+            || crate::source::is_person_noun(doc.word(j + 1))
+            // "said to enthusiastic cheers"
+            || (doc.kind(j + 1) == Some(TokenKind::Word)
+                && !doc.capitalized(j + 1)
+                && doc.in_class(j + 2, &ADJUNCT_WORDS)
+                && !doc.in_class(j + 2, &STOP_WORDS)))
 }
 
 /// Words after which the rest of a trailing attribution is an adjunct:
@@ -1323,14 +1338,14 @@ pub(crate) const ADJUNCT_WORDS: WordClass = WordClass {
     bit: 1 << 12,
     file: None,
     words: &[
-        "a", "after", "again", "also", "an", "at", "audience", "before", "briefing", "call",
-        "conference", "crowd", "during", "earlier", "email", "event", "facebook", "her", "him",
-        "his", "in", "interview", "interviews", "its", "last", "later", "letter", "local",
-        "magazine", "me", "month", "morning", "network", "news", "newspaper", "night", "on",
-        "outlet", "post", "previously", "privately", "program", "publicly", "radio", "rally",
-        "recently", "repeatedly", "reporter", "reporters", "show", "speech", "statement",
-        "station", "television", "the", "their", "them", "this", "tv", "tweet", "twitter", "us",
-        "week", "with", "year",
+        "a", "after", "again", "also", "an", "applause", "at", "audience", "before", "briefing",
+        "call", "cheers", "conference", "crowd", "during", "earlier", "email", "event", "facebook",
+        "her", "him", "his", "in", "interview", "interviews", "its", "last", "later", "laughs",
+        "laughter", "letter", "local", "magazine", "me", "month", "morning", "network", "news",
+        "newspaper", "night", "on", "onstage", "outlet", "post", "previously", "privately",
+        "program", "publicly", "radio", "rally", "recently", "repeatedly", "reporter",
+        "reporters", "show", "speech", "statement", "station", "television", "the", "their",
+        "them", "then", "this", "tv", "tweet", "twitter", "us", "week", "with", "year",
     ],
 };
 
