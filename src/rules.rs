@@ -584,8 +584,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                     return Some(j);
                 }
                 // "the two sides agreed on a timetable, a diplomat said":
-                // the attribution is the later one.
-                if simple_tail(cx, n, sent_end) {
+                // the attribution is the later one. Not a relative clause:
+                // "…,” said Peter King of New York, who endorsed Rubio".
+                if !doc.in_class(n, &RELATIVE_PRONOUNS) && simple_tail(cx, n, sent_end) {
                     return None;
                 }
             }
