@@ -1878,13 +1878,38 @@ pub(crate) const BASE_AUXILIARIES: WordClass = WordClass {
 /// Whether a base form at `cue` reads as a verb, given its subject.
 fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
     let aux = cue > 0 && (doc.in_class(cue - 1, &BASE_AUXILIARIES) || doc.is(cue - 1, "n't"));
-    let head_tok = source.toks.last().map_or(cue, |r| r.end.saturating_sub(1));
+    let phrase = source.toks.last().cloned().unwrap_or(cue..cue);
+    // The head is the word before a preposition inside the phrase: "Aides
+    // to Clinton say", "Majorities in all five say".
+    let head_tok = (phrase.start + 1..phrase.end)
+        .find(|&k| doc.in_class(k, &INNER_PREPOSITIONS))
+        .unwrap_or(phrase.end)
+        .saturating_sub(1)
+        .max(phrase.start.min(cue));
     let head = doc.word(head_tok);
     let plural_or_first = doc.is_any(
         head_tok,
         &["i", "we", "you", "they", "who", "which", "that"],
     ) || (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
-        || matches!(source.kind, SourceKind::Group);
+        || matches!(source.kind, SourceKind::Group)
+        // "Forbes and Wealth-X say"
+        || source.toks.len() > 1
+        || phrase.clone().any(|k| doc.is(k, "and"))
+        // "A mere 9 percent say", "a majority say", "One in five say"
+        || doc.is_any(
+            head_tok,
+            &[
+                "percent", "majority", "minority", "quarter", "third", "half", "most", "many",
+                "some", "all", "both", "few", "several", "none",
+            ],
+        )
+        || (doc.is(head_tok + 1, "in") && doc.kind(head_tok + 2).is_some() && {
+            let w = doc.word(head_tok + 2);
+            doc.kind(head_tok + 2) == Some(TokenKind::Number)
+                || ["three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(w))
+        });
     aux || plural_or_first
 }
 
