@@ -258,13 +258,23 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     let limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
     while k < limit {
         let t = &doc.toks[k];
-        // Only a comma, a dash or a closing mark ends a clause: words pass.
+        // Only a comma, a dash, a semicolon, a closing mark or an "and"
+        // before a cue ends a clause: other words pass.
         if !matches!(
             t.kind,
             TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
         ) {
+            // "Podesta said Gates was not working for the party and said
+            // Manafort was not involved": the subject's second claim.
+            if k > from && doc.is(k, "and") && cx.verb(k + 1).is_some_and(|(_, c)| speech_verb(c)) {
+                return k;
+            }
             k += 1;
             continue;
+        }
+        // "… born outside the country; 29 percent said …"
+        if doc.punct(k, ";") && k > from {
+            return k;
         }
         let comma = doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash);
         let closing = t.kind == TokenKind::CloseQuote
@@ -317,6 +327,11 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         k += 1;
     }
     limit
+}
+
+/// A finite verb of saying or writing: "said", "added", "wrote".
+fn speech_verb(c: &CueHit) -> bool {
+    finite(c) && !c.noun && matches!(c.category, CueCategory::Speech | CueCategory::Writing)
 }
 
 /// Whether a trailing attribution starts at token `k` ([`trailing_at`]),
