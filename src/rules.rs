@@ -1915,7 +1915,7 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
             head_tok,
             &[
                 "percent", "majority", "minority", "quarter", "third", "half", "most", "many",
-                "some", "all", "both", "few", "several", "none",
+                "some", "all", "both", "few", "several", "none", "police", "people",
             ],
         )
         || (doc.is(head_tok + 1, "in") && doc.kind(head_tok + 2).is_some() && {
