@@ -1012,7 +1012,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // shares the subject of the sentence.
         let coordinated = c.toks.start > s.toks.start
             && (doc.in_class(c.toks.start - 1, &COORDINATORS) || doc.is(c.toks.start - 1, "then"))
-            && !doc.punct(c.toks.start.saturating_sub(2), ",");
+            // After a comma, only a verb of saying: "Twitter reported flat
+            // growth, and said it was still operating at a loss".
+            && (!doc.punct(c.toks.start.saturating_sub(2), ",") || speech_verb(c));
         // What the subject names is told when a test or a claim reads it:
         // most cues lead to no claim.
         let source = subject_untold(doc, c.toks.start, lo).or_else(|| {
