@@ -385,6 +385,18 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     if end <= lo {
         return None;
     }
+    // "a source close to him said": a post-modifier ending in an object
+    // pronoun, which the phrase leaves out (as it leaves out any
+    // post-modifier, below).
+    let end = if end >= lo + 4
+        && doc.is_any(end - 1, &["him", "her", "them", "us", "me"])
+        && (doc.in_class(end - 2, &INNER_PREPOSITIONS) || doc.is(end - 2, "to"))
+        && doc.in_class(end - 3, &POSTMODIFIERS)
+    {
+        end - 3
+    } else {
+        end
+    };
     // "Another said", "Some argue", "Many believe": a quantifier alone.
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
@@ -411,6 +423,12 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     let (mut unasked, mut known) = (end, None);
     while i > floor {
         let k = i - 1;
+        // "A source close to the senator said": "to" after a post-modifier,
+        // which the phrase leaves out (below).
+        if doc.is(k, "to") && k > floor && doc.in_class(k - 1, &POSTMODIFIERS) {
+            i -= 1;
+            continue;
+        }
         if !np_token(doc, k) {
             // "Clinton and Sanders said", "an Iraqi official and a member …"
             if doc.is(k, "and")
