@@ -1246,7 +1246,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only || directive {
             content = cut_coordinated(cx, content);
         }
-        if !substantial(doc, &content) {
+        if np_only {
+            content = object_np(cx, content);
+        }
+        // "Christie endorsed Trump": a name alone is an object's content.
+        let name = np_only
+            && content.len() == 1
+            && doc.capitalized(content.start)
+            && !doc.in_class(content.start, &DETERMINERS);
+        if !substantial(doc, &content) && !name {
             continue;
         }
         // A quotation starting the content and holding all of it.
@@ -1878,6 +1886,65 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// The object phrase at the start of `r`, for a cue whose content is its
+/// object ("Christie endorsed Trump last week and has appeared …",
+/// "The union, which endorsed Hillary Clinton in November, is …"): up to a
+/// comma, a time phrase or a coordinated verb.
+fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
+    let doc = cx.doc;
+    let depth = doc.depth.get(r.start).copied().unwrap_or(0);
+    for k in r.start + 1..r.end {
+        // Not inside a quotation of the object: "described the ruling as
+        // “a win for every tenant in this city.”"
+        if doc.depth[k] > depth {
+            continue;
+        }
+        // "last week", "Tuesday", "in November", "in 2015"
+        let time = doc.in_class(k, &TIME_WORDS)
+            && (doc.capitalized(k)
+                || (doc.is_any(k, &["last", "this", "earlier"])
+                    && doc.in_class(k + 1, &TIME_WORDS))
+                || doc.is_any(k, &["today", "yesterday", "tonight"]));
+        let time_pp = doc.is_any(k, &["on", "in", "during", "since"])
+            && ((doc.in_class(k + 1, &TIME_WORDS) && doc.capitalized(k + 1))
+                || (doc.kind(k + 1) == Some(TokenKind::Number) && doc.word(k + 1).len() == 4)
+                || is_month(doc.word(k + 1)));
+        let clause = doc.in_class(k, &COORDINATORS)
+            && (doc.in_class(k + 1, &FINITE_VERBS)
+                || cx.verb(k + 1).is_some()
+                || doc.word(k + 1).ends_with("ed"));
+        if doc.punct(k, ",") || doc.punct(k, ";") || time || time_pp || clause {
+            return trim(doc, r.start..k);
+        }
+    }
+    r
+}
+
+fn is_month(w: &str) -> bool {
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+    ]
+    .contains(&w)
 }
 
 /// Words before a base form that make it a verb: "did not say", "will
