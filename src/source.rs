@@ -254,6 +254,25 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         }
         steps += 1;
     }
+    // "A Marquette Law School poll released last week showed": a document
+    // and what was done with it.
+    if end > lo + 1
+        && doc.is_any(
+            end - 1,
+            &[
+                "out",
+                "released",
+                "published",
+                "conducted",
+                "taken",
+                "issued",
+                "commissioned",
+            ],
+        )
+        && doc.in_class(end - 2, &crate::rules::DOCUMENT_NOUNS)
+    {
+        end -= 1;
+    }
     if end <= lo {
         return None;
     }
