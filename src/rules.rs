@@ -752,6 +752,16 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Pieces {
         if doc.punct(j, ",") || doc.punct(j, ".") || doc.punct(j, ":") {
             j += 1;
         }
+        // "…,” she said, speaking by phone from Nice. “People were
+        // shouting …”": past a participle phrase that ends the sentence.
+        if out.is_empty() && j < doc.toks.len() && is_gerund_like(doc.word(j)) {
+            let s = &doc.sents[doc.sent_of[j] as usize];
+            let quoteless = (j..s.toks.end).all(|k| !doc.toks[k].is_quote());
+            let next_para = doc.sents.get(doc.sent_of[j] as usize + 1).map(|n| n.para);
+            if quoteless && next_para == Some(s.para) {
+                j = s.toks.end;
+            }
+        }
         let Some(q) = doc.quote_opened_at(j) else {
             break;
         };
