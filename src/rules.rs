@@ -255,7 +255,14 @@ fn clause_opener(doc: &Doc<'_>, i: usize) -> bool {
 fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     let doc = cx.doc;
     let mut k = from;
-    let limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
+    let mut limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
+    // A clause that starts inside a quotation ends with it: in "“[Trump]
+    // doesn't speak for anyone who thinks our country should be standing
+    // together,” Clinton told a cheering throng", what "thinks" reports
+    // stops at the closing mark.
+    if let Some(&q) = doc.quote_of.get(from).filter(|&&q| q != NONE) {
+        limit = limit.min(doc.quotes[q as usize].tokens.end);
+    }
     while k < limit {
         let t = &doc.toks[k];
         // Only a comma, a dash, a semicolon, a closing mark or an "and"
@@ -482,11 +489,14 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // or a body, not "a message"; one asks anyone ("…?” Todd asked the
     // real estate mogul.").
     let asks = &*c.lemma == "ask";
+    // After a quotation, what one tells is the quotation: the phrase after
+    // "told" is whom ("…,” Clinton told a cheering throng in Tampa").
+    let tells = &*c.lemma == "tell";
     if c.frames.has(Frames::OBJ_THAT) || asks {
         if doc.in_class(after, &ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
             after += 1;
         } else if let Some(np) = np_starting_at(doc, after, hi) {
-            if np.kind != SourceKind::Other || asks {
+            if np.kind != SourceKind::Other || asks || tells {
                 after = np.toks.last().map_or(after, |r| r.end);
             }
         }
