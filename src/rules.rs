@@ -495,6 +495,14 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     if c.frames.has(Frames::OBJ_THAT) || asks {
         if doc.in_class(after, &ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
             after += 1;
+        } else if quoted_name(doc, after) {
+            // "…,” Fiorina told “Fox and Friends,” remarking …"
+            after = doc
+                .quote_toks(doc.quote_opened_at(after).unwrap_or(after))
+                .end;
+            if doc.punct(after - 2, ",") {
+                after -= 2;
+            }
         } else if let Some(np) = np_starting_at(doc, after, hi) {
             if np.kind != SourceKind::Other || asks || tells {
                 after = np.toks.last().map_or(after, |r| r.end);
@@ -1057,6 +1065,17 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if doc.punct(a, "(") {
             if let Some(close) = (a + 1..(a + 12).min(sent_end)).find(|&j| doc.punct(j, ")")) {
                 a = close + 1;
+            }
+        }
+        // "…,” Fiorina told “Fox and Friends,” remarking …": a quoted name
+        // is whom one tells, not what.
+        if c.frames.has(Frames::OBJ_THAT) && quoted_name(doc, a) {
+            a = doc.quote_toks(doc.quote_opened_at(a).unwrap_or(a)).end;
+            // "…, remarking on …" or the end: what was told came before.
+            if a >= sent_end
+                || (a.saturating_sub(3)..a + 1).any(|k| doc.punct(k, ",") || doc.punct(k, "."))
+            {
+                continue;
             }
         }
         // An addressee: "told al-Sudani", "told The Associated Press",
@@ -1906,6 +1925,28 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// A quotation opening at `a` that is a name, a show's or a paper's: a
+/// few capitalized words ("“Fox and Friends,”", "''Meet the Press''").
+fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
+    let Some(q) = doc.quote_opened_at(a) else {
+        return false;
+    };
+    let inner = a + 1..doc.quote_toks(q).end.saturating_sub(1);
+    let words: Vec<usize> = inner
+        .clone()
+        .filter(|&k| doc.toks[k].is_wordlike())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && doc.capitalized(words[0])
+        && words.iter().all(|&k| {
+            doc.capitalized(k) || doc.is_any(k, &["and", "of", "the", "with", "for", "on"])
+        })
+        && inner.clone().all(|k| {
+            doc.toks[k].is_wordlike() || doc.punct(k, ",") || doc.punct(k, ".") || doc.punct(k, "&")
+        })
 }
 
 /// The object phrase at the start of `r`, for a cue whose content is its
