@@ -223,6 +223,12 @@ impl<'a> Doc<'a> {
             mark_of[r.start] = qi as u32;
             if q.close.is_some() && r.end < toks.len() {
                 mark_of[r.end] = qi as u32;
+                // A mark of opening shape that closes a quotation (the
+                // sloppy “ of "“It's unusual,“ said Larry Noble", the “ of
+                // German „…“) is a closing mark to the rules.
+                if toks[r.end].kind == TokenKind::OpenQuote {
+                    toks[r.end].kind = TokenKind::CloseQuote;
+                }
             }
             for reopen in &q.reopened {
                 if let Ok(k) = toks.binary_search_by_key(&reopen.start, |t| t.span.start) {

@@ -263,19 +263,25 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     if let Some(&q) = doc.quote_of.get(from).filter(|&&q| q != NONE) {
         limit = limit.min(doc.quotes[q as usize].tokens.end);
     }
+    // "Podesta said Gates was not working for the party and said Manafort
+    // was not involved": the subject's second claim. The clause's few cue
+    // verbs are visited, not its words.
+    let mut v = from + 1;
+    while let Some(next) = cx.next_verb(v).filter(|&n| n < limit) {
+        if doc.is(next - 1, "and") && cx.verb(next).is_some_and(|(_, c)| speech_verb(c)) {
+            limit = next - 1;
+            break;
+        }
+        v = next + 1;
+    }
     while k < limit {
         let t = &doc.toks[k];
-        // Only a comma, a dash, a semicolon, a closing mark or an "and"
-        // before a cue ends a clause: other words pass.
+        // Only a comma, a dash, a semicolon or a closing mark ends a clause
+        // (and an "and" before a verb of saying, found above): words pass.
         if !matches!(
             t.kind,
             TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
         ) {
-            // "Podesta said Gates was not working for the party and said
-            // Manafort was not involved": the subject's second claim.
-            if k > from && doc.is(k, "and") && cx.verb(k + 1).is_some_and(|(_, c)| speech_verb(c)) {
-                return k;
-            }
             k += 1;
             continue;
         }
@@ -874,16 +880,10 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let k = next;
             next += 1;
             // Only a comma, a dash or a closing mark comes before a trailing
-            // attribution: words pass at once. (A closing mark is the mark
-            // that closes a quotation, whatever its shape: the sloppy “ of
-            // "“It's unusual,“ said Larry Noble" closes one too.)
+            // attribution: words pass at once.
             if !matches!(
                 doc.toks[k].kind,
-                TokenKind::Punct
-                    | TokenKind::Dash
-                    | TokenKind::CloseQuote
-                    | TokenKind::Quote
-                    | TokenKind::OpenQuote
+                TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
             ) {
                 continue;
             }
@@ -901,10 +901,8 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
             let comma = doc.punct(k, ",");
-            let closing = matches!(
-                doc.kind(k),
-                Some(TokenKind::CloseQuote | TokenKind::Quote | TokenKind::OpenQuote)
-            ) && doc.quote_closed_at(k).is_some();
+            let closing = matches!(doc.kind(k), Some(TokenKind::CloseQuote | TokenKind::Quote))
+                && doc.quote_closed_at(k).is_some();
             let dash = doc.kind(k) == Some(TokenKind::Dash);
             if !(comma || closing || dash) {
                 continue;

@@ -257,6 +257,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     // "A Marquette Law School poll released last week showed": a document
     // and what was done with it.
     if end > lo + 1
+        && doc.in_class(end - 2, &crate::rules::DOCUMENT_NOUNS)
         && doc.is_any(
             end - 1,
             &[
@@ -269,7 +270,6 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
                 "commissioned",
             ],
         )
-        && doc.in_class(end - 2, &crate::rules::DOCUMENT_NOUNS)
     {
         end -= 1;
     }
@@ -407,10 +407,11 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     // "a source close to him said": a post-modifier ending in an object
     // pronoun, which the phrase leaves out (as it leaves out any
     // post-modifier, below).
+    // (The post-modifier's class bit first: it turns nearly every phrase away.)
     let end = if end >= lo + 4
-        && doc.is_any(end - 1, &["him", "her", "them", "us", "me"])
-        && (doc.in_class(end - 2, &INNER_PREPOSITIONS) || doc.is(end - 2, "to"))
         && doc.in_class(end - 3, &POSTMODIFIERS)
+        && (doc.in_class(end - 2, &INNER_PREPOSITIONS) || doc.is(end - 2, "to"))
+        && doc.is_any(end - 1, &["him", "her", "them", "us", "me"])
     {
         end - 3
     } else {
