@@ -1283,7 +1283,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only || directive {
             content = cut_coordinated(cx, content);
         }
-        if np_only {
+        // Not for a verb of two objects ("called Mr. Obama's remarks on
+        // Saturday “a true wake-up call”"), nor for an object with a
+        // quotation in it, which mostly runs on to the quotation.
+        let two_objects = matches!(&*c.lemma, "call" | "name" | "dub" | "label" | "describe");
+        let quoted = (content.start..content.end).any(|k| doc.toks[k].is_quote());
+        if np_only && !two_objects && !quoted {
             content = object_np(cx, content);
         }
         // "Christie endorsed Trump": a name alone is an object's content.
