@@ -266,9 +266,16 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     // "Podesta said Gates was not working for the party and said Manafort
     // was not involved": the subject's second claim. The clause's few cue
     // verbs are visited, not its words.
+    // (The first few: a page of nothing but cues has one on every token.)
     let mut v = from + 1;
-    while let Some(next) = cx.next_verb(v).filter(|&n| n < limit) {
-        if doc.is(next - 1, "and") && cx.verb(next).is_some_and(|(_, c)| speech_verb(c)) {
+    for _ in 0..8 {
+        let Some(next) = cx.next_verb(v).filter(|&n| n < limit) else {
+            break;
+        };
+        if doc.in_class(next - 1, &COORDINATORS)
+            && doc.is(next - 1, "and")
+            && cx.verb(next).is_some_and(|(_, c)| speech_verb(c))
+        {
             limit = next - 1;
             break;
         }
