@@ -1943,19 +1943,23 @@ fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
     let Some(q) = doc.quote_opened_at(a) else {
         return false;
     };
+    // A name is short: a longer quotation (one may run over the whole of a
+    // scraped page) is not read.
     let inner = a + 1..doc.quote_toks(q).end.saturating_sub(1);
-    let words: Vec<usize> = inner
-        .clone()
-        .filter(|&k| doc.toks[k].is_wordlike())
-        .collect();
-    !words.is_empty()
-        && words.len() <= 6
-        && doc.capitalized(words[0])
-        && words.iter().all(|&k| {
-            doc.capitalized(k) || doc.is_any(k, &["and", "of", "the", "with", "for", "on"])
-        })
+    if inner.is_empty() || inner.len() > 12 {
+        return false;
+    }
+    let mut words = inner.clone().filter(|&k| doc.toks[k].is_wordlike());
+    words.next().is_some_and(|first| doc.capitalized(first))
+        && inner.clone().filter(|&k| doc.toks[k].is_wordlike()).count() <= 6
         && inner.clone().all(|k| {
-            doc.toks[k].is_wordlike() || doc.punct(k, ",") || doc.punct(k, ".") || doc.punct(k, "&")
+            let t = &doc.toks[k];
+            (t.is_wordlike()
+                && (doc.capitalized(k)
+                    || doc.is_any(k, &["and", "of", "the", "with", "for", "on"])))
+                || doc.punct(k, ",")
+                || doc.punct(k, ".")
+                || doc.punct(k, "&")
         })
 }
 

@@ -1,7 +1,8 @@
 //! The adversarial documents of issue #7 at about 200 KB each (the bench
 //! `adversarial` runs them at 4 MB): extraction finishes, does not panic,
-//! and keeps every invariant. No timing is asserted here; a super-linear
-//! spot shows up as this file taking minutes instead of seconds.
+//! and keeps every invariant. One test asserts how time grows: four times
+//! the text may take at most eight times as long (linear work takes four
+//! times, quadratic sixteen), the least ratio of five runs.
 
 #[path = "adversarial/families.rs"]
 mod families;
@@ -48,6 +49,47 @@ family_tests!(
     nested_quotes,
     random_soup,
 );
+
+/// Four times the text takes about four times as long, for every family:
+/// a quadratic spot (a rule reading a whole quotation for every claim in it,
+/// on a page of nested quotations) takes up to sixteen times. Such a spot
+/// shows most in a release build (`cargo test --release`), where the rules'
+/// own work, not the build's overhead, takes the time: the one that made
+/// nested quotations 50 times slower at 4 MB measured 8.8 there, 10.5 in a
+/// debug build's best runs.
+#[test]
+fn time_grows_linearly() {
+    let time = |text: &str| {
+        let t = std::time::Instant::now();
+        std::hint::black_box(extract(text));
+        t.elapsed().as_secs_f64()
+    };
+    for (name, make) in families::FAMILIES {
+        let (small, large) = (make(64 * 1024), make(256 * 1024));
+        // The two sizes one after the other, five times: other tests run
+        // beside this one and slow a run now and then, so the least ratio
+        // of the five is the one to go by.
+        let mut ratio = f64::MAX;
+        let mut last = (0.0, 0.0);
+        for _ in 0..5 {
+            let (a, b) = (time(&small), time(&large));
+            if b / a.max(1e-6) < ratio {
+                ratio = b / a.max(1e-6);
+                last = (a, b);
+            }
+        }
+        // Below ten milliseconds the clock says little.
+        if last.1 < 1e-2 {
+            continue;
+        }
+        assert!(
+            ratio < 8.0,
+            "{name}: 4× the text took {ratio:.1}× as long ({:.4} s → {:.4} s)",
+            last.0,
+            last.1
+        );
+    }
+}
 
 /// The generators make what they promise.
 #[test]
