@@ -272,8 +272,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         let Some(next) = cx.next_verb(v).filter(|&n| n < limit) else {
             break;
         };
-        if doc.in_class(next - 1, &COORDINATORS)
-            && doc.is(next - 1, "and")
+        if doc.is_any_of(next - 1, &COORDINATORS, &["and"])
             && cx.verb(next).is_some_and(|(_, c)| speech_verb(c))
         {
             limit = next - 1;
@@ -440,35 +439,22 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // "…,” Khizr Khan, 66, said": an age, and after one perhaps another
     // appositive, whose comma is the age's closing one ("Gloria Fenwick,
     // 71, a retired teacher, said").
-    // An appositive starts with a determiner or a name, or is a lowercase
-    // title and what it is of ("Amy Pope, deputy homeland security advisor,
-    // said", "J. Gerald Hebert, executive director of the Campaign Legal
-    // Center, said").
-    let apposed = |p: usize, close: usize| {
-        let title_end = (p..close)
-            .find(|&q| doc.in_class(q, &INNER_PREPOSITIONS))
-            .unwrap_or(close);
-        doc.in_class(p, &DETERMINERS)
-            || doc.capitalized(p)
-            || doc.is_any(p, &["who", "which", "now", "then", "former"])
-            || (title_end > p
-                && title_end <= p + 4
-                && (p..title_end)
-                    .all(|q| doc.kind(q) == Some(TokenKind::Word) && !doc.capitalized(q))
-                && crate::source::is_title_noun(doc.word(title_end - 1)))
-    };
+    // What can stand between a name and its verb is what can between a
+    // subject and its verb (`source::apposed`: "a retired teacher", "deputy
+    // homeland security advisor", "44"), and "former …".
+    let apposed = |p: usize| crate::source::apposed(doc, p) || doc.is(p, "former");
     let mut after_age = false;
     while doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
-        let age = !after_age && close == j + 2 && doc.kind(j + 1) == Some(TokenKind::Number);
-        if !(age || apposed(j + 1, close))
+        if !apposed(j + 1)
             || (j + 1..close).any(|p| !doc.toks[p].is_wordlike() && !doc.punct(p, "-"))
         {
             return None;
         }
-        let next_close = (close + 1..(close + 20).min(sent_end)).find(|&p| doc.punct(p, ","));
-        if age && next_close.is_some_and(|c| apposed(close + 1, c)) && cx.verb(close + 1).is_none()
-        {
+        let age = !after_age && close == j + 2 && doc.kind(j + 1) == Some(TokenKind::Number);
+        // Another appositive after an age has a comma of its own to end it.
+        let another = (close + 2..(close + 20).min(sent_end)).any(|p| doc.punct(p, ","));
+        if age && another && apposed(close + 1) && cx.verb(close + 1).is_none() {
             after_age = true;
             j = close;
         } else {
@@ -1256,7 +1242,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "a militant organization called the Islamic Resistance in Iraq":
         // naming, not attributing.
-        if np_only && matches!(&*c.lemma, "call" | "name" | "dub" | "label") {
+        if np_only && NAMING.contains(&&*c.lemma) {
             let end = clause_end(cx, a, sent_end);
             let name = (a..end)
                 .filter(|&k| doc.toks[k].is_wordlike())
@@ -1293,7 +1279,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Not for a verb of two objects ("called Mr. Obama's remarks on
         // Saturday “a true wake-up call”"), nor for an object with a
         // quotation in it, which mostly runs on to the quotation.
-        let two_objects = matches!(&*c.lemma, "call" | "name" | "dub" | "label" | "describe");
+        let two_objects = NAMING.contains(&&*c.lemma) || &*c.lemma == "describe";
         let quoted = (content.start..content.end).any(|k| doc.toks[k].is_quote());
         if np_only && !two_objects && !quoted {
             content = object_np(cx, content);
@@ -1937,6 +1923,10 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// Verbs that name their object ("called the group Hezbollah", "labeled it
+/// a hoax"): two objects, the second of which is the name.
+const NAMING: &[&str] = &["call", "dub", "label", "name"];
+
 /// A quotation opening at `a` that is a name, a show's or a paper's: a
 /// few capitalized words ("“Fox and Friends,”", "''Meet the Press''").
 fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
@@ -1949,12 +1939,14 @@ fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
     if inner.is_empty() || inner.len() > 12 {
         return false;
     }
-    let mut words = inner.clone().filter(|&k| doc.toks[k].is_wordlike());
-    words.next().is_some_and(|first| doc.capitalized(first))
-        && inner.clone().filter(|&k| doc.toks[k].is_wordlike()).count() <= 6
+    let words = inner.clone().filter(|&k| doc.toks[k].is_wordlike());
+    words
+        .clone()
+        .next()
+        .is_some_and(|first| doc.capitalized(first))
+        && words.count() <= 6
         && inner.clone().all(|k| {
-            let t = &doc.toks[k];
-            (t.is_wordlike()
+            (doc.toks[k].is_wordlike()
                 && (doc.capitalized(k)
                     || doc.is_any(k, &["and", "of", "the", "with", "for", "on"])))
                 || doc.punct(k, ",")
@@ -1997,29 +1989,25 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// A month, written out or as the abbreviations lexicon abbreviates it
+/// ("November", "Nov.").
 fn is_month(w: &str) -> bool {
-    [
-        "January",
-        "February",
-        "March",
+    const MONTHS: &[&str] = &[
         "April",
-        "May",
-        "June",
-        "July",
         "August",
-        "September",
-        "October",
-        "November",
         "December",
-        "Jan.",
-        "Feb.",
-        "Aug.",
-        "Sept.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-    ]
-    .contains(&w)
+        "February",
+        "January",
+        "July",
+        "June",
+        "March",
+        "May",
+        "November",
+        "October",
+        "September",
+    ];
+    MONTHS.binary_search(&w).is_ok()
+        || crate::lexicon::abbreviation_class(w) == Some(crate::lexicon::AbbrevClass::Month)
 }
 
 /// Words before a base form that make it a verb: "did not say", "will
@@ -2377,5 +2365,20 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             score,
             si,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_month;
+
+    #[test]
+    fn months_written_out_and_abbreviated() {
+        for m in ["January", "May", "September", "Nov.", "Sept.", "Jun."] {
+            assert!(is_month(m), "{m}");
+        }
+        for w in ["Monday", "may", "Nov", "Mayor"] {
+            assert!(!is_month(w), "{w}");
+        }
     }
 }

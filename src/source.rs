@@ -377,7 +377,7 @@ const ASIDE_OPENERS: &[&str] = &[
 /// title ("director of the program", "co-founder of …"), a participle
 /// ("citing internal documents", "asked about the plan") or an opener of an
 /// aside.
-fn apposed(doc: &Doc<'_>, first: usize) -> bool {
+pub(crate) fn apposed(doc: &Doc<'_>, first: usize) -> bool {
     let w = doc.word(first);
     doc.is_any(first, ASIDE_OPENERS)
         || doc.in_class(first, &DETERMINERS)
