@@ -17,7 +17,8 @@ use crate::pieces::Pieces;
 use crate::source::{
     np_ending_at, np_ending_untold, np_starting_at, np_starting_untold, subject_before,
     subject_untold, SourceCand, Untold, AUXILIARIES, DETERMINERS, INNER_PREPOSITIONS,
-    POSTMODIFIERS, RELATIVE_PRONOUNS, STOP_WORDS, SUBJECT_PRONOUNS, TIME_WORDS,
+    POSTMODIFIERS, QUANTIFIER_PRONOUNS, RELATIVE_PRONOUNS, STOP_WORDS, SUBJECT_PRONOUNS,
+    TIME_WORDS,
 };
 use crate::token::TokenKind;
 use crate::{CueCategory, Rule, SourceKind};
@@ -2043,20 +2044,17 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
         || source.toks.len() > 1
         || phrase.clone().any(|k| doc.is(k, "and"))
         // "A mere 9 percent say", "a majority say", "One in five say"
+        || doc.in_class(head_tok, &QUANTIFIER_PRONOUNS)
         || doc.is_any(
             head_tok,
-            &[
-                "percent", "majority", "minority", "quarter", "third", "half", "most", "many",
-                "some", "all", "both", "few", "several", "none", "police", "people",
-            ],
+            &["percent", "majority", "minority", "quarter", "third", "half", "police", "people"],
         )
-        || (doc.is(head_tok + 1, "in") && doc.kind(head_tok + 2).is_some() && {
-            let w = doc.word(head_tok + 2);
-            doc.kind(head_tok + 2) == Some(TokenKind::Number)
-                || ["three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(w))
-        });
+        || (doc.is(head_tok + 1, "in")
+            && (doc.kind(head_tok + 2) == Some(TokenKind::Number)
+                || doc.is_any(
+                    head_tok + 2,
+                    &["three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+                )));
     aux || plural_or_first
 }
 
