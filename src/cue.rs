@@ -21,6 +21,8 @@ pub(crate) struct CueHit {
     pub form: Form,
     /// Used as a noun ("the report", "a promise").
     pub noun: bool,
+    /// A word the noun list holds ("claims", "warning"), however used.
+    pub listed_noun: bool,
     /// A capitalized verb read as a cue because its sentence is a headline
     /// in Title Case ("Mayor Says Budget Will Pass"): it starts no trailing
     /// attribution, where every capitalized word would pass for a name.
@@ -90,6 +92,7 @@ pub(crate) fn find_cues(
                         frames: Frames::THAT.with(Frames::QUOTE),
                         form,
                         noun: false,
+                        listed_noun: false,
                         headline: false,
                     });
                 }
@@ -131,7 +134,25 @@ pub(crate) fn find_cues(
                 verbs_from.is_some_and(|from| i >= from)
             };
             let name = capital && !headline;
-            let adjective = after_det && !w.noun && matches!(w.form, Form::Past | Form::Gerund);
+            // "his warning that …", "the ruling that …": a gerund the noun
+            // list holds is a noun there.
+            // "the union’s repeated promise": a participle after a genitive
+            // and before a noun is an adjective too ("Trump’s said he …" is
+            // "has said").
+            let after_genitive_adjective = w.form == Form::Past
+                && i > 0
+                && genitive(doc.toks[i - 1].text)
+                && doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                && !doc.capitalized(i + 1)
+                && !doc.in_class(i + 1, &NOUN_MAKERS)
+                && !doc.is_any(i + 1, &["he", "she", "it", "they", "we", "i", "you"]);
+            let adjective = (after_det
+                && !w.noun
+                && (w.form == Form::Past || (w.form == Form::Gerund && !w.also_noun)))
+                || after_genitive_adjective;
             // "A federal judge blocked", "the final report": a base form
             // after a determiner and a modifier is a noun.
             let noun_phrase = w.form == Form::Base
@@ -150,9 +171,51 @@ pub(crate) fn find_cues(
                         &TAIL_OPENERS,
                         &["about", "at", "by", "for", "from", "in", "of", "on", "with"],
                     );
+                // "Trump’s support rose", "Editor’s note:", "the party’s
+                // state convention": after a genitive, as after "his", a
+                // present form is a noun ("Trump’s said" is "has said").
+                let after_genitive = matches!(w.form, Form::Base | Form::Third)
+                    && i > 0
+                    && genitive(doc.toks[i - 1].text);
+                // "The convention rules may be moot", "if the Paris attacks
+                // compel voters": a present form right before a finite verb
+                // is the head of that verb's subject, a noun. Not after a
+                // relative word or a pronoun, where the verb's own subject
+                // is left out ("a trend that the foundation predicts will
+                // continue", "who he claims has been unfair").
+                let before_verb = matches!(w.form, Form::Base | Form::Third)
+                    && doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
+                    && !(i.saturating_sub(5)..i).any(|k| {
+                        doc.is_any(k, &["that", "what", "which", "who", "whom"])
+                            || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
+                    });
+                // "swing states", "the convention rules": a form the news
+                // mostly writes as a noun is a verb only before "that", a
+                // quotation mark, a comma, a colon or a full stop, or after
+                // a pronoun ("The report states that …", "It states: …"),
+                // not before a dash ("smaller states – none of …").
+                // Nor is "that" with a verb after it a complementizer:
+                // "the dozen states that held primaries". A ’ after the
+                // form is a possessive ("their home states’ votes").
+                let that_clause = doc.is(i + 1, "that")
+                    && !doc.in_class(i + 2, &crate::rules::FINITE_VERBS)
+                    && !doc.toks.get(i + 2).is_some_and(|t| t.text.ends_with("ed"));
+                let quote_next = doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_quote() && !matches!(t.text, "’" | "'"));
+                let pronoun_before = i > 0 && doc.in_class(i - 1, &crate::source::SUBJECT_PRONOUNS);
+                let verb_frame = that_clause
+                    || quote_next
+                    || pronoun_before
+                    || doc.is_any(i + 1, &[",", ":", "."]);
+                let mostly_noun = w.mostly_noun && !verb_frame;
                 let noun = w.noun
+                    || mostly_noun
+                    || before_verb
                     || noun_phrase
                     || after_preposition
+                    || after_genitive
                     || (i > 0 && doc.in_class(i - 1, &NOUN_MAKERS) && w.form != Form::Past);
                 let progressive = (w.form == Form::Gerund && !noun)
                     .then(|| progressive_start(doc, i, out))
@@ -168,6 +231,7 @@ pub(crate) fn find_cues(
                         w.form
                     },
                     noun,
+                    listed_noun: w.noun || w.also_noun,
                     headline,
                 });
             }
@@ -175,6 +239,34 @@ pub(crate) fn find_cues(
         i += 1;
     }
 }
+
+/// A word with a genitive ending ("Trump’s", "voters'"), but not a
+/// contraction of "is", "has" or "us" ("he’s", "that's", "let’s").
+pub(crate) fn genitive(w: &str) -> bool {
+    let Some(head) = ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e))
+        .filter(|h| !h.is_empty())
+    else {
+        return false;
+    };
+    // "voters'": a bare apostrophe only after a plural -s.
+    if !w.ends_with('s') && !head.ends_with('s') {
+        return false;
+    }
+    !is_subject_pronoun(head)
+        && !CONTRACTING.iter().any(|c| head.eq_ignore_ascii_case(c))
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b >= 0x80)
+}
+
+/// Words whose "’s" is "is", "has" or "us": "that’s", "there's", "let’s".
+#[rustfmt::skip]
+const CONTRACTING: &[&str] = &[
+    "everybody", "everyone", "here", "how", "let", "nobody", "one", "somebody", "someone",
+    "that", "there", "what", "when", "where", "who", "why",
+];
 
 /// Forms of "be" that make a gerund after them a progressive verb.
 #[rustfmt::skip]

@@ -23,6 +23,8 @@ pub(crate) const ANONYMOUS_NOUNS: &str = include_str!("../data/anonymous_nouns.t
 pub(crate) const ORGANIZATION_WORDS: &str = include_str!("../data/organization_words.txt");
 pub(crate) const ORGANIZATION_NAMES: &str = include_str!("../data/organization_names.txt");
 pub(crate) const GROUP_NOUNS: &str = include_str!("../data/group_nouns.txt");
+/// Cue verb forms that are mostly plural nouns: `data/noun_forms.txt`.
+pub(crate) const NOUN_FORMS: &str = include_str!("../data/noun_forms.txt");
 
 /// A small, fast hasher for the short keys of the word lists (the words
 /// of a text, looked up once each). SipHash's resistance to chosen keys buys
@@ -208,6 +210,11 @@ pub(crate) struct CueWord {
     pub frames: Frames,
     pub form: Form,
     pub noun: bool,
+    /// A verb form that the noun list holds too: "warning", "ruling".
+    pub also_noun: bool,
+    /// A verb form that news mostly writes as a plural noun ("states"):
+    /// `data/noun_forms.txt`.
+    pub mostly_noun: bool,
 }
 
 /// The cue lexicon: single words and multi-word phrases, keyed by lowercase
@@ -287,6 +294,7 @@ impl CueLexicon {
             let _ = lex.add_verbs(CUE_VERBS, "cue_verbs.tsv");
             let _ = lex.add_phrases(CUE_PHRASES, "cue_phrases.tsv");
             let _ = lex.add_nouns(CUE_NOUNS, "cue_nouns.tsv");
+            lex.mark_noun_forms(NOUN_FORMS);
             lex.add_classes(crate::doc::CLASSES);
             lex
         });
@@ -324,9 +332,18 @@ impl CueLexicon {
                     frames,
                     form: form_of(&form, &lemma_arc),
                     noun: false,
+                    also_noun: false,
+                    mostly_noun: false,
                 };
                 if let Some(e) = self.entries.get_or_insert_with(&form, Entry::default) {
-                    e.word = Some(entry);
+                    let old = e.word.as_ref();
+                    let also_noun = old.is_some_and(|w| w.noun || w.also_noun);
+                    let mostly_noun = old.is_some_and(|w| w.mostly_noun);
+                    e.word = Some(CueWord {
+                        also_noun,
+                        mostly_noun,
+                        ..entry
+                    });
                 }
             }
             if forms.split_whitespace().next().is_none() {
@@ -410,16 +427,29 @@ impl CueLexicon {
                 .ok_or_else(|| bad(source, n, format!("unknown category {category:?}")))?;
             let noun = noun.trim().to_lowercase();
             if let Some(e) = self.entries.get_or_insert_with(&noun, Entry::default) {
-                e.word.get_or_insert_with(|| CueWord {
+                let w = e.word.get_or_insert_with(|| CueWord {
                     lemma: noun.as_str().into(),
                     category,
                     frames: Frames::THAT,
                     form: Form::Base,
                     noun: true,
+                    also_noun: false,
+                    mostly_noun: false,
                 });
+                w.also_noun = !w.noun;
             }
         }
         Ok(())
+    }
+
+    /// Marks the verb forms of `file` (the `noun_forms.txt` format) as mostly
+    /// nouns. A word that is no verb form is left alone.
+    pub fn mark_noun_forms(&mut self, file: &str) {
+        for (_, w) in entries(file) {
+            if let Some(Some(word)) = self.entries.get_mut(w.trim()).map(|e| e.word.as_mut()) {
+                word.mostly_noun = !word.noun;
+            }
+        }
     }
 
     /// Adds the words of closed classes, each with its class bit.
@@ -510,7 +540,20 @@ mod tests {
         ("organization_words.txt", ORGANIZATION_WORDS, 1),
         ("organization_names.txt", ORGANIZATION_NAMES, 1),
         ("group_nouns.txt", GROUP_NOUNS, 1),
+        ("noun_forms.txt", NOUN_FORMS, 1),
     ];
+
+    #[test]
+    fn noun_forms_are_verb_forms() {
+        let lex = CueLexicon::builtin();
+        for (n, w) in entries(NOUN_FORMS) {
+            let word = lex.entries.get(w).and_then(|e| e.word.as_ref());
+            assert!(
+                word.is_some_and(|v| !v.noun && v.mostly_noun),
+                "noun_forms.txt:{n}: {w:?} is no form of a cue verb"
+            );
+        }
+    }
 
     #[test]
     fn data_files_are_sorted_trimmed_and_unique() {

@@ -1754,10 +1754,23 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 source = Some(np);
             }
         }
+        let mut cue_toks = c.toks.clone();
+        // "Mr. Trump’s claims that …", "his warning that …": a genitive or
+        // a possessive pronoun before a noun of the list is whose it is,
+        // and the modifiers between are the cue's ("his repeated warning").
+        if source.is_none() && c.listed_noun && doc.is(a, "that") {
+            // "his claims that are false": a relative clause.
+            if doc.in_class(a + 1, &FINITE_VERBS) {
+                continue;
+            }
+            if let Some((owner, v)) = genitive_source(doc, c.toks.start, s.toks.start) {
+                cue_toks = v..c.toks.end;
+                source = Some(owner);
+            }
+        }
         if !doc.is_any_of(a, &RELATIVE_PRONOUNS, &["that"]) {
             continue;
         }
-        let mut cue_toks = c.toks.clone();
         if source.is_none() {
             // "X sent messages that …": the verb before the noun, and its subject.
             let mut v = c.toks.start;
@@ -1783,7 +1796,17 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         let Some(source) = source else { continue };
-        let end = clause_end(cx, a + 1, s.toks.end);
+        let mut end = clause_end(cx, a + 1, s.toks.end);
+        // "Despite Mr. Halloran’s claims that …, fish kept dying": in a
+        // phrase that opens the sentence, the clause ends at its comma.
+        let opener = (s.toks.start..c.toks.start).find(|&k| doc.toks[k].kind == TokenKind::Word);
+        if opener.is_some_and(|k| {
+            (doc.in_class(k, &TAIL_OPENERS)
+                || doc.is_any(k, &["amid", "despite", "given", "unlike"]))
+                && !(k..c.toks.start).any(|j| doc.punct(j, ",") || doc.punct(j, ":"))
+        }) {
+            end = (a + 1..end).find(|&k| doc.punct(k, ",")).unwrap_or(end);
+        }
         let mut content = trim(doc, a + 1..end);
         if !substantial(doc, &content) {
             continue;
@@ -1801,6 +1824,71 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             sent: si,
         });
     }
+}
+
+/// Possessive pronouns that stand for whose a noun cue is: "his claim".
+const POSSESSIVE_PRONOUNS: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
+
+/// The owner before the noun cue at token `noun`, past a modifier or two:
+/// "Mr. Trump’s claims", "the administration’s hopes", "his repeated
+/// warning". `None` unless a genitive or a possessive pronoun stands there.
+fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCand, usize)> {
+    // The modifiers: lowercase words that are no preposition ("his job
+    // in order to" has none).
+    let mut v = noun;
+    while v > floor + 1
+        && v + 2 > noun
+        && doc.toks[v - 1].kind == TokenKind::Word
+        && !doc.capitalized(v - 1)
+        && !doc.in_class(v - 1, &STOP_WORDS)
+        && !doc.in_class(v - 1, &TAIL_OPENERS)
+        && !doc.in_class(v - 1, &DETERMINERS)
+        && !crate::cue::genitive(doc.word(v - 1))
+    {
+        v -= 1;
+    }
+    if v == floor {
+        return None;
+    }
+    let owner = v - 1;
+    if doc.is_any(owner, POSSESSIVE_PRONOUNS) {
+        return Some((Untold::Word(owner, SourceKind::Pronoun).tell(doc), v));
+    }
+    if !crate::cue::genitive(doc.word(owner)) {
+        return None;
+    }
+    // A name's capitalized run ("Biden rubbished Trump’s claim"), without
+    // a preposition opening the sentence ("Despite Mr. Trump’s claims");
+    // then back to a determiner close before it ("the union’s", "the Cruz
+    // campaign’s"), not to the words of the clause ("a result of Turkey’s").
+    let mut start = owner;
+    while start > floor && owner - start < MAX_SOURCE_TOKENS && doc.capitalized(start - 1) {
+        start -= 1;
+    }
+    while start < owner
+        && (doc.in_class(start, &TAIL_OPENERS)
+            || doc.in_class(start, &STOP_WORDS)
+            || doc.in_class(start, &DETERMINERS)
+            || doc.is_any(start, &["amid", "despite", "like", "unlike"]))
+    {
+        start += 1;
+    }
+    let mut k = start;
+    while k > floor
+        && start - k < 3
+        && doc.toks[k - 1].kind == TokenKind::Word
+        && !doc.capitalized(k - 1)
+        && !doc.in_class(k - 1, &DETERMINERS)
+        && !doc.in_class(k - 1, &STOP_WORDS)
+        && !doc.in_class(k - 1, &TAIL_OPENERS)
+    {
+        k -= 1;
+    }
+    if k > floor && doc.in_class(k - 1, &DETERMINERS) {
+        start = k - 1;
+    }
+    let np = Untold::Phrase(start..owner + 1).tell(doc);
+    Some((np, v))
 }
 
 /// The subject of a sentence: the source phrase it starts with, when a

@@ -264,6 +264,12 @@ impl<V> Vocab<V> {
         s.value | u32::from(!same).wrapping_neg()
     }
 
+    /// The value of `word` to change, ASCII case ignored.
+    pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
+        let v = self.index(word)?;
+        self.values.get_mut(v as usize)
+    }
+
     /// The value at `index`, as [`Vocab::index`] gave it.
     #[inline]
     pub fn at(&self, index: u32) -> &V {
