@@ -273,8 +273,16 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         let Some(next) = cx.next_verb(v).filter(|&n| n < limit) else {
             break;
         };
+        // After a comma, any finite cue verb: "…, and accused Downing
+        // Street of putting words in his mouth".
         if doc.is_any_of(next - 1, &COORDINATORS, &["and"])
-            && cx.verb(next).is_some_and(|(_, c)| speech_verb(c))
+            && cx.verb(next).is_some_and(|(_, c)| {
+                speech_verb(c)
+                    || (doc.punct(next.saturating_sub(2), ",")
+                        && finite(c)
+                        && !c.noun
+                        && c.form == Form::Past)
+            })
         {
             limit = next - 1;
             break;
@@ -1091,6 +1099,19 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if &*c.lemma == "warn" && doc.is(a, "of") {
                 a += 1;
             }
+            // "told reporters Tuesday the plan would …": a day after the
+            // addressee is no content.
+            a = past_day(doc, a);
+        }
+        // "asked Trump Wednesday if the project …", "told reporters how
+        // …": an addressee before a question word, which opens the content.
+        if (c.frames.has(Frames::OBJ_THAT) || &*c.lemma == "ask") && !doc.is(a, "that") {
+            let question = (a..(a + 7).min(sent_end))
+                .take_while(|&j| doc.toks[j].is_wordlike() && cx.verb(j).is_none())
+                .find(|&j| doc.is_any(j, QUESTION_WORDS));
+            if let Some(q) = question.filter(|&q| q > a && addressee_before(doc, a, q)) {
+                a = q;
+            }
         }
         // Adjuncts before "that" or a quotation: "said in a statement
         // that", "said Monday that", "said in an oral history of the Bill
@@ -1199,11 +1220,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "He declined to comment further": no content is reported.
             let empty = content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT);
             if substantial(doc, &content) && !empty {
+                let (source, content) = raised(doc, c, source.tell(doc), Pieces::one(content));
                 out.push(Cand::of(
                     ci,
                     c,
-                    Some(source.tell(doc)),
-                    Pieces::one(content),
+                    source,
+                    content,
                     Rule::SourceCueContent,
                     0.7,
                     si,
@@ -1313,8 +1335,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "The new poll shows Trump far out in front": a document may
             // show a clause without a verb.
             let document = doc.in_class(source.end() - 1, &DOCUMENT_NOUNS);
+            // "The council seemed ready to …": a raising verb takes an
+            // adjective too.
+            let raising = RAISING.contains(&&*c.lemma);
             if tells_a_thing
-                || (evidence && !np_only && !document && !has_finite_verb(doc, content.clone()))
+                || (evidence
+                    && !np_only
+                    && !document
+                    && !raising
+                    && !has_finite_verb(doc, content.clone()))
             {
                 continue;
             }
@@ -1330,10 +1359,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if source.kind == SourceKind::Other {
             score -= 0.1;
         }
+        let (source, pieces) = raised(doc, c, source, pieces);
         out.push(Cand {
             cue: ci as u32,
             cue_toks: Pieces::one(c.toks.clone()),
-            source: Some(source),
+            source,
             content: pieces,
             rule: if np_only {
                 Rule::ObjectContent
@@ -1344,6 +1374,32 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             sent: si,
         });
     }
+}
+
+/// Raising verbs: their subject is what they say something of, not who
+/// says it ("The plan seems to work").
+const RAISING: &[&str] = &["appear", "seem"];
+
+/// The source and content of cue `c` with subject `source`: for a raising
+/// verb no source, and the subject in the content ("Chris Christie
+/// appeared to end his bid …", "The speaker seemed closer to …"), but not
+/// the "it" of "It appears that …".
+fn raised(
+    doc: &Doc<'_>,
+    c: &CueHit,
+    source: SourceCand,
+    content: Pieces,
+) -> (Option<SourceCand>, Pieces) {
+    if !RAISING.contains(&&*c.lemma) {
+        return (Some(source), content);
+    }
+    let expletive = source.toks.len() == 1
+        && source.toks[0].len() == 1
+        && doc.is_any(source.toks[0].start, &["it", "there"]);
+    if expletive {
+        return (None, content);
+    }
+    (None, source.toks.iter().cloned().chain(content).collect())
 }
 
 /// Verbs whose object and infinitive report a request: "urged residents
@@ -1359,7 +1415,7 @@ pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
     bit: 1 << 11,
     file: None,
     words: &[
-        "about", "across", "after", "against", "along", "amid", "among", "and", "around", "as",
+        "about", "across", "after", "against", "along", "alongside", "amid", "among", "and", "around", "as",
         "at", "before", "behind", "below", "beside", "between", "beyond", "but", "by", "despite",
         "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "or", "out",
         "outside", "over", "past", "through", "throughout", "to", "toward", "towards", "under",
@@ -1823,6 +1879,58 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             score: 0.7,
             sent: si,
         });
+    }
+}
+
+/// Words that open an indirect question: "asked if …", "told them how …".
+const QUESTION_WORDS: &[&str] = &[
+    "how", "if", "what", "when", "where", "whether", "which", "who", "whom", "why",
+];
+
+/// True when tokens `[a, q)` can be whom one asks or tells, and perhaps
+/// when: a name, a pronoun or a noun phrase ("Trump Wednesday", "the
+/// governor", "reporters").
+fn addressee_before(doc: &Doc<'_>, a: usize, q: usize) -> bool {
+    let first = doc.capitalized(a)
+        || doc.in_class(a, &ADDRESSEES)
+        || doc.in_class(a, &DETERMINERS)
+        || doc.is_any(a, &["him", "her", "them", "us", "me", "you"]);
+    first
+        && (a..q).all(|k| {
+            !doc.in_class(k, &STOP_WORDS) && !doc.in_class(k, &TAIL_OPENERS) && !doc.is(k, "that")
+        })
+}
+
+/// The token after a day written after an addressee, or `a`: "Tuesday",
+/// "today", "last week", "this morning".
+fn past_day(doc: &Doc<'_>, a: usize) -> usize {
+    const DAYS: &[&str] = &[
+        "friday",
+        "monday",
+        "saturday",
+        "sunday",
+        "thursday",
+        "today",
+        "tonight",
+        "tuesday",
+        "wednesday",
+        "yesterday",
+    ];
+    const PERIODS: &[&str] = &[
+        "afternoon",
+        "evening",
+        "month",
+        "morning",
+        "night",
+        "week",
+        "year",
+    ];
+    if doc.is_any(a, DAYS) {
+        a + 1
+    } else if doc.is_any(a, &["last", "this"]) && doc.is_any(a + 1, PERIODS) {
+        a + 2
+    } else {
+        a
     }
 }
 
