@@ -1117,17 +1117,31 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // that", "said Monday that", "said in an oral history of the Bill
         // Clinton years that", "said in a statement: “…”".
         if !doc.is(a, "that") {
+            // "said Sunday in Madison, Wisconsin, that": a comma inside a
+            // place name, between two capitalized words or before "that".
+            let place_comma = |j: usize| {
+                doc.punct(j, ",")
+                    && j > a
+                    && doc.capitalized(j - 1)
+                    && (doc.capitalized(j + 1) || doc.is(j + 1, "that"))
+            };
             let mut j = a;
             while j < sent_end
                 && j < a + 12
-                && doc.toks[j].is_wordlike()
+                && (doc.toks[j].is_wordlike() || place_comma(j))
                 && !doc.is(j, "that")
                 && cx.verb(j).is_none()
             {
                 j += 1;
             }
+            // "said evenly, “…”", "said only that": an adverb leads too.
+            let adverbs = (a..j).all(|k| {
+                is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"])
+            });
             let lead = j > a
-                && (adjunct_like(doc, a..j)
+                && ((a..j).all(|k| place_comma(k) || adjunct_like(doc, k..k + 1))
+                    // ("proposed just that in 2013": "that" a pronoun)
+                    || (j <= a + 2 && adverbs && !doc.in_class(j + 1, &NOT_CONTENT_START))
                     || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
             let quote_next =
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
@@ -1278,7 +1292,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if doc.quote_opened_at(a).is_some_and(|q| title_like(doc, q)) {
             continue;
         }
-        let end = clause_end(cx, a, sent_end);
+        let end = run_on_quote(doc, a, clause_end(cx, a, sent_end), sent_end);
         let mut content = trim(doc, a..end);
         // "The governor urged residents to stay off the roads": a request
         // is a claim, its content the object and the infinitive, as PolNeAR
@@ -1373,6 +1387,34 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             score,
             sent: si,
         });
+    }
+}
+
+/// Where content from `a` that reaches its sentence's end (`end ==
+/// sent_end`) ends when a quotation opened in it is still open there: at
+/// the quotation's close, within its paragraph ("… said Bush “has to lug
+/// his mother around at 90 years old. I think it's a very sad
+/// situation.”"). Otherwise `end`.
+fn run_on_quote(doc: &Doc<'_>, a: usize, end: usize, sent_end: usize) -> usize {
+    if end != sent_end || end <= a {
+        return end;
+    }
+    // The last inner token of the content, before a final mark or stop.
+    let last = (a..end)
+        .rev()
+        .take(3)
+        .find(|&k| doc.toks[k].is_wordlike())
+        .unwrap_or(end - 1);
+    let Some(&q) = doc.quote_of.get(last).filter(|&&q| q != NONE) else {
+        return end;
+    };
+    let qt = doc.quote_toks(q as usize);
+    let para_end = doc.paras[doc.sents[doc.sent_of[a] as usize].para].end;
+    if qt.start >= a && qt.end > end && doc.quotes[q as usize].close.is_some() && qt.end <= para_end
+    {
+        qt.end
+    } else {
+        end
     }
 }
 
