@@ -2044,7 +2044,13 @@ fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCa
 /// The subject of a sentence: the source phrase it starts with, when a
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
-    let src = np_starting_untold(doc, s.start, limit)?;
+    // "But the appeals court overruled and said …": past a conjunction.
+    let start = if doc.is_any(s.start, &["and", "but", "so", "still", "yet"]) {
+        s.start + 1
+    } else {
+        s.start
+    };
+    let src = np_starting_untold(doc, start, limit)?;
     let end = src.first_end(doc);
     let verbish = doc
         .toks

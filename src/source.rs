@@ -235,8 +235,23 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         let i = end - 1;
         let w = doc.word(i);
         let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
-        if doc.in_class(i, &AUXILIARIES) || adverb {
+        // "Carter however said", "Carter, however, said".
+        const LINKING: &[&str] = &[
+            "however",
+            "meanwhile",
+            "nevertheless",
+            "nonetheless",
+            "though",
+            "too",
+        ];
+        if doc.in_class(i, &AUXILIARIES) || adverb || doc.is_any(i, LINKING) {
             end -= 1;
+        } else if doc.punct(i, ",")
+            && i >= lo + 2
+            && doc.is_any(i - 1, LINKING)
+            && doc.punct(i - 2, ",")
+        {
+            end -= 3;
         } else if doc.in_class(i, &TIME_WORDS)
             && end - 1 > lo
             && doc.is_any(end - 2, &["on", "last", "this", "earlier"])
@@ -288,7 +303,36 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     if doc.punct(end - 1, ",") {
         return subject_past_comma(doc, end - 1, lo);
     }
-    np_ending_untold(doc, end, lo).or_else(|| subject_past_relative(doc, end, lo))
+    // "Many speakers at the service — including Muslims and Jews — said":
+    // past an aside between dashes.
+    if doc.kind(end - 1) == Some(TokenKind::Dash) {
+        let floor = end.saturating_sub(20).max(lo);
+        let open = (floor..end - 1)
+            .rev()
+            .find(|&k| doc.kind(k) == Some(TokenKind::Dash))?;
+        return np_ending_untold(doc, open, lo);
+    }
+    np_ending_untold(doc, end, lo)
+        .or_else(|| subject_past_relative(doc, end, lo))
+        .or_else(|| subject_past_postmodifier(doc, end, lo))
+}
+
+/// "Another source familiar with Cruz’s thinking said": a phrase, a
+/// post-modifier and its object up to the cue, all of it the source.
+fn subject_past_postmodifier(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
+    let floor = end.saturating_sub(10).max(lo);
+    let pm = (floor..end)
+        .rev()
+        .find(|&k| doc.in_class(k, &POSTMODIFIERS))?;
+    let prep = doc.in_class(pm + 1, &INNER_PREPOSITIONS) || doc.is(pm + 1, "to");
+    if !prep || pm + 2 >= end || (pm + 2..end).any(|k| !doc.toks[k].is_wordlike()) {
+        return None;
+    }
+    let np = np_ending_untold(doc, pm, lo)?;
+    match np {
+        Untold::Phrase(r) => Some(Untold::Phrase(r.start..end)),
+        _ => None,
+    }
 }
 
 /// "Two officials who spoke on condition of anonymity said …": the phrase
@@ -329,7 +373,17 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
             if end > floor && doc.punct(end - 1, ")") {
                 end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
             }
-            let np = np_ending_untold(doc, end, lo)?;
+            // "One of the authors of that 2013 report, Ari Fleischer,
+            // said": when nothing before reads as the subject, a name
+            // between the commas does.
+            let name = || {
+                (first..close)
+                    .all(|p| doc.capitalized(p) || doc.toks[p].kind == TokenKind::Abbreviation)
+                    .then_some(Untold::Phrase(first..close))
+            };
+            let Some(np) = np_ending_untold(doc, end, lo) else {
+                return name();
+            };
             let first = np.start();
             let age = np.one_token()
                 && doc.kind(first) == Some(TokenKind::Number)
@@ -696,7 +750,24 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
-            if !joins && !is_person_noun(doc.word(i)) && !title_before_name(doc, i, ceil) {
+            // "said Robert Antonacci of the New York delegation": after
+            // "of the", one lowercase head ends an organization's name.
+            let org_head = i > start + 3
+                && doc.capitalized(i - 1)
+                && doc.kind(i) == Some(TokenKind::Word)
+                && !doc.in_class(i, &STOP_WORDS)
+                && (start + 1..i - 1)
+                    .any(|k| doc.in_class(k, &INNER_PREPOSITIONS) && doc.is(k + 1, "the"))
+                && !doc.toks.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !doc.capitalized(i + 1)
+                        && !doc.in_class(i + 1, &STOP_WORDS)
+                });
+            if !joins
+                && !org_head
+                && !is_person_noun(doc.word(i))
+                && !title_before_name(doc, i, ceil)
+            {
                 break;
             }
         }
