@@ -754,8 +754,27 @@ fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     if doc.is_any(r.start, SUBORDINATORS) {
         return !comma;
     }
+    // "Days after its report was issued, the museum issued …": a time
+    // before a subordinator.
+    if doc.is_any(r.start, TIME_SPANS) && doc.is_any(r.start + 1, SUBORDINATORS) {
+        return !comma;
+    }
+    // "Speaking at a town hall in Salem, New Hampshire, Trump went after
+    // Bush": a participle phrase, commas and all.
+    if doc.kind(r.start) == Some(TokenKind::Word)
+        && is_gerund_like(doc.word(r.start))
+        && doc.capitalized(r.start)
+    {
+        return !has_finite_verb(doc, r.clone());
+    }
     doc.in_class(r.start, &NOT_CONTENT_START) && !comma && !has_finite_verb(doc, r.clone())
 }
+
+/// Spans of time that open an adjunct with a subordinator after them:
+/// "Days after …", "Hours before …".
+const TIME_SPANS: &[&str] = &[
+    "days", "hours", "minutes", "moments", "months", "weeks", "years",
+];
 
 /// True when a range is exactly one quotation with a word inside: “No,”
 fn whole_quotation(doc: &Doc<'_>, r: &Range<usize>) -> bool {
@@ -2096,6 +2115,11 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             })
             && doc.capitalized(p.start)
             && !doc.is_any(p.start, COLON_LABELS)
+            // "The Latest: …", "Editor's Note: …", "Monday’s Morning
+            // Email: …": a label, last word or genitive.
+            && !doc.is_any(name.end - 1, COLON_LABELS)
+            && !doc.is_any(name.end - 1, &["Email", "Latest", "Newsletter", "Notice"])
+            && !name.clone().any(|j| crate::cue::genitive(doc.word(j)))
             && !name
                 .clone()
                 .all(|j| doc.word(j).chars().all(|c| !c.is_lowercase()))
@@ -2106,17 +2130,31 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !looks_like_name {
             continue;
         }
-        let content = match doc.quote_opened_at(k + 1) {
+        let quoted = doc.quote_opened_at(k + 1);
+        let content = match quoted {
             Some(q) => doc.quote_toks(q),
             None => trim(doc, k + 1..p.end),
         };
-        if doc.toks[content.clone()]
+        let words = doc.toks[content.clone()]
             .iter()
             .filter(|t| t.is_wordlike())
-            .count()
-            < 3
-        {
+            .count();
+        if words < 3 {
             continue;
+        }
+        // Unquoted, a claim is a clause ("Mark Cuban: I'd consider a future
+        // White House bid"), not a phrase ("Sanders: Win in a walk",
+        // "Christie: A closing surge") nor a list of names ("Iowa: Tim
+        // Albrecht, Brad Anderson, Rob Barron, …").
+        // A headline with a quotation in it needs no verb: "Graham:
+        // Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance".
+        if quoted.is_none() && !content.clone().any(|j| doc.toks[j].is_quote()) {
+            let commas = content.clone().filter(|&j| doc.punct(j, ",")).count();
+            let capitals = content.clone().filter(|&j| doc.capitalized(j)).count();
+            if !has_finite_verb(doc, content.clone()) || (commas >= 3 && capitals * 10 >= words * 7)
+            {
+                continue;
+            }
         }
         let Some(src) = np_ending_at(doc, name.end, p.start) else {
             continue;
@@ -2464,11 +2502,18 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
     (r.start..end).enumerate().any(|(n, k)| {
         let w = doc.word(k);
         let lower = !doc.capitalized(k) && doc.toks[k].kind == TokenKind::Word;
+        // ("this", "his", "famous", "crisis", "us" end in s but are no verb)
+        let s_verb = w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !doc.in_class(k, &DETERMINERS)
+            && !doc.in_class(k, &STOP_WORDS);
         doc.in_class(k, &FINITE_VERBS)
             || w.contains('’') && crate::source::is_pronoun_like(w)
             || (n > 0
                 && lower
-                && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                && (w.ends_with("ed") || s_verb)
                 && !doc.in_class(k - 1, &DETERMINERS)
                 && !doc.is_any(
                     k - 1,
