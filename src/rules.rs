@@ -2393,6 +2393,32 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
     }
     let it = k > s.toks.start && doc.is(k - 1, "it");
     let that = c.toks.end;
+    // "Trump is also expected to unveil …", "could be expected to resist",
+    // "is widely believed to be …": a raising passive, whose subject
+    // belongs to the content.
+    let raising = !it
+        && doc.is(that, "to")
+        && (c.category == CueCategory::Belief
+            || ["allege", "report", "rumor", "say"].contains(&&*c.lemma));
+    if raising {
+        let lo = k.saturating_sub(MAX_SOURCE_TOKENS).max(s.toks.start);
+        let subject = np_ending_at(doc, k, lo)?;
+        let rest = trim(doc, that..clause_end(cx, that, s.toks.end));
+        if !substantial(doc, &rest) {
+            return None;
+        }
+        let mut content = subject.toks.clone();
+        content.push(rest);
+        return Some(Cand::of(
+            ci,
+            c,
+            None,
+            content,
+            Rule::SourceCueContent,
+            0.6,
+            si,
+        ));
+    }
     if !it || !doc.is(that, "that") || !c.frames.has(Frames::THAT) {
         return None;
     }
