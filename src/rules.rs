@@ -416,6 +416,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || doc.punct(after, ".")
                 || doc.punct(after, "(")
                 || doc.in_class(after, &TAIL_OPENERS)
+                // "…,” said a longtime adviser to both Clintons."
+                || tail_to(doc, after)
                 // "…,” said a person familiar with the talks."
                 || doc.in_class(after, &POSTMODIFIERS);
             if src.is_pronoun() || !ends {
@@ -1144,15 +1146,27 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     && doc.capitalized(j - 1)
                     && (doc.capitalized(j + 1) || doc.is(j + 1, "that"))
             };
+            // "said in a statement Thursday night they pulled …": a subject
+            // pronoun after the adjunct opens the clause.
             let mut j = a;
             while j < sent_end
                 && j < a + 12
                 && (doc.toks[j].is_wordlike() || place_comma(j))
                 && !doc.is(j, "that")
+                && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
                 && cx.verb(j).is_none()
             {
                 j += 1;
             }
+            // (Not after a subordinator: in "demonstrated outside the
+            // paper after it backed Clinton" the pronoun is the
+            // subordinate clause's.)
+            let pronoun_next = doc.in_class(j, &SUBJECT_PRONOUNS)
+                && doc
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                && !(a..j).any(|k| doc.is_any(k, SUBORDINATORS));
             // "said evenly, “…”", "said only that": an adverb leads too.
             let adverbs = (a..j).all(|k| {
                 is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"])
@@ -1164,7 +1178,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
             let quote_next =
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
-            if lead && (doc.is(j, "that") || quote_next) {
+            if lead && (doc.is(j, "that") || quote_next || pronoun_next) {
                 a = j;
             }
         }

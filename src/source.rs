@@ -749,7 +749,11 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                     && (doc.capitalized(i + 1)
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
-                || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
+                || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
+                // "said Clinton’s top foreign policy aide Jake Sullivan"
+                || (i > start
+                    && crate::cue::genitive(doc.word(i - 1))
+                    && title_before_name(doc, i, ceil));
             // "said Robert Antonacci of the New York delegation": after
             // "of the", one lowercase head ends an organization's name.
             let org_head = i > start + 3
@@ -795,14 +799,14 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
     untold(start..end)
 }
 
-/// Lowercase words from `i`, at most three, the last a title and a name
+/// Lowercase words from `i`, at most four, the last a title and a name
 /// after it: "campaign manager" in "said Trump campaign manager Corey
 /// Lewandowski", "host" in "told Fox News host Sean Hannity". A name runs
 /// on through them.
 fn title_before_name(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
     let mut k = i;
     while k < ceil
-        && k < i + 3
+        && k < i + 4
         && doc.kind(k) == Some(TokenKind::Word)
         && np_token(doc, k)
         && !doc.capitalized(k)
