@@ -1150,7 +1150,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // pronoun after the adjunct opens the clause.
             let mut j = a;
             while j < sent_end
-                && j < a + 12
+                && j < a + 16
                 && (doc.toks[j].is_wordlike() || place_comma(j))
                 && !doc.is(j, "that")
                 && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
@@ -1180,6 +1180,18 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
             if lead && (doc.is(j, "that") || quote_next || pronoun_next) {
                 a = j;
+            }
+        }
+        // "said Thursday the plan would …": a day before the clause.
+        if c.frames.has(Frames::THAT) && !doc.is(a, "that") {
+            let after = past_day(doc, a);
+            if after > a
+                && doc
+                    .toks
+                    .get(after)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                a = after;
             }
         }
         let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
@@ -2001,7 +2013,12 @@ fn past_day(doc: &Doc<'_>, a: usize) -> usize {
         "year",
     ];
     if doc.is_any(a, DAYS) {
-        a + 1
+        // "Thursday night"
+        if doc.is_any(a + 1, PERIODS) {
+            a + 2
+        } else {
+            a + 1
+        }
     } else if doc.is_any(a, &["last", "this"]) && doc.is_any(a + 1, PERIODS) {
         a + 2
     } else {
