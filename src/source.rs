@@ -128,7 +128,7 @@ pub(crate) const TIME_WORDS: WordClass = WordClass {
     words: &[
         "earlier", "friday", "last", "later", "monday", "month", "morning", "night", "saturday",
         "sunday", "this", "thursday", "today", "tonight", "tuesday", "wednesday", "week", "year",
-        "yesterday", "afternoon", "evening",
+        "yesterday", "afternoon", "evening", "day",
     ],
 };
 
@@ -750,10 +750,11 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
-                // "said Clinton’s top foreign policy aide Jake Sullivan"
+                // "said Clinton’s top foreign policy aide Jake Sullivan",
+                // "said Rubio’s deputy campaign manager, Rich Beeson"
                 || (i > start
                     && crate::cue::genitive(doc.word(i - 1))
-                    && title_before_name(doc, i, ceil));
+                    && (title_before_name(doc, i, ceil) || title_before_comma(doc, i, ceil)));
             // "said Robert Antonacci of the New York delegation": after
             // "of the", one lowercase head ends an organization's name.
             let org_head = i > start + 3
@@ -767,10 +768,15 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         && !doc.capitalized(i + 1)
                         && !doc.in_class(i + 1, &STOP_WORDS)
                 });
+            let titled_owner = || {
+                title_before_comma(doc, i, ceil)
+                    && (start..i).any(|k| crate::cue::genitive(doc.word(k)))
+            };
             if !joins
                 && !org_head
                 && !is_person_noun(doc.word(i))
                 && !title_before_name(doc, i, ceil)
+                && !titled_owner()
             {
                 break;
             }
@@ -812,6 +818,20 @@ fn title_before_name(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
         && !doc.capitalized(k)
     {
         if k + 1 < ceil && doc.capitalized(k + 1) && is_title_noun(doc.word(k)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Lowercase words from `i`, at most four, the last a title and a comma
+/// after it: "deputy campaign manager" in "said Rubio’s deputy campaign
+/// manager, Rich Beeson".
+fn title_before_comma(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
+    let mut k = i;
+    while k < ceil && k < i + 4 && doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k) {
+        if doc.punct(k + 1, ",") && is_title_noun(doc.word(k)) {
             return true;
         }
         k += 1;
