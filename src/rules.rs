@@ -736,8 +736,54 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
             start = open;
         }
     }
+    // "WASHINGTON (Reuters) - The Chinese government likely hacked …, the
+    // report said": a dateline is no content.
+    if start == sent_start {
+        start = past_dateline(doc, start, e);
+    }
     let r = trim(doc, start..e);
     (substantial(doc, &r) || whole_quotation(doc, &r)).then_some(r)
+}
+
+/// The token after a dateline opening a paragraph at `start`, or `start`:
+/// "WASHINGTON (AP) —", "DES MOINES, Iowa —", "BEIRUT -". Upper-case words,
+/// perhaps a comma and a state, perhaps an agency in parentheses, then a
+/// dash, within the first dozen tokens before `end`.
+fn past_dateline(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    let para_start = start == 0 || doc.kind(start - 1) == Some(TokenKind::ParagraphBreak);
+    let caps = |k: usize| {
+        let w = doc.word(k);
+        w.len() > 1
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-')
+    };
+    if !para_start || !caps(start) {
+        return start;
+    }
+    let limit = (start + 12).min(end);
+    let mut k = start;
+    while k < limit && caps(k) {
+        k += 1;
+    }
+    // ", Iowa", ", Fla."
+    if doc.punct(k, ",") && k + 1 < limit && doc.capitalized(k + 1) {
+        k += 2;
+        if doc.kind(k) == Some(TokenKind::Abbreviation) || doc.punct(k, ".") {
+            k += 1;
+        }
+    }
+    // "(AP)", "(Reuters)"
+    if doc.punct(k, "(") {
+        match (k + 1..limit).find(|&p| doc.punct(p, ")")) {
+            Some(close) if close <= k + 4 => k = close + 1,
+            _ => return start,
+        }
+    }
+    if k < limit && doc.kind(k) == Some(TokenKind::Dash) {
+        k + 1
+    } else {
+        start
+    }
 }
 
 /// Subordinators that open a clause which cannot stand as content alone.
