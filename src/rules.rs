@@ -1017,8 +1017,17 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     || is_gerund_like(doc.word(next));
                 if !participle {
                     let rest = trim(doc, next..clause_end(cx, next, r.end));
-                    if substantial(doc, &rest) {
-                        pieces.push(rest);
+                    // "Instead, Axelrod said, “she started as such a
+                    // prohibitive favorite …”": the rest is a quotation,
+                    // whole, and the quotations that continue it.
+                    match doc.quote_opened_at(rest.start) {
+                        Some(q) if rest.len() > 1 => {
+                            let qt = doc.quote_toks(q);
+                            pieces.push(qt.clone());
+                            pieces.extend(continuation_quotes(cx, qt.end));
+                        }
+                        _ if substantial(doc, &rest) => pieces.push(rest),
+                        _ => {}
                     }
                 }
             }
