@@ -189,27 +189,7 @@ pub(crate) fn find_cues(
                         doc.is_any(k, &["that", "what", "which", "who", "whom"])
                             || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
                     });
-                // "swing states", "the convention rules": a form the news
-                // mostly writes as a noun is a verb only before "that", a
-                // quotation mark, a comma, a colon or a full stop, or after
-                // a pronoun ("The report states that …", "It states: …"),
-                // not before a dash ("smaller states – none of …").
-                // Nor is "that" with a verb after it a complementizer:
-                // "the dozen states that held primaries". A ’ after the
-                // form is a possessive ("their home states’ votes").
-                let that_clause = doc.is(i + 1, "that")
-                    && !doc.in_class(i + 2, &crate::rules::FINITE_VERBS)
-                    && !doc.toks.get(i + 2).is_some_and(|t| t.text.ends_with("ed"));
-                let quote_next = doc
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|t| t.is_quote() && !matches!(t.text, "’" | "'"));
-                let pronoun_before = i > 0 && doc.in_class(i - 1, &crate::source::SUBJECT_PRONOUNS);
-                let verb_frame = that_clause
-                    || quote_next
-                    || pronoun_before
-                    || doc.is_any(i + 1, &[",", ":", "."]);
-                let mostly_noun = w.mostly_noun && !verb_frame;
+                let mostly_noun = w.mostly_noun && !verb_frame_after(doc, i);
                 let noun = w.noun
                     || mostly_noun
                     || before_verb
@@ -240,9 +220,32 @@ pub(crate) fn find_cues(
     }
 }
 
+/// Whether a form the news mostly writes as a noun ("swing states", "the
+/// convention rules") reads as a verb at token `i`: before "that", a
+/// quotation mark, a comma, a colon or a full stop, or after a pronoun
+/// ("The report states that …", "It states: …"), not before a dash
+/// ("smaller states – none of …"). Nor is "that" with a verb after it a
+/// complementizer ("the dozen states that held primaries"), and a ’ after
+/// the form is a possessive ("their home states’ votes").
+fn verb_frame_after(doc: &Doc<'_>, i: usize) -> bool {
+    let that_clause = doc.is(i + 1, "that")
+        && !doc.in_class(i + 2, &crate::rules::FINITE_VERBS)
+        && !doc.toks.get(i + 2).is_some_and(|t| t.text.ends_with("ed"));
+    let quote_next = doc
+        .toks
+        .get(i + 1)
+        .is_some_and(|t| t.is_quote() && !matches!(t.text, "’" | "'"));
+    let pronoun_before = i > 0 && doc.in_class(i - 1, &crate::source::SUBJECT_PRONOUNS);
+    that_clause || quote_next || pronoun_before || doc.is_any(i + 1, &[",", ":", "."])
+}
+
 /// A word with a genitive ending ("Trump’s", "voters'"), but not a
 /// contraction of "is", "has" or "us" ("he’s", "that's", "let’s").
 pub(crate) fn genitive(w: &str) -> bool {
+    // Most words end in none of s, ' and ’ (whose last byte is 0x99).
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return false;
+    }
     let Some(head) = ["’s", "'s", "’", "'"]
         .iter()
         .find_map(|e| w.strip_suffix(e))

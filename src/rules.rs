@@ -1223,13 +1223,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     .is_some_and(|t| t.kind == TokenKind::Word)
                 && !(a..j).any(|k| doc.is_any(k, SUBORDINATORS));
             // "said evenly, “…”", "said only that": an adverb leads too.
-            let adverbs = (a..j).all(|k| {
-                is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"])
-            });
+            let adverbs = || {
+                (a..j).all(|k| {
+                    is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"])
+                })
+            };
             let lead = j > a
                 && ((a..j).all(|k| place_comma(k) || adjunct_like(doc, k..k + 1))
                     // ("proposed just that in 2013": "that" a pronoun)
-                    || (j <= a + 2 && adverbs && !doc.in_class(j + 1, &NOT_CONTENT_START))
+                    || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
                     || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
             let quote_next =
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
@@ -2046,6 +2048,10 @@ fn addressee_before(doc: &Doc<'_>, a: usize, q: usize) -> bool {
 /// The token after a day written after an addressee, or `a`: "Tuesday",
 /// "today", "last week", "this morning".
 fn past_day(doc: &Doc<'_>, a: usize) -> usize {
+    // Every day and "last" and "this" are time words: one bit test first.
+    if !doc.in_class(a, &TIME_WORDS) {
+        return a;
+    }
     const DAYS: &[&str] = &[
         "friday",
         "monday",
