@@ -148,7 +148,7 @@ pub(crate) fn find_cues(
                     .is_some_and(|t| t.kind == TokenKind::Word)
                 && !doc.capitalized(i + 1)
                 && !doc.in_class(i + 1, &NOUN_MAKERS)
-                && !doc.is_any(i + 1, &["he", "she", "it", "they", "we", "i", "you"]);
+                && !doc.in_class(i + 1, &crate::source::SUBJECT_PRONOUNS);
             let adjective = (after_det
                 && !w.noun
                 && (w.form == Form::Past || (w.form == Form::Gerund && !w.also_noun)))

@@ -2001,8 +2001,7 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // phrase that opens the sentence, the clause ends at its comma.
         let opener = (s.toks.start..c.toks.start).find(|&k| doc.toks[k].kind == TokenKind::Word);
         if opener.is_some_and(|k| {
-            (doc.in_class(k, &TAIL_OPENERS)
-                || doc.is_any(k, &["amid", "despite", "given", "unlike"]))
+            (doc.in_class(k, &TAIL_OPENERS) || doc.is_any(k, FRONTED_PREPOSITIONS))
                 && !(k..c.toks.start).any(|j| doc.punct(j, ",") || doc.punct(j, ":"))
         }) {
             end = (a + 1..end).find(|&k| doc.punct(k, ",")).unwrap_or(end);
@@ -2038,7 +2037,7 @@ fn addressee_before(doc: &Doc<'_>, a: usize, q: usize) -> bool {
     let first = doc.capitalized(a)
         || doc.in_class(a, &ADDRESSEES)
         || doc.in_class(a, &DETERMINERS)
-        || doc.is_any(a, &["him", "her", "them", "us", "me", "you"]);
+        || doc.is_any(a, crate::source::OBJECT_PRONOUNS);
     first
         && (a..q).all(|k| {
             !doc.in_class(k, &STOP_WORDS) && !doc.in_class(k, &TAIL_OPENERS) && !doc.is(k, "that")
@@ -2087,6 +2086,10 @@ fn past_day(doc: &Doc<'_>, a: usize) -> usize {
     }
 }
 
+/// Prepositions that open a sentence's phrase and are not in
+/// [`TAIL_OPENERS`]: "Despite Mr. Trump’s claims that …, …".
+const FRONTED_PREPOSITIONS: &[&str] = &["amid", "despite", "given", "like", "unlike"];
+
 /// Possessive pronouns that stand for whose a noun cue is: "his claim".
 const POSSESSIVE_PRONOUNS: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
 
@@ -2130,7 +2133,7 @@ fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCa
         && (doc.in_class(start, &TAIL_OPENERS)
             || doc.in_class(start, &STOP_WORDS)
             || doc.in_class(start, &DETERMINERS)
-            || doc.is_any(start, &["amid", "despite", "like", "unlike"]))
+            || doc.is_any(start, FRONTED_PREPOSITIONS))
     {
         start += 1;
     }
@@ -2718,22 +2721,8 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         let mut a = k + 1;
-        while a < s.toks.end
-            && (doc.in_class(a, &TIME_WORDS)
-                || doc.capitalized(a)
-                    && doc.is_any(
-                        a,
-                        &[
-                            "monday",
-                            "tuesday",
-                            "wednesday",
-                            "thursday",
-                            "friday",
-                            "saturday",
-                            "sunday",
-                        ],
-                    ))
-        {
+        // ("Asked Tuesday …": the days are time words, in any case.)
+        while a < s.toks.end && doc.in_class(a, &TIME_WORDS) {
             a += 1;
         }
         let mut source = None;

@@ -34,6 +34,9 @@ pub(crate) const DETERMINERS: WordClass = WordClass {
     ],
 };
 
+/// Object pronouns: "a source close to him", "asked them whether …".
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &["her", "him", "me", "them", "us", "you"];
+
 /// Pronouns that can be the subject of a cue.
 #[rustfmt::skip]
 pub(crate) const SUBJECT_PRONOUNS: WordClass = WordClass {
@@ -465,7 +468,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     let end = if end >= lo + 4
         && doc.in_class(end - 3, &POSTMODIFIERS)
         && (doc.in_class(end - 2, &INNER_PREPOSITIONS) || doc.is(end - 2, "to"))
-        && doc.is_any(end - 1, &["him", "her", "them", "us", "me"])
+        && doc.is_any(end - 1, OBJECT_PRONOUNS)
     {
         end - 3
     } else {
