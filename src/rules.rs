@@ -1559,11 +1559,11 @@ pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
     bit: 1 << 11,
     file: None,
     words: &[
-        "about", "across", "after", "against", "along", "alongside", "amid", "among", "and", "around", "as",
-        "at", "before", "behind", "below", "beside", "between", "beyond", "but", "by", "despite",
-        "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "or", "out",
-        "outside", "over", "past", "through", "throughout", "to", "toward", "towards", "under",
-        "up", "upon", "via", "with", "within", "without",
+        "about", "across", "after", "against", "along", "alongside", "amid", "among", "and",
+        "around", "as", "at", "before", "behind", "below", "beside", "between", "beyond", "but",
+        "by", "despite", "during", "for", "from", "in", "inside", "into", "near", "of", "off",
+        "on", "or", "out", "outside", "over", "past", "through", "throughout", "to", "toward",
+        "towards", "under", "up", "upon", "via", "with", "within", "without",
     ],
 };
 
@@ -2178,9 +2178,9 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
 #[rustfmt::skip]
 const COLON_LABELS: &[&str] = &[
     "Analysis", "Breaking", "Caption", "Click", "Contact", "Correction", "Credit", "Editor",
-    "Exclusive", "Follow", "Listen", "More", "Note", "Opinion", "Photo", "Photos", "Poll",
-    "Q", "Read", "Related", "See", "Source", "Sources", "Subscribe", "Tags", "Update",
-    "Updated", "Video", "Warning", "Watch",
+    "Email", "Exclusive", "Follow", "Latest", "Listen", "More", "Newsletter", "Note", "Notice",
+    "Opinion", "Photo", "Photos", "Poll", "Q", "Read", "Related", "See", "Source", "Sources",
+    "Subscribe", "Tags", "Update", "Updated", "Video", "Warning", "Watch",
 ];
 
 /// Rule: a bare colon after a name at the start of a paragraph.
@@ -2213,7 +2213,6 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "The Latest: …", "Editor's Note: …", "Monday’s Morning
             // Email: …": a label, last word or genitive.
             && !doc.is_any(name.end - 1, COLON_LABELS)
-            && !doc.is_any(name.end - 1, &["Email", "Latest", "Newsletter", "Notice"])
             && !name.clone().any(|j| crate::cue::genitive(doc.word(j)))
             && !name
                 .clone()
@@ -2496,23 +2495,7 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
         && (c.category == CueCategory::Belief
             || ["allege", "report", "rumor", "say"].contains(&&*c.lemma));
     if raising {
-        let lo = k.saturating_sub(MAX_SOURCE_TOKENS).max(s.toks.start);
-        let subject = np_ending_at(doc, k, lo)?;
-        let rest = trim(doc, that..clause_end(cx, that, s.toks.end));
-        if !substantial(doc, &rest) {
-            return None;
-        }
-        let mut content = subject.toks.clone();
-        content.push(rest);
-        return Some(Cand::of(
-            ci,
-            c,
-            None,
-            content,
-            Rule::SourceCueContent,
-            0.6,
-            si,
-        ));
+        return raised_subject(cx, ci, c, k, si);
     }
     if !it || !doc.is(that, "that") || !c.frames.has(Frames::THAT) {
         return None;
@@ -2670,31 +2653,43 @@ pub(crate) fn raising_passive(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         let si = doc.sent_of[c.toks.start] as usize;
-        let s = &doc.sents[si];
-        let lo = c
-            .toks
-            .start
-            .saturating_sub(MAX_SOURCE_TOKENS)
-            .max(s.toks.start);
-        let Some(subject) = np_ending_at(doc, c.toks.start, lo) else {
-            continue;
-        };
-        let rest = trim(doc, c.toks.end..clause_end(cx, c.toks.end, s.toks.end));
-        if !substantial(doc, &rest) {
-            continue;
+        if let Some(cand) = raised_subject(cx, ci, c, c.toks.start, si) {
+            out.push(cand);
         }
-        let mut content = subject.toks.clone();
-        content.push(rest);
-        out.push(Cand::of(
-            ci,
-            c,
-            None,
-            content,
-            Rule::SourceCueContent,
-            0.6,
-            si,
-        ));
     }
+}
+
+/// The claim of a raising passive whose subject ends at `subject_end` and
+/// whose infinitive follows the cue: no source, and the subject and the
+/// infinitive as content ("The House" + "to pass a bipartisan bill").
+fn raised_subject(
+    cx: &Ctx<'_, '_>,
+    ci: usize,
+    c: &CueHit,
+    subject_end: usize,
+    si: usize,
+) -> Option<Cand> {
+    let doc = cx.doc;
+    let s = &doc.sents[si];
+    let lo = subject_end
+        .saturating_sub(MAX_SOURCE_TOKENS)
+        .max(s.toks.start);
+    let subject = np_ending_at(doc, subject_end, lo)?;
+    let rest = trim(doc, c.toks.end..clause_end(cx, c.toks.end, s.toks.end));
+    if !substantial(doc, &rest) {
+        return None;
+    }
+    let mut content = subject.toks;
+    content.push(rest);
+    Some(Cand::of(
+        ci,
+        c,
+        None,
+        content,
+        Rule::SourceCueContent,
+        0.6,
+        si,
+    ))
 }
 
 /// Rule: "asked" in a passive adjunct, with the question as content.

@@ -225,6 +225,17 @@ pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Sou
     subject_untold(doc, cue, lo).map(|np| np.tell(doc))
 }
 
+/// Adverbs that link a sentence to the one before and may stand between a
+/// subject and its verb: "Carter, however, said".
+const LINKING: &[&str] = &[
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "though",
+    "too",
+];
+
 /// [`subject_before`], but for what the subject names.
 pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Untold> {
     let mut end = cue; // exclusive
@@ -239,14 +250,6 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         let w = doc.word(i);
         let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
         // "Carter however said", "Carter, however, said".
-        const LINKING: &[&str] = &[
-            "however",
-            "meanwhile",
-            "nevertheless",
-            "nonetheless",
-            "though",
-            "too",
-        ];
         if doc.in_class(i, &AUXILIARIES) || adverb || doc.is_any(i, LINKING) {
             end -= 1;
         } else if doc.punct(i, ",")
@@ -752,12 +755,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                     && (doc.capitalized(i + 1)
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
-                || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
-                // "said Clinton’s top foreign policy aide Jake Sullivan",
-                // "said Rubio’s deputy campaign manager, Rich Beeson"
-                || (i > start
-                    && crate::cue::genitive(doc.word(i - 1))
-                    && (title_before_name(doc, i, ceil) || title_before_comma(doc, i, ceil)));
+                || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
             // "said Robert Antonacci of the New York delegation": after
             // "of the", one lowercase head ends an organization's name.
             let org_head = i > start + 3
@@ -771,14 +769,17 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         && !doc.capitalized(i + 1)
                         && !doc.in_class(i + 1, &STOP_WORDS)
                 });
+            // "said Clinton’s top foreign policy aide Jake Sullivan"; after
+            // a genitive, before a comma too: "said Rubio’s deputy campaign
+            // manager, Rich Beeson".
             let titled_owner = || {
-                title_before_comma(doc, i, ceil)
+                title_before(doc, i, ceil, |k| doc.punct(k, ","))
                     && (start..i).any(|k| crate::cue::genitive(doc.word(k)))
             };
             if !joins
                 && !org_head
                 && !is_person_noun(doc.word(i))
-                && !title_before_name(doc, i, ceil)
+                && !title_before(doc, i, ceil, |k| doc.capitalized(k))
                 && !titled_owner()
             {
                 break;
@@ -808,11 +809,11 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
     untold(start..end)
 }
 
-/// Lowercase words from `i`, at most four, the last a title and a name
-/// after it: "campaign manager" in "said Trump campaign manager Corey
-/// Lewandowski", "host" in "told Fox News host Sean Hannity". A name runs
-/// on through them.
-fn title_before_name(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
+/// Lowercase words from `i`, at most four, the last a title and after it
+/// a token `next` holds: a name ("campaign manager" in "said Trump
+/// campaign manager Corey Lewandowski", "host" in "told Fox News host Sean
+/// Hannity"), or a comma. A name runs on through them.
+fn title_before(doc: &Doc<'_>, i: usize, ceil: usize, next: impl Fn(usize) -> bool) -> bool {
     let mut k = i;
     while k < ceil
         && k < i + 4
@@ -820,21 +821,7 @@ fn title_before_name(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
         && np_token(doc, k)
         && !doc.capitalized(k)
     {
-        if k + 1 < ceil && doc.capitalized(k + 1) && is_title_noun(doc.word(k)) {
-            return true;
-        }
-        k += 1;
-    }
-    false
-}
-
-/// Lowercase words from `i`, at most four, the last a title and a comma
-/// after it: "deputy campaign manager" in "said Rubio’s deputy campaign
-/// manager, Rich Beeson".
-fn title_before_comma(doc: &Doc<'_>, i: usize, ceil: usize) -> bool {
-    let mut k = i;
-    while k < ceil && k < i + 4 && doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k) {
-        if doc.punct(k + 1, ",") && is_title_noun(doc.word(k)) {
+        if k + 1 < ceil && next(k + 1) && is_title_noun(doc.word(k)) {
             return true;
         }
         k += 1;
