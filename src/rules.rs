@@ -274,17 +274,24 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             break;
         };
         // After a comma, any finite cue verb: "…, and accused Downing
-        // Street of putting words in his mouth".
-        if doc.is_any_of(next - 1, &COORDINATORS, &["and"])
+        // Street of putting words in his mouth", "…, but cautioned against
+        // reading it as an endorsement"; or one after an auxiliary: "…, but
+        // did not recommend charges".
+        let aux = (next.saturating_sub(3)..next)
+            .rev()
+            .take_while(|&k| k > from && (doc.in_class(k, &AUXILIARIES) || doc.is(k, "not")))
+            .last()
+            .unwrap_or(next);
+        if aux > from + 1
+            && doc.is_any_of(aux - 1, &COORDINATORS, &["and", "but"])
             && cx.verb(next).is_some_and(|(_, c)| {
-                speech_verb(c)
-                    || (doc.punct(next.saturating_sub(2), ",")
-                        && finite(c)
+                (aux == next && speech_verb(c))
+                    || (doc.punct(aux.saturating_sub(2), ",")
                         && !c.noun
-                        && c.form == Form::Past)
+                        && (aux < next || matches!(c.form, Form::Past | Form::Third)))
             })
         {
-            limit = next - 1;
+            limit = aux - 1;
             break;
         }
         v = next + 1;
