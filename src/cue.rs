@@ -155,12 +155,15 @@ pub(crate) fn find_cues(
                 || after_genitive_adjective;
             // "A federal judge blocked", "the final report": a base form
             // after a determiner and a modifier is a noun.
+            // Not "those" and a participle, a pronoun and what was done to
+            // it: "Most of those surveyed say …".
             let noun_phrase = w.form == Form::Base
                 && i > 1
                 && doc.in_class(i - 2, &NOUN_MAKERS)
                 && doc.toks[i - 1].kind == TokenKind::Word
                 && !doc.capitalized(i - 1)
-                && !doc.toks[i - 1].text.ends_with('s');
+                && !doc.toks[i - 1].text.ends_with('s')
+                && !(doc.is(i - 2, "those") && doc.toks[i - 1].text.ends_with("ed"));
             if keep(w.category) && !name && !adjective {
                 // "the secretary of state", "in support of": a base form
                 // after a preposition is a noun (a verb there is a gerund).

@@ -1128,20 +1128,33 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && (!doc.punct(c.toks.start.saturating_sub(2), ",") || speech_verb(c));
         // What the subject names is told when a test or a claim reads it:
         // most cues lead to no claim.
-        let source = subject_untold(doc, c.toks.start, lo).or_else(|| {
-            coordinated
-                .then(|| sentence_subject(doc, s.toks.clone(), c.toks.start))
-                .flatten()
-                .map(Untold::Told)
-        });
+        let source = subject_untold(doc, c.toks.start, lo)
+            .or_else(|| {
+                coordinated
+                    .then(|| sentence_subject(doc, s.toks.clone(), c.toks.start))
+                    .flatten()
+                    .map(Untold::Told)
+            })
+            .or_else(|| long_subject(doc, s.toks.start, c));
         // Without a subject this is rarely an attribution ("Learn more
         // here", "attacks remained below …").
         let Some(mut source) = source else { continue };
         // A bare base form is a verb only after a plural or first-person
         // subject or an auxiliary ("Activists say", "I think", "did not
         // say"); after a singular noun it is a noun ("the embassy attack").
+        // When the phrase before it is the end of a longer subject
+        // ("Proponents of more controls on hate speech here say"), that
+        // subject is asked.
         if c.form == Form::Base && !base_form_verb(doc, c.toks.start, source.get(doc)) {
-            continue;
+            match long_subject(doc, s.toks.start, c) {
+                Some(mut long) => {
+                    if !base_form_verb(doc, c.toks.start, long.get(doc)) {
+                        continue;
+                    }
+                    source = long;
+                }
+                None => continue,
+            }
         }
         let mut a = c.toks.end;
         // "Austin “made clear (to al-Sudani) that …": a parenthetical.
@@ -2162,6 +2175,55 @@ fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCa
     Some((np, v))
 }
 
+/// "Thirty-one percent of those surveyed say …", "Proponents of more
+/// controls on hate speech here say …": a subject longer than the phrase
+/// scan reads, when the whole sentence before a verb of saying is a noun
+/// phrase: it starts as one, and holds no verb, no clause word and no
+/// punctuation but a "%" ("42% say …").
+fn long_subject(doc: &Doc<'_>, sent_start: usize, c: &CueHit) -> Option<Untold> {
+    let saying = !c.noun
+        && matches!(c.category, CueCategory::Speech | CueCategory::Writing)
+        && (c.form == Form::Past || &*c.lemma == "say");
+    if !saying {
+        return None;
+    }
+    let start = sent_start + usize::from(doc.is_any(sent_start, &["and", "but", "so", "yet"]));
+    let mut end = c.toks.start;
+    while end > start && (doc.in_class(end - 1, &AUXILIARIES) || is_adverb(doc.word(end - 1))) {
+        end -= 1;
+    }
+    if !(2..=14).contains(&end.saturating_sub(start)) {
+        return None;
+    }
+    let plain = (start..end).all(|k| {
+        let t = &doc.toks[k];
+        let word = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
+        );
+        (word || t.text == "%")
+            && !doc.verb[k]
+            && !doc.in_class(k, &FINITE_VERBS)
+            && (!doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
+                || doc.in_class(k.wrapping_sub(1), &INNER_PREPOSITIONS))
+            && (!doc.in_class(k, &STOP_WORDS)
+                || doc.in_class(k, &INNER_PREPOSITIONS)
+                || doc.is_any(k, &["about", "against", "on", "over"]))
+            && !doc.is_any(k, &["that", "which", "who", "whom", "whose"])
+            // "Trump unleashed a series of …", "Following a …": a verb or
+            // a participle, but for "those surveyed".
+            && !(t.text.ends_with("ing")
+                || (t.text.ends_with("ed") && !doc.is(k.wrapping_sub(1), "those")))
+    });
+    // "Supporters of a mandated …": the phrase ends in a noun.
+    let last = end - 1;
+    let ends_in_noun = !doc.in_class(last, &DETERMINERS)
+        && !doc.in_class(last, &INNER_PREPOSITIONS)
+        && !doc.in_class(last, &STOP_WORDS);
+    let head = np_starting_untold(doc, start, end)?;
+    (plain && ends_in_noun && head.start() == start).then_some(Untold::Phrase(start..end))
+}
+
 /// The subject of a sentence: the source phrase it starts with, when a
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
@@ -2426,8 +2488,11 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
         // "Forbes and Wealth-X say"
         || source.toks.len() > 1
         || phrase.clone().any(|k| doc.is(k, "and"))
-        // "A mere 9 percent say", "a majority say", "One in five say"
+        // "A mere 9 percent say", "42% say", "a majority say", "One in
+        // five say"
         || doc.in_class(head_tok, &QUANTIFIER_PRONOUNS)
+        || (head.ends_with('%')
+            && !phrase.start.checked_sub(1).is_some_and(|k| doc.toks[k].is_wordlike()))
         || doc.is_any(
             head_tok,
             &["percent", "majority", "minority", "quarter", "third", "half", "police", "people"],
