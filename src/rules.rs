@@ -2569,6 +2569,28 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
     if raising {
         return raised_subject(cx, ci, c, k, si);
     }
+    // "Rubio was asked in May if he would endorse Trump": the question,
+    // and no source (whoever asked is not the subject).
+    if &*c.lemma == "ask" && !it {
+        let q = question_after(doc, that, s.toks.end)?;
+        // The question ends at a comma: "When asked who would bring change,
+        // voters chose Trump".
+        let end = clause_end(cx, q + 1, s.toks.end);
+        let end = (q..end).find(|&j| doc.punct(j, ",")).unwrap_or(end);
+        let content = trim(doc, q..end);
+        if !substantial(doc, &content) {
+            return None;
+        }
+        return Some(Cand::of(
+            ci,
+            c,
+            None,
+            Pieces::one(content),
+            Rule::SourceCueContent,
+            0.6,
+            si,
+        ));
+    }
     if !it || !doc.is(that, "that") || !c.frames.has(Frames::THAT) {
         return None;
     }
@@ -2764,11 +2786,51 @@ fn raised_subject(
     ))
 }
 
+/// The question word after an "asked" at or after token `a`, past a few
+/// words of place, time or manner: "why" in "asked during a January debate
+/// why …", "whether" in "asked in Iowa recently whether …"; or "about" (the
+/// topic: "asked about the merger"). `None` when a verb, a punctuation mark
+/// or anything else comes first.
+fn question_after(doc: &Doc<'_>, a: usize, end: usize) -> Option<usize> {
+    let end = end.min(a + 10);
+    let mut k = a;
+    while k < end {
+        if doc.is_any(k, QUESTION_WORDS) || doc.is(k, "about") {
+            return Some(k);
+        }
+        let adjunct = doc.in_class(k, &TIME_WORDS)
+            || is_adverb(doc.word(k))
+            || doc.in_class(k, &DETERMINERS)
+            || doc.is_any(
+                k,
+                &[
+                    "at", "during", "in", "on", "again", "later", "recently", "yet",
+                ],
+            )
+            || doc.kind(k) == Some(TokenKind::Number)
+            || (k > a
+                && doc.toks[k].kind == TokenKind::Word
+                && !doc.verb[k]
+                && !doc.in_class(k, &FINITE_VERBS)
+                && !doc.in_class(k, &STOP_WORDS));
+        if !adjunct {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Rule: "asked" in a passive adjunct, with the question as content.
 ///
 /// * "When asked by a host if the revelations … led to the Paris attacks,
 ///   …" (source: "a host")
 /// * "Asked Tuesday about Sullivan, Feinstein said …" (no source)
+/// * "Asked during a January debate why he trailed …" (past a time and a
+///   place)
+///
+/// The passive in a main clause ("Rubio was asked in May if he would …")
+/// is read with the other passives, in `impersonal_passive`.
 pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
@@ -2799,15 +2861,12 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 source = Some(np);
             }
         }
-        let question = doc.is_any(
-            a,
-            &[
-                "whether", "if", "how", "what", "why", "when", "where", "which", "who", "about",
-            ],
-        );
-        if !question {
+        // "Asked during a January debate why …", "Asked in Iowa recently
+        // whether …": past a place or a time.
+        let Some(q) = question_after(doc, a, s.toks.end) else {
             continue;
-        }
+        };
+        a = q;
         // The question ends at the comma that closes the adjunct.
         let end = (a..s.toks.end)
             .find(|&j| doc.punct(j, ","))
