@@ -1121,11 +1121,22 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "Grissom praised Harrow … and said he expects …": a second verb
         // shares the subject of the sentence.
-        let coordinated = c.toks.start > s.toks.start
-            && (doc.in_class(c.toks.start - 1, &COORDINATORS) || doc.is(c.toks.start - 1, "then"))
+        // Past auxiliaries and adverbs: "… and officially endorsed
+        // Clinton", "… and has since said".
+        let mut v = c.toks.start;
+        while v > s.toks.start
+            && v + 3 > c.toks.start
+            && (doc.in_class(v - 1, &AUXILIARIES)
+                || is_adverb(doc.word(v - 1))
+                || doc.is_any(v - 1, &["also", "later", "since"]))
+        {
+            v -= 1;
+        }
+        let coordinated = v > s.toks.start
+            && (doc.in_class(v - 1, &COORDINATORS) || doc.is(v - 1, "then"))
             // After a comma, only a verb of saying: "Twitter reported flat
             // growth, and said it was still operating at a loss".
-            && (!doc.punct(c.toks.start.saturating_sub(2), ",") || speech_verb(c));
+            && (!doc.punct(v.saturating_sub(2), ",") || speech_verb(c));
         // What the subject names is told when a test or a claim reads it:
         // most cues lead to no claim.
         let source = subject_untold(doc, c.toks.start, lo)

@@ -785,11 +785,12 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                 break;
             }
         }
-        // "The union walked out", "A federal judge blocked": a past-tense
-        // verb after a noun ends the phrase.
-        if i > start + 1
+        // "The union walked out", "A federal judge blocked", "Ferreira
+        // toured the depot", "Rodriguez became …": a past-tense verb after a
+        // noun ends the phrase.
+        if (i > start + 1 || (i == start + 1 && !doc.in_class(start, &DETERMINERS)))
             && !doc.capitalized(i)
-            && doc.word(i).ends_with("ed")
+            && (doc.word(i).ends_with("ed") || doc.in_class(i, &crate::rules::FINITE_VERBS))
             && !doc.in_class(i - 1, &DETERMINERS)
             && !doc.in_class(i - 1, &INNER_PREPOSITIONS)
         {
