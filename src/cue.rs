@@ -186,8 +186,21 @@ pub(crate) fn find_cues(
                 // relative word or a pronoun, where the verb's own subject
                 // is left out ("a trend that the foundation predicts will
                 // continue", "who he claims has been unfair").
+                // "records show", "reports say": a plural before a base form
+                // of a cue verb, the subject of that verb.
+                let before_base_cue = w.form == Form::Third
+                    && doc
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                    && doc.class[i + 1] & crate::doc::CUE != 0
+                    && lex
+                        .entry(doc.entry[i + 1])
+                        .word
+                        .as_ref()
+                        .is_some_and(|v| v.form == Form::Base && !v.noun && !v.mostly_noun);
                 let before_verb = matches!(w.form, Form::Base | Form::Third)
-                    && doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
+                    && (doc.in_class(i + 1, &crate::rules::FINITE_VERBS) || before_base_cue)
                     && !(i.saturating_sub(5)..i).any(|k| {
                         doc.is_any(k, &["that", "what", "which", "who", "whom"])
                             || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)

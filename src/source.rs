@@ -692,8 +692,13 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
             head
         };
         let mut buf = [0u8; 32];
-        if head == start
-            || !(titled_name || is_person_noun(w) || is_person_noun(recase(w, &mut buf, false)))
+        // "…, fundraising documents show": a document speaks as a person.
+        let document = doc.in_class(head, &crate::rules::DOCUMENT_NOUNS) && w.ends_with('s');
+        if (head == start && !document)
+            || !(titled_name
+                || document
+                || is_person_noun(w)
+                || is_person_noun(recase(w, &mut buf, false)))
         {
             return None;
         }
