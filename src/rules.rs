@@ -536,6 +536,45 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     Some((ci, src, end))
 }
 
+/// "as The Times reported", "as first reported by Politico" from the "as"
+/// at token `k`, to the end of its sentence (past adjuncts) or a comma
+/// (what [`trailing_at`] gives): the cue, its source and where the
+/// attribution ends. The cue is a finite verb of saying or writing.
+fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
+    let doc = cx.doc;
+    let mut v = k + 1;
+    // "as first reported by": the passive, its source after "by".
+    while doc.is_any(v, &["first", "previously", "originally", "earlier"]) {
+        v += 1;
+    }
+    // The verbs of reporting: "as Mr. McDonough suggested" compares more
+    // than it attributes.
+    let saying = |c: &CueHit| {
+        finite(c) && !c.noun && ["note", "observe", "report", "say", "write"].contains(&&*c.lemma)
+    };
+    let hi = (k + MAX_TAIL_TOKENS).min(sent_end);
+    if let Some((ci, c)) = cx
+        .verb(v)
+        .filter(|(_, c)| saying(c) && c.form == Form::Past)
+    {
+        if doc.is(c.toks.end, "by") {
+            let np = np_starting_at(doc, c.toks.end + 1, hi)?;
+            let after = np.toks.last().map_or(c.toks.end + 1, |r| r.end);
+            let end = tail_end(cx, after, sent_end, false)?;
+            return Some((ci, np, end));
+        }
+    }
+    // "as The Times reported": the source, perhaps an adverb, the verb.
+    let np = np_starting_untold(doc, k + 1, hi)?;
+    let mut j = np.end();
+    while doc.is_any(j, &["first", "previously", "also", "later"]) || is_adverb(doc.word(j)) {
+        j += 1;
+    }
+    let (ci, c) = cx.verb(j).filter(|(_, c)| saying(c))?;
+    let end = tail_end(cx, c.toks.end, sent_end, false)?;
+    Some((ci, np.tell(doc), end))
+}
+
 /// A source phrase from `k` that runs on to the next cue verb, longer than
 /// a name: "…,” the Republican presidential candidate told reporters",
 /// "…,” the former secretary of state said", "…, a spokesman for
@@ -989,8 +1028,17 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             } else {
                 k + 1
             };
+            // "…, as The New York Times reported on Tuesday.", "…, as first
+            // reported by Politico."
+            let as_tail = comma && doc.is(start, "as") && start + 2 < r.end;
             // (`start` is a token of this sentence, before its end.)
-            let found = trailing_at(cx, start, r.end);
+            let found = if as_tail {
+                // Mid-sentence ("Of course, as Pollak observed, the …"),
+                // the verb's own content comes after it.
+                as_reported(cx, start, r.end).filter(|&(_, _, end)| !doc.punct(end, ","))
+            } else {
+                trailing_at(cx, start, r.end)
+            };
             cx.note_tail(start, found.is_some());
             let Some((ci, src, end)) = found else {
                 continue;
@@ -2830,6 +2878,44 @@ fn question_after(doc: &Doc<'_>, a: usize, end: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// Rule: a fronted "as reported by", whose content is the clause after it.
+///
+/// * "As reported by Western Journalism, investigators found over 2,200
+///   emails …" (source: "Western Journalism")
+///
+/// ("As The Times reported, …" is a subject and its verb, read by
+/// [`source_cue_content`]; the same words after a comma end a sentence's
+/// content, read by [`trailing`].)
+pub(crate) fn as_reported_by(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (si, s) in doc.sents.iter().enumerate() {
+        let k = s.toks.start;
+        if !doc.is(k, "as") || !doc.is_any(k + 1, &["reported", "first", "previously"]) {
+            continue;
+        }
+        let Some((ci, src, end)) = as_reported(cx, k, s.toks.end) else {
+            continue;
+        };
+        // The passive only, ended by its comma.
+        if !doc.punct(end, ",") || !doc.is(cx.cues[ci].toks.end, "by") {
+            continue;
+        }
+        let content = trim(doc, end + 1..clause_end(cx, end + 1, s.toks.end));
+        if !substantial(doc, &content) {
+            continue;
+        }
+        out.push(Cand::of(
+            ci,
+            &cx.cues[ci],
+            Some(src),
+            Pieces::one(content),
+            Rule::SourceCueContent,
+            0.8,
+            si,
+        ));
+    }
 }
 
 /// Rule: "asked" in a passive adjunct, with the question as content.
