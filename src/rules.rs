@@ -1862,10 +1862,22 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // A verb that takes no clause follows a comma or a dash: in "a
         // ''super PAC'' supporting Clinton" it modifies a noun.
         let clause = c.frames.has(Frames::THAT.with(Frames::QUOTE));
-        if b == s.toks.start
-            || !(doc.punct(b - 1, ",")
-                || doc.kind(b - 1) == Some(TokenKind::Dash)
-                || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)))
+        if b == s.toks.start {
+            continue;
+        }
+        // "staff members suggesting someone should …", "the share of
+        // Republicans saying …": a verb that takes a clause, right after a
+        // noun, reports what that noun's people say.
+        // (Not a gerund the noun list holds: "the committee hearing".)
+        let reduced = c.frames.has(Frames::THAT)
+            && c.category == CueCategory::Speech
+            && !c.listed_noun
+            && b == p
+            && reduced_relative_head(doc, p - 1);
+        if !(reduced
+            || doc.punct(b - 1, ",")
+            || doc.kind(b - 1) == Some(TokenKind::Dash)
+            || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)))
         {
             continue;
         }
@@ -1911,7 +1923,64 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             .map(|&i| (i, &cands[i]))
             .find(|(_, k)| k.source.is_some());
         let mut cue_toks = Pieces::one(c.toks.clone());
+        let reduced_source = reduced
+            .then(|| {
+                np_ending_at(
+                    doc,
+                    p,
+                    p.saturating_sub(MAX_SOURCE_TOKENS).max(s.toks.start),
+                )
+            })
+            .flatten();
+        // "Holding signs calling …": a participle phrase, not a noun.
+        let reduced_source =
+            reduced_source.filter(|np| !is_gerund_like(doc.word(np.toks[0].start)));
+        if reduced && reduced_source.is_none() {
+            continue;
+        }
+        // "In a statement announcing the pick, the union called …": the
+        // content ends before the clause after a comma.
+        if reduced {
+            if let Some(k) = content.clone().find(|&k| {
+                doc.punct(k, ",")
+                    && np_starting_untold(doc, k + 1, s.toks.end).is_some_and(|np| {
+                        let v = skip_auxiliaries(cx, np.end(), s.toks.end);
+                        cx.verb(v).is_some_and(|(_, c)| finite(c)) || doc.in_class(v, &FINITE_VERBS)
+                    })
+            }) {
+                content = trim(doc, content.start..k);
+            }
+        }
+        // "Staff members suggesting someone should question his faith were
+        // fired": inside the subject of its sentence, the content ends
+        // before the sentence's verb, the second finite verb of the
+        // content.
+        if reduced
+            && !(s.toks.start..p).any(|k| doc.in_class(k, &FINITE_VERBS) || cx.verb(k).is_some())
+        {
+            let verb_like = |k: usize| {
+                doc.in_class(k, &FINITE_VERBS)
+                    || cx.verb(k).is_some_and(|(_, c)| finite(c))
+                    || (doc.word(k).ends_with("ed") && !doc.capitalized(k))
+            };
+            let mut finite_seen = false;
+            for k in content.clone() {
+                if verb_like(k) {
+                    let after_word = doc.toks[k - 1].is_wordlike()
+                        && !doc.in_class(k - 1, &FINITE_VERBS)
+                        && !is_adverb(doc.word(k - 1))
+                        && !doc.in_class(k - 1, &DETERMINERS);
+                    if finite_seen && k > content.start + 1 && after_word {
+                        content.end = k;
+                        break;
+                    }
+                    finite_seen = true;
+                }
+            }
+            content = trim(doc, content);
+        }
         let (source, score) = match prior {
+            _ if reduced => (reduced_source, 0.7),
             // "Iranian hawks in Washington criticized the move, saying …":
             // one claim, whose cue is both verbs; the object is not content.
             Some((k, prev)) if prev.rule == Rule::ObjectContent && clause => {
@@ -1941,6 +2010,38 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         cands.swap_remove(k);
     }
     cands.extend(added);
+}
+
+/// Whether token `k` can be the noun a participle right after it modifies:
+/// a word, not a function word, a pronoun, an adverb or a verb ("members"
+/// in "staff members suggesting …", not "began" or "by").
+fn reduced_relative_head(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(t) = doc.toks.get(k) else {
+        return false;
+    };
+    let w = t.text;
+    matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+        && !doc.verb[k]
+        && !doc.in_class(k, &STOP_WORDS)
+        && !doc.in_class(k, &DETERMINERS)
+        && !doc.in_class(k, &INNER_PREPOSITIONS)
+        && !doc.in_class(k, &TAIL_OPENERS)
+        && !doc.in_class(k, &FINITE_VERBS)
+        && !doc.in_class(k, &TIME_WORDS)
+        && !crate::cue::genitive(w)
+        && !doc.is_any(
+            k,
+            &["perhaps", "worth", "maybe", "even", "just", "only", "still"],
+        )
+        && !doc.in_class(k, &SUBJECT_PRONOUNS)
+        && !crate::source::is_pronoun_like(w)
+        && !is_adverb(w)
+        && !w.ends_with("ing")
+        && (!w.ends_with("ed") || doc.capitalized(k))
+        && !doc.is_any(
+            k,
+            &["it", "them", "him", "her", "us", "me", "to", "not", "who"],
+        )
 }
 
 /// The subject of the clause a participle hangs on, when no claim before
