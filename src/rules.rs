@@ -1862,7 +1862,17 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // A verb that takes no clause follows a comma or a dash: in "a
         // ''super PAC'' supporting Clinton" it modifies a noun.
         let clause = c.frames.has(Frames::THAT.with(Frames::QUOTE));
-        if b == s.toks.start {
+        // "launched his campaign by talking about …", "After blasting the
+        // report, Beck said …": a gerund after a preposition of manner or
+        // time is something its clause's subject does.
+        let prep = p > s.toks.start
+            && matches!(c.category, CueCategory::Speech | CueCategory::Writing)
+            && doc.is_any(
+                p - 1,
+                &["after", "before", "by", "in", "upon", "while", "without"],
+            )
+            && (p - 1 == s.toks.start || !doc.in_class(p - 2, &DETERMINERS));
+        if b == s.toks.start && !prep {
             continue;
         }
         // "staff members suggesting someone should …", "the share of
@@ -1875,6 +1885,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             && b == p
             && reduced_relative_head(doc, p - 1);
         if !(reduced
+            || prep
             || doc.punct(b - 1, ",")
             || doc.kind(b - 1) == Some(TokenKind::Dash)
             || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)))
@@ -1886,7 +1897,18 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if had_that {
             a += 1;
         }
-        let end = clause_end(cx, a, s.toks.end);
+        let mut end = clause_end(cx, a, s.toks.end);
+        // "In a statement announcing the pick, the union called …", "After
+        // telling reporters …, Ferreira said …": in an adjunct the content
+        // ends before the clause after a comma.
+        let fronted = prep && p - 1 == s.toks.start;
+        if reduced || fronted {
+            match main_clause_comma(cx, a..end, s.toks.end) {
+                Some(k) => end = k,
+                None if fronted => continue,
+                None => {}
+            }
+        }
         let mut content = trim(doc, a..end);
         if let Some(q) = doc.quote_opened_at(content.start) {
             let qt = doc.quote_toks(q);
@@ -1938,19 +1960,6 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if reduced && reduced_source.is_none() {
             continue;
         }
-        // "In a statement announcing the pick, the union called …": the
-        // content ends before the clause after a comma.
-        if reduced {
-            if let Some(k) = content.clone().find(|&k| {
-                doc.punct(k, ",")
-                    && np_starting_untold(doc, k + 1, s.toks.end).is_some_and(|np| {
-                        let v = skip_auxiliaries(cx, np.end(), s.toks.end);
-                        cx.verb(v).is_some_and(|(_, c)| finite(c)) || doc.in_class(v, &FINITE_VERBS)
-                    })
-            }) {
-                content = trim(doc, content.start..k);
-            }
-        }
         // "Staff members suggesting someone should question his faith were
         // fired": inside the subject of its sentence, the content ends
         // before the sentence's verb, the second finite verb of the
@@ -1979,8 +1988,14 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             }
             content = trim(doc, content);
         }
+        // Fronted, the subject is the one after the adjunct's comma.
+        let fronted_source = fronted
+            .then(|| np_starting_untold(doc, end + 1, s.toks.end))
+            .flatten()
+            .map(|np| np.tell(doc));
         let (source, score) = match prior {
             _ if reduced => (reduced_source, 0.7),
+            _ if fronted => (fronted_source, 0.7),
             // "Iranian hawks in Washington criticized the move, saying …":
             // one claim, whose cue is both verbs; the object is not content.
             Some((k, prev)) if prev.rule == Rule::ObjectContent && clause => {
@@ -2010,6 +2025,21 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         cands.swap_remove(k);
     }
     cands.extend(added);
+}
+
+/// The first comma in `r` that a clause follows: a noun phrase and a finite
+/// verb ("…, the union called …", "…, Ferreira said …").
+fn main_clause_comma(cx: &Ctx<'_, '_>, r: Range<usize>, sent_end: usize) -> Option<usize> {
+    let doc = cx.doc;
+    r.clone().find(|&k| {
+        doc.punct(k, ",")
+            && np_starting_untold(doc, k + 1, sent_end).is_some_and(|np| {
+                let v = skip_auxiliaries(cx, np.end(), sent_end);
+                cx.verb(v).is_some_and(|(_, c)| finite(c))
+                    || doc.in_class(v, &FINITE_VERBS)
+                    || (doc.word(v).ends_with("ed") && !doc.capitalized(v))
+            })
+    })
 }
 
 /// Whether token `k` can be the noun a participle right after it modifies:
