@@ -2717,8 +2717,19 @@ fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 }
 
 /// "The union says that figure is inflated": "that" before a noun and a
-/// verb is a determiner, part of the content, not a complementizer.
+/// verb is a determiner, part of the content, not a complementizer; and
+/// "Christie said that was a natural part of …": before a verb it is the
+/// subject.
 fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.is_any(
+        i + 1,
+        &[
+            "is", "was", "has", "had", "will", "would", "could", "should", "can", "may", "might",
+            "must", "does", "did", "isn't", "wasn't", "isn’t", "wasn’t",
+        ],
+    ) {
+        return true;
+    }
     // Singular nouns only: "that figure is", "that account,"; with a plural
     // ("that revisions had …") it is the complementizer.
     let noun = doc.toks.get(i + 1).is_some_and(|t| {
