@@ -166,8 +166,31 @@ fn np_token(doc: &Doc<'_>, i: usize) -> bool {
         TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
             !doc.in_class(i, &STOP_WORDS) || doc.in_class(i, &DETERMINERS)
         }
+        TokenKind::CloseQuote | TokenKind::Quote => plural_possessive(doc, i),
         _ => false,
     }
+}
+
+/// The apostrophe of a plural possessive, which the tokenizer cannot tell
+/// from a closing single quote: "Sanders’ campaign", "voters' rights". It
+/// closes no quotation, follows a word in -s without a space, and a word
+/// follows it.
+pub(crate) fn plural_possessive(doc: &Doc<'_>, i: usize) -> bool {
+    let (Some(t), Some(prev)) = (
+        doc.toks.get(i),
+        i.checked_sub(1).and_then(|p| doc.toks.get(p)),
+    ) else {
+        return false;
+    };
+    matches!(t.text, "’" | "'")
+        && doc.mark_of[i] == crate::doc::NONE
+        && prev.span.end == t.span.start
+        && prev.kind == TokenKind::Word
+        && prev.text.ends_with('s')
+        && doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word)
 }
 
 /// True for a token that can begin a source phrase.
@@ -781,8 +804,23 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                 title_before(doc, i, ceil, |k| doc.punct(k, ","))
                     && (start..i).any(|k| crate::cue::genitive(doc.word(k)))
             };
+            // "The Sanders campaign", "the Obama administration": a name
+            // and the body it names, one phrase after "the".
+            let body = doc.is(start, "the")
+                && doc.is_any(
+                    i,
+                    &[
+                        "administration",
+                        "camp",
+                        "campaign",
+                        "family",
+                        "government",
+                        "team",
+                    ],
+                );
             if !joins
                 && !org_head
+                && !body
                 && !is_person_noun(doc.word(i))
                 && !title_before(doc, i, ceil, |k| doc.capitalized(k))
                 && !titled_owner()

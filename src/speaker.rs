@@ -797,6 +797,20 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) 
             } else {
                 describe(doc, toks.clone(), kind)
             };
+            // "the rebels’ chief negotiator, Amal Haddad-Sirri, told …":
+            // the description names the person after it; the mention is the
+            // description, the name is the person's, and the description is
+            // the person's appositive.
+            let described = matches!(what, What::Other { .. } | What::Anon { .. });
+            let (what, name, title, appo) =
+                match described.then(|| named_after(doc, toks.end)).flatten() {
+                    Some(whole) => {
+                        let (title, name) =
+                            split_title(doc, whole.clone()).unwrap_or((0..0, whole));
+                        (What::Person, name, title, toks.clone())
+                    }
+                    None => (what, name, title, 0..0),
+                };
             out.push(Mention {
                 toks,
                 name,
@@ -804,7 +818,7 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) 
                 claim: ci as u32,
                 cluster: NONE,
                 next: NONE,
-                appo: 0..0,
+                appo,
                 title: title.start as u32..title.end as u32,
                 first: k == 0,
             });
@@ -832,6 +846,23 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) 
     }
     out.truncate(kept);
     (out, claim_source)
+}
+
+/// The name between commas after a description ending at token `end`:
+/// "Amal Haddad-Sirri" in "the rebels’ chief negotiator, Amal Haddad-Sirri,
+/// told", "Gen. Robert Vance" in "the U. S. envoy, Gen. Robert Vance (ret.),
+/// had told". Capitalized words (titles, abbreviations) up to the closing
+/// comma or parenthesis, at most eight.
+fn named_after(doc: &Doc<'_>, end: usize) -> Option<Range<usize>> {
+    if !doc.punct(end, ",") {
+        return None;
+    }
+    let start = end + 1;
+    let close = (start..(start + 9).min(doc.toks.len()))
+        .find(|&k| doc.punct(k, ",") || doc.punct(k, "("))?;
+    let all_names = (start..close)
+        .all(|k| cap(doc, k) || doc.toks[k].kind == TokenKind::Abbreviation || is_title(doc, k));
+    (close > start && all_names && (start..close).any(|k| cap(doc, k))).then_some(start..close)
 }
 
 /// What a source mention is, its name or descriptive words, and for a
@@ -1374,7 +1405,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         self.touch(c);
         let mention = &mut self.mentions[m];
         mention.cluster = c;
-        if !matches!(mention.what, What::Pronoun(_)) {
+        if !matches!(mention.what, What::Pronoun(_)) && mention.appo.is_empty() {
             mention.appo = appositive(self.doc, mention.toks.end).unwrap_or(0..0);
         }
         let cl = &mut self.clusters[c as usize];
