@@ -1092,7 +1092,13 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "In a July interview, he spoke to reporters": the fronted
             // adjunct is no content unless the sentence goes on after the
             // attribution ("In his state, Christie said, offenders are …").
-            if pieces.len() == 1 && !quoted && adjunct_only(doc, &content) {
+            // Nor is a phrase without a verb ("Earlier in 2012, Ambassador
+            // Tefft wrote to her about …"): the attribution has content of
+            // its own after it.
+            if pieces.len() == 1
+                && !quoted
+                && (adjunct_only(doc, &content) || !verb_anywhere(doc, content.clone()))
+            {
                 continue;
             }
             let rule = match (quoted, pieces.len() > 1, cue_first) {
@@ -2908,7 +2914,8 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
             && !w.ends_with("is")
             && !doc.in_class(k, &DETERMINERS)
             && !doc.in_class(k, &STOP_WORDS);
-        doc.in_class(k, &FINITE_VERBS)
+        // ("in May": a month, not a modal)
+        (doc.in_class(k, &FINITE_VERBS) && !(n > 0 && w == "May"))
             || w.contains('’') && crate::source::is_pronoun_like(w)
             || (n > 0
                 && lower
@@ -2919,6 +2926,16 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
                     &["of", "in", "for", "with", "at", "on", "to", "from"],
                 ))
     })
+}
+
+/// [`has_finite_verb`] over the whole of `r`, not its first words only:
+/// "Billy Bush, the nephew of one president and the cousin of another, is
+/// joining …" (in windows that overlap, as far as a clause runs).
+fn verb_anywhere(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    let end = r.end.min(r.start + MAX_CLAUSE_TOKENS);
+    (r.start..end)
+        .step_by(10)
+        .any(|s| has_finite_verb(doc, s..end))
 }
 
 /// Nouns for documents and figures that can show or find something.
