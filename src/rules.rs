@@ -1500,6 +1500,19 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only || directive {
             content = cut_coordinated(cx, content);
         }
+        // "a proposal that Manchin pushed three years ago with …": a
+        // preposition or a time where the object would be; the object is
+        // the noun the relative clause hangs on.
+        let gapped = np_only
+            && (doc.in_class(content.start, &TAIL_OPENERS)
+                || (doc.in_class(content.start, &TIME_WORDS)
+                    && !doc.in_class(content.start, &DETERMINERS)
+                    && !doc.in_class(content.start + 1, &INNER_PREPOSITIONS))
+                || (doc.kind(content.start) == Some(TokenKind::Number)
+                    && doc.in_class(content.start + 1, &TIME_WORDS)));
+        if gapped {
+            continue;
+        }
         // Not for a verb of two objects ("called Mr. Obama's remarks on
         // Saturday “a true wake-up call”"), nor for an object with a
         // quotation in it, which mostly runs on to the quotation.
