@@ -1180,9 +1180,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let mut v = c.toks.start;
         while v > s.toks.start
             && v + 3 > c.toks.start
-            && (doc.in_class(v - 1, &AUXILIARIES)
-                || is_adverb(doc.word(v - 1))
-                || doc.is_any(v - 1, &["also", "later", "since"]))
+            && (doc.in_class(v - 1, &AUXILIARIES) || is_adverb(doc.word(v - 1)))
         {
             v -= 1;
         }

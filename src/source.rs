@@ -155,6 +155,7 @@ pub(crate) struct SourceCand {
 }
 
 /// True for tokens that may be inside a source phrase.
+#[inline]
 fn np_token(doc: &Doc<'_>, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
@@ -175,6 +176,7 @@ fn np_token(doc: &Doc<'_>, i: usize) -> bool {
 /// from a closing single quote: "Sanders’ campaign", "voters' rights". It
 /// closes no quotation, follows a word in -s without a space, and a word
 /// follows it.
+#[inline(never)]
 pub(crate) fn plural_possessive(doc: &Doc<'_>, i: usize) -> bool {
     let (Some(t), Some(prev)) = (
         doc.toks.get(i),
