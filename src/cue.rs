@@ -205,9 +205,20 @@ pub(crate) fn find_cues(
                         doc.is_any(k, &["that", "what", "which", "who", "whom"])
                             || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
                     });
+                // "White House press secretary Josh Earnest": a base form
+                // between a name and a title is part of the title.
+                let in_title = w.form == Form::Base
+                    && i > 0
+                    && doc.capitalized(i - 1)
+                    && doc.toks.get(i + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !doc.capitalized(i + 1)
+                            && crate::source::is_title_noun(t.text)
+                    });
                 let mostly_noun = w.mostly_noun && !verb_frame_after(doc, i);
                 let noun = w.noun
                     || mostly_noun
+                    || in_title
                     || before_verb
                     || noun_phrase
                     || after_preposition
