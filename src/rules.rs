@@ -1696,14 +1696,15 @@ pub(crate) const ADJUNCT_WORDS: WordClass = WordClass {
     bit: 1 << 12,
     file: None,
     words: &[
-        "a", "after", "again", "also", "an", "applause", "at", "audience", "before", "briefing",
-        "call", "cheers", "conference", "crowd", "during", "earlier", "email", "event", "facebook",
-        "her", "him", "his", "in", "interview", "interviews", "its", "last", "later", "laughs",
-        "laughter", "letter", "local", "magazine", "me", "month", "morning", "network", "news",
-        "newspaper", "night", "on", "onstage", "outlet", "post", "previously", "privately",
-        "program", "publicly", "radio", "rally", "recently", "repeatedly", "reporter",
-        "reporters", "show", "speech", "statement", "station", "television", "the", "their",
-        "them", "then", "this", "tv", "tweet", "twitter", "us", "week", "with", "year",
+        "a", "after", "afterward", "afterwards", "again", "aloud", "also", "an", "applause",
+        "at", "audience", "before", "briefing", "call", "cheers", "conference", "crowd",
+        "during", "earlier", "email", "event", "facebook", "her", "him", "his", "in",
+        "interview", "interviews", "its", "last", "later", "laughs", "laughter", "letter",
+        "local", "magazine", "me", "month", "morning", "network", "news", "newspaper", "night",
+        "on", "onstage", "outlet", "post", "previously", "privately", "program", "publicly",
+        "radio", "rally", "recently", "repeatedly", "reporter", "reporters", "show", "speech",
+        "statement", "station", "television", "the", "their", "them", "then", "this", "today",
+        "tonight", "too", "tv", "tweet", "twitter", "us", "week", "with", "year", "yesterday",
     ],
 };
 
