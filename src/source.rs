@@ -706,8 +706,13 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         let w = doc.word(head);
         // "said political scientist Zoë Lindqvist": a lowercase title
         // before a name.
+        // ("said retired Gen. Mick Bednarek": a modifier of the title.)
         let titled_name = doc.capitalized(head)
-            && (start..head).any(|k| !doc.capitalized(k) && is_title_noun(doc.word(k)));
+            && (start..head).any(|k| {
+                !doc.capitalized(k)
+                    && (is_title_noun(doc.word(k))
+                        || doc.is_any(k, &["acting", "late", "outgoing", "retired"]))
+            });
         let head = if titled_name {
             (head..(head + 4).min(hi))
                 .take_while(|&k| doc.capitalized(k))
