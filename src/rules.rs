@@ -1285,13 +1285,17 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     && (doc.capitalized(j + 1) || doc.is(j + 1, "that"))
             };
             // "said in a statement Thursday night they pulled …": a subject
-            // pronoun after the adjunct opens the clause.
+            // pronoun after the adjunct opens the clause; "promised on
+            // Tuesday to refrain …": an infinitive, for a verb that takes one.
+            // (Not for "asked the crowd to …", whose object is content.)
+            let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
             let mut j = a;
             while j < sent_end
                 && j < a + 16
                 && (doc.toks[j].is_wordlike() || place_comma(j))
                 && !doc.is(j, "that")
                 && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
+                && !(infinitive_frame && doc.is(j, "to"))
                 && cx.verb(j).is_none()
             {
                 j += 1;
@@ -1318,7 +1322,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
             let quote_next =
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
-            if lead && (doc.is(j, "that") || quote_next || pronoun_next) {
+            let infinitive_next = infinitive_frame && j > a + 1 && doc.is(j, "to");
+            if lead && (doc.is(j, "that") || quote_next || pronoun_next || infinitive_next) {
                 a = j;
             }
         }
