@@ -348,7 +348,15 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         {
             return k + 1;
         }
-        if (comma || closing) && k + 1 < sent_end {
+        // "said that Curiel “happens to be, we believe, Mexican”": inside a
+        // quotation the content opened, an attribution is the quoted
+        // speaker's own.
+        let own_quote = comma
+            && doc
+                .quote_of
+                .get(k)
+                .is_some_and(|&q| q != NONE && doc.quotes[q as usize].tokens.start >= from);
+        if (comma || closing) && k + 1 < sent_end && !own_quote {
             let next = k + 1;
             if let Some((_, c)) = cx.cue(next) {
                 if is_according(c) || participle_cue(c) {
