@@ -2782,6 +2782,7 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
 /// Rule: an impersonal passive with a that-clause, which names no source.
 ///
 /// * "It is widely believed that the mayor will not run again."
+/// * "Rubio was asked in May if he would endorse Trump." (the question)
 fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Option<Cand> {
     let doc = cx.doc;
     let s = &doc.sents[si];
@@ -2801,37 +2802,30 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
     if raising {
         return raised_subject(cx, ci, c, k, si);
     }
-    // "Rubio was asked in May if he would endorse Trump": the question,
-    // and no source (whoever asked is not the subject).
-    if &*c.lemma == "ask" && !it {
+    let content = if &*c.lemma == "ask" && !it {
+        // "Rubio was asked in May if he would endorse Trump": the question,
+        // and no source (whoever asked is not the subject). It ends at a
+        // comma: "When asked who would bring change, voters chose Trump".
         let q = question_after(doc, that, s.toks.end)?;
-        // The question ends at a comma: "When asked who would bring change,
-        // voters chose Trump".
         let end = clause_end(cx, q + 1, s.toks.end);
         let end = (q..end).find(|&j| doc.punct(j, ",")).unwrap_or(end);
         let content = trim(doc, q..end);
         if !substantial(doc, &content) {
             return None;
         }
-        return Some(Cand::of(
-            ci,
-            c,
-            None,
-            Pieces::one(content),
-            Rule::SourceCueContent,
-            0.6,
-            si,
-        ));
-    }
-    if !it || !doc.is(that, "that") || !c.frames.has(Frames::THAT) {
-        return None;
-    }
-    let end = clause_end(cx, that + 1, s.toks.end);
-    let mut content = trim(doc, that + 1..end);
-    if !substantial(doc, &content) {
-        return None;
-    }
-    content.start = cx.content_start(content.start);
+        content
+    } else {
+        if !it || !doc.is(that, "that") || !c.frames.has(Frames::THAT) {
+            return None;
+        }
+        let end = clause_end(cx, that + 1, s.toks.end);
+        let mut content = trim(doc, that + 1..end);
+        if !substantial(doc, &content) {
+            return None;
+        }
+        content.start = cx.content_start(content.start);
+        content
+    };
     Some(Cand::of(
         ci,
         c,
