@@ -178,8 +178,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Where content starts when the complementizer "that" stands just
     /// before `a`: at `a`, or on "that" when the convention keeps it.
     fn content_start(&self, a: usize) -> usize {
-        if self.include_that && a > 0 && self.doc.is(a - 1, "that") {
+        if !self.include_that || a == 0 {
+            a
+        } else if self.doc.is(a - 1, "that") {
             a - 1
+        } else if a > 1 && self.doc.punct(a - 1, ",") && self.doc.is(a - 2, "that") {
+            // "argue that, while the tax may …": the comma after it too.
+            a - 2
         } else {
             a
         }
@@ -1409,8 +1414,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 .is_some_and(|(_, c)| c.form == Form::Gerund || is_according(c))
                 || is_gerund_like(doc.word(next));
             if !colon && !participle {
-                let content = trim(doc, next..clause_end(cx, next, sent_end));
+                let mut content = trim(doc, next..clause_end(cx, next, sent_end));
                 if substantial(doc, &content) && !doc.in_class(content.start, &NOT_CONTENT_START) {
+                    // "argue that, while the tax may …": "that" and its comma.
+                    if had_that && content.start == next {
+                        content.start = cx.content_start(next);
+                    }
                     out.push(Cand::of(
                         ci,
                         c,
@@ -1573,8 +1582,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        if had_that && pieces[0].start == a {
-            pieces[0].start = cx.content_start(a);
+        if had_that && (pieces[0].start == a || pieces[0].start == a + 1 && doc.punct(a, ",")) {
+            pieces[0].start = cx.content_start(pieces[0].start);
         }
         let mut score = if had_that { 0.9 } else { 0.8 };
         if np_only {
@@ -1961,8 +1970,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if infinitive && content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT) {
             continue;
         }
-        if had_that && content.start == a {
-            content.start = cx.content_start(a);
+        if had_that && (content.start == a || content.start == a + 1 && doc.punct(a, ",")) {
+            content.start = cx.content_start(content.start);
         }
         // The source: from the nearest earlier claim in this sentence with
         // one, among the MAX_PRIOR claims whose cues come just before (a
@@ -3166,6 +3175,27 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 #[cfg(test)]
 mod tests {
     use super::is_month;
+
+    #[test]
+    fn include_that_keeps_that_and_the_comma_after_it() {
+        let ex = crate::Extractor::builder()
+            .include_that(true)
+            .build()
+            .unwrap();
+        for (text, content) in [
+            (
+                "Supporters argue that, while the tax may cost more, it will help.",
+                "that, while the tax may cost more, it will help",
+            ),
+            (
+                "Okafor said that the bridge would reopen.",
+                "that the bridge would reopen",
+            ),
+        ] {
+            let out = ex.extract(text);
+            assert_eq!(&text[out.claims[0].content[0]], content, "{text}");
+        }
+    }
 
     #[test]
     fn months_written_out_and_abbreviated() {
