@@ -1253,10 +1253,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // An addressee: "told al-Sudani", "told The Associated Press",
         // and "warned al-Sudani of …".
         if c.frames.has(Frames::OBJ_THAT) && !doc.is(a, "that") {
-            // "warned customers that", "told her counterpart that": up to
-            // a near "that", whatever the addressee is.
-            let that = (a..(a + 7).min(sent_end))
-                .take_while(|&j| doc.toks[j].is_wordlike())
+            // "warned customers that", "told her counterpart that", "told
+            // ABC’s “Good Morning America” that": up to a near "that",
+            // whatever the addressee is, a quoted name too.
+            let that = (a..(a + 8).min(sent_end))
+                .take_while(|&j| doc.toks[j].is_wordlike() || doc.toks[j].is_double_quote())
                 .find(|&j| doc.is(j, "that") && !that_is_determiner(doc, j));
             if let Some(t) = that {
                 a = t;
