@@ -180,12 +180,6 @@ pub(crate) fn find_cues(
                 let after_genitive = matches!(w.form, Form::Base | Form::Third)
                     && i > 0
                     && genitive(doc.toks[i - 1].text);
-                // "The convention rules may be moot", "if the Paris attacks
-                // compel voters": a present form right before a finite verb
-                // is the head of that verb's subject, a noun. Not after a
-                // relative word or a pronoun, where the verb's own subject
-                // is left out ("a trend that the foundation predicts will
-                // continue", "who he claims has been unfair").
                 // "records show", "reports say": a plural before a base form
                 // of a cue verb, the subject of that verb.
                 let before_base_cue = w.form == Form::Third
@@ -199,6 +193,12 @@ pub(crate) fn find_cues(
                         .word
                         .as_ref()
                         .is_some_and(|v| v.form == Form::Base && !v.noun && !v.mostly_noun);
+                // "The convention rules may be moot", "if the Paris attacks
+                // compel voters", and the above: a present form right before
+                // a finite verb is the head of that verb's subject, a noun.
+                // Not after a relative word or a pronoun, where the verb's
+                // own subject is left out ("a trend that the foundation
+                // predicts will continue", "who he claims has been unfair").
                 let before_verb = matches!(w.form, Form::Base | Form::Third)
                     && (doc.in_class(i + 1, &crate::rules::FINITE_VERBS) || before_base_cue)
                     && !(i.saturating_sub(5)..i).any(|k| {

@@ -555,9 +555,18 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
 /// attribution ends. The cue is a finite verb of saying or writing.
 fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
     let doc = cx.doc;
+    // "as first reported by", "as The Times previously reported".
+    const WHEN: &[&str] = &[
+        "also",
+        "earlier",
+        "first",
+        "later",
+        "originally",
+        "previously",
+    ];
     let mut v = k + 1;
     // "as first reported by": the passive, its source after "by".
-    while doc.is_any(v, &["first", "previously", "originally", "earlier"]) {
+    while doc.is_any(v, WHEN) {
         v += 1;
     }
     // The verbs of reporting: "as Mr. McDonough suggested" compares more
@@ -580,7 +589,7 @@ fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // "as The Times reported": the source, perhaps an adverb, the verb.
     let np = np_starting_untold(doc, k + 1, hi)?;
     let mut j = np.end();
-    while doc.is_any(j, &["first", "previously", "also", "later"]) || is_adverb(doc.word(j)) {
+    while doc.is_any(j, WHEN) || is_adverb(doc.word(j)) {
         j += 1;
     }
     let (ci, c) = cx.verb(j).filter(|(_, c)| saying(c))?;
@@ -1986,6 +1995,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             .map(|&i| (i, &cands[i]))
             .find(|(_, k)| k.source.is_some());
         let mut cue_toks = Pieces::one(c.toks.clone());
+        // (Not "Holding signs calling …": a participle phrase, not a noun.)
         let reduced_source = reduced
             .then(|| {
                 np_ending_at(
@@ -1994,10 +2004,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
                     p.saturating_sub(MAX_SOURCE_TOKENS).max(s.toks.start),
                 )
             })
-            .flatten();
-        // "Holding signs calling …": a participle phrase, not a noun.
-        let reduced_source =
-            reduced_source.filter(|np| !is_gerund_like(doc.word(np.toks[0].start)));
+            .flatten()
+            .filter(|np| !is_gerund_like(doc.word(np.toks[0].start)));
         if reduced && reduced_source.is_none() {
             continue;
         }
@@ -2100,19 +2108,16 @@ fn reduced_relative_head(doc: &Doc<'_>, k: usize) -> bool {
         && !doc.in_class(k, &FINITE_VERBS)
         && !doc.in_class(k, &TIME_WORDS)
         && !crate::cue::genitive(w)
-        && !doc.is_any(
-            k,
-            &["perhaps", "worth", "maybe", "even", "just", "only", "still"],
-        )
         && !doc.in_class(k, &SUBJECT_PRONOUNS)
         && !crate::source::is_pronoun_like(w)
+        && !doc.is_any(k, crate::source::OBJECT_PRONOUNS)
+        && !doc.is_any(
+            k,
+            &["even", "just", "maybe", "only", "perhaps", "still", "worth"],
+        )
         && !is_adverb(w)
         && !w.ends_with("ing")
         && (!w.ends_with("ed") || doc.capitalized(k))
-        && !doc.is_any(
-            k,
-            &["it", "them", "him", "her", "us", "me", "to", "not", "who"],
-        )
 }
 
 /// The subject of the clause a participle hangs on, when no claim before
@@ -2757,18 +2762,21 @@ fn simple_tail(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
         })
 }
 
+/// Verbs that make the "that" before them a subject ("said that was …")
+/// and, one word later, a determiner ("says that figure is …").
+#[rustfmt::skip]
+const THAT_VERBS: &[&str] = &[
+    "can", "could", "did", "does", "had", "has", "is", "may", "might", "must", "should", "was",
+    "will", "would",
+];
+
 /// "The union says that figure is inflated": "that" before a noun and a
 /// verb is a determiner, part of the content, not a complementizer; and
 /// "Christie said that was a natural part of …": before a verb it is the
 /// subject.
 fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
-    if doc.is_any(
-        i + 1,
-        &[
-            "is", "was", "has", "had", "will", "would", "could", "should", "can", "may", "might",
-            "must", "does", "did", "isn't", "wasn't", "isn’t", "wasn’t",
-        ],
-    ) {
+    if doc.is_any(i + 1, THAT_VERBS) || doc.is_any(i + 1, &["isn't", "isn’t", "wasn't", "wasn’t"])
+    {
         return true;
     }
     // Singular nouns only: "that figure is", "that account,"; with a plural
@@ -2780,13 +2788,7 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
             && !crate::source::is_pronoun_like(t.text)
             && !t.text.ends_with('s')
     });
-    noun && (doc.is_any(
-        i + 2,
-        &[
-            "is", "was", "has", "had", "will", "would", "could", "should", "can", "may", "might",
-            "must", "did", "does",
-        ],
-    ) || matches!(doc.word(i + 2), "," | "." | ";"))
+    noun && (doc.is_any(i + 2, THAT_VERBS) || matches!(doc.word(i + 2), "," | "." | ";"))
 }
 
 /// Rule: an impersonal passive with a that-clause, which names no source.
