@@ -339,6 +339,17 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                     return k;
                 }
             }
+            // "said the administration plans to send a nominee, but it is
+            // unlikely that any could get through": after "but", a
+            // pronoun subject starts the writer's own clause.
+            if doc.is(k + 1, "but")
+                && lo + 1 < sent_end
+                && (doc.is_any(lo, &["he", "she", "it", "they", "we", "there"]))
+                && doc.toks[lo + 1].is_wordlike()
+                && doc.quote_of.get(k).is_none_or(|&q| q == NONE)
+            {
+                return k;
+            }
         }
         // "Marsh, who voted against the measure, said …": a verb right after
         // a comma is the predicate of a subject to the left.
