@@ -1587,9 +1587,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
                 && np_starting_at(doc, c.toks.end, sent_end)
                     .is_some_and(|np| np.kind == SourceKind::Other);
-            // "The new poll shows Trump far out in front": a document may
-            // show a clause without a verb.
-            let document = doc.in_class(source.end() - 1, &DOCUMENT_NOUNS);
+            // "The new poll shows Trump far out in front", "A poll by
+            // Gallup shows …": a document may show a clause without a verb.
+            let document = (source.start()..source.end()).any(|k| doc.in_class(k, &DOCUMENT_NOUNS));
             // "The council seemed ready to …": a raising verb takes an
             // adjective too.
             let raising = RAISING.contains(&&*c.lemma);

@@ -261,6 +261,17 @@ const LINKING: &[&str] = &[
     "too",
 ];
 
+/// What is done with a document before its author is named: "a poll
+/// released last week", "a survey conducted by Gallup".
+const DOCUMENT_PARTICIPLES: &[&str] = &[
+    "commissioned",
+    "conducted",
+    "issued",
+    "published",
+    "released",
+    "taken",
+];
+
 /// [`subject_before`], but for what the subject names.
 pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Untold> {
     let mut end = cue; // exclusive
@@ -304,18 +315,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     // and what was done with it.
     if end > lo + 1
         && doc.in_class(end - 2, &crate::rules::DOCUMENT_NOUNS)
-        && doc.is_any(
-            end - 1,
-            &[
-                "out",
-                "released",
-                "published",
-                "conducted",
-                "taken",
-                "issued",
-                "commissioned",
-            ],
-        )
+        && (doc.is(end - 1, "out") || doc.is_any(end - 1, DOCUMENT_PARTICIPLES))
     {
         end -= 1;
     }
@@ -533,6 +533,21 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
         if doc.is(k, "to") && k > floor && doc.in_class(k - 1, &POSTMODIFIERS) {
             i -= 1;
             continue;
+        }
+        // "A poll by the Harlow Institute shows", "a survey conducted by
+        // Gallup found": the document is the source, its author inside it.
+        if doc.is(k, "by") && k > floor {
+            if doc.in_class(k - 1, &crate::rules::DOCUMENT_NOUNS) {
+                i -= 1;
+                continue;
+            }
+            if k - 1 > floor
+                && doc.in_class(k - 2, &crate::rules::DOCUMENT_NOUNS)
+                && doc.is_any(k - 1, DOCUMENT_PARTICIPLES)
+            {
+                i -= 2;
+                continue;
+            }
         }
         if !np_token(doc, k) {
             // "Clinton and Sanders said", "an Iraqi official and a member …"
