@@ -477,7 +477,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
     }
     // "…,” Gene Sperling, a top outside Clinton adviser, said at …": an
-    // appositive between the name and its verb.
+    // appositive between the name and its verb ("Jeff Weaver, Sanders’
+    // campaign manager, said": a plural possessive in it too).
     // "…,” Khizr Khan, 66, said": an age, and after one perhaps another
     // appositive, whose comma is the age's closing one ("Gloria Fenwick,
     // 71, a retired teacher, said").
@@ -489,7 +490,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     while doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
         if !apposed(j + 1)
-            || (j + 1..close).any(|p| !doc.toks[p].is_wordlike() && !doc.punct(p, "-"))
+            || (j + 1..close).any(|p| {
+                !doc.toks[p].is_wordlike()
+                    && !doc.punct(p, "-")
+                    && !crate::source::plural_possessive(doc, p)
+            })
         {
             return None;
         }

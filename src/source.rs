@@ -448,11 +448,12 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
 }
 
 /// Words that open an aside between a subject and its verb: "who …",
-/// "however", "for example", "in a statement", "meanwhile".
+/// "however", "for example", "in a statement", "meanwhile", "of RBC
+/// Capital Markets".
 #[rustfmt::skip]
 const ASIDE_OPENERS: &[&str] = &[
     "after", "also", "as", "at", "by", "during", "for", "however", "in", "including",
-    "instead", "like", "meanwhile", "now", "on", "once", "then", "though", "to", "too",
+    "instead", "like", "meanwhile", "now", "of", "on", "once", "then", "though", "to", "too",
     "when", "which", "while", "who", "whose", "writing", "speaking",
 ];
 
