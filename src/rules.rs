@@ -2485,13 +2485,21 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     } else {
         s.start
     };
-    let src = np_starting_untold(doc, start, limit)?;
-    let end = src.first_end(doc);
-    let verbish = doc
-        .toks
-        .get(end)
-        .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(end));
-    verbish.then(|| src.tell(doc))
+    let verbish = |src: &Untold| {
+        let end = src.first_end(doc);
+        doc.toks
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(end))
+    };
+    if let Some(src) = np_starting_untold(doc, start, limit).filter(|src| verbish(src)) {
+        return Some(src.tell(doc));
+    }
+    // "Last week, the Clinton campaign called on … and said …": past a
+    // fronted adjunct of a few words and its comma.
+    let comma = (start + 1..(start + 6).min(limit)).find(|&k| doc.punct(k, ","))?;
+    let plain = (start..comma).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
+    let src = np_starting_untold(doc, comma + 1, limit).filter(|src| plain && verbish(src))?;
+    Some(src.tell(doc))
 }
 
 /// Labels that stand before a colon at the start of a paragraph without
