@@ -333,8 +333,12 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && clause_opener(doc, k + 1) {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
-            if let Some(np) = np_starting_untold(doc, lo, hi) {
-                let v = skip_auxiliaries(cx, np.end(), hi);
+            // ("…, and three-quarters said the same": a quantifier alone.)
+            let np_end = np_starting_untold(doc, lo, hi)
+                .map(|np| np.end())
+                .or_else(|| doc.in_class(lo, &QUANTIFIER_PRONOUNS).then_some(lo + 1));
+            if let Some(np_end) = np_end {
+                let v = skip_auxiliaries(cx, np_end, hi);
                 if cx.verb(v).is_some_and(|(_, c)| finite(c)) {
                     return k;
                 }

@@ -47,13 +47,16 @@ pub(crate) const SUBJECT_PRONOUNS: WordClass = WordClass {
     ],
 };
 
-/// Quantifiers that can stand alone as a subject: "Another said …".
+/// Quantifiers that can stand alone as a subject: "Another said …", and
+/// the fractions of a poll: "… and three-quarters said the same".
 #[rustfmt::skip]
 pub(crate) const QUANTIFIER_PRONOUNS: WordClass = WordClass {
     bit: 1 << 2,
     file: None,
     words: &[
-        "all", "another", "both", "few", "many", "most", "none", "others", "several", "some",
+        "all", "another", "both", "few", "half", "many", "most", "none", "one-fifth",
+        "one-fourth", "one-quarter", "one-third", "others", "several", "some", "three-fourths",
+        "three-quarters", "two-thirds",
     ],
 };
 
