@@ -2753,8 +2753,9 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
         || source.toks.len() > 1
         || phrase.clone().any(|k| doc.is(k, "and"))
         // "A mere 9 percent say", "42% say", "a majority say", "One in
-        // five say"
+        // five say", "nine out of 10 believe"
         || doc.in_class(head_tok, &QUANTIFIER_PRONOUNS)
+        || (doc.is(head_tok, "out") && doc.is(head_tok + 1, "of"))
         || (head.ends_with('%')
             && !phrase.start.checked_sub(1).is_some_and(|k| doc.toks[k].is_wordlike()))
         || doc.is_any(

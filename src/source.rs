@@ -512,6 +512,9 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     {
         return Some(Untold::Word(end - 1, SourceKind::Other));
     }
+    if let Some(start) = poll_share(doc, end, lo) {
+        return Some(Untold::Phrase(start..end));
+    }
     if !np_head(doc, end - 1) {
         return None;
     }
@@ -610,6 +613,37 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
         return None;
     }
     Some(Untold::Phrase(s..end))
+}
+
+/// "One in four said", "about 4 in 10 say", "nearly nine out of 10
+/// believe": a share of those polled, ending at `end`; where it starts.
+fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
+    const SMALL: &[&str] = &[
+        "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two",
+    ];
+    let number = |k: usize| doc.kind(k) == Some(TokenKind::Number) || doc.is_any(k, SMALL);
+    if end < lo + 3 || !number(end - 1) {
+        return None;
+    }
+    let mut start = if doc.is(end - 2, "in") {
+        end - 3
+    } else if end >= lo + 4 && doc.is(end - 2, "of") && doc.is(end - 3, "out") {
+        end - 4
+    } else {
+        return None;
+    };
+    if !number(start) {
+        return None;
+    }
+    if start > lo && doc.is_any(start - 1, &["about", "almost", "nearly", "roughly"]) {
+        start -= 1;
+    } else if start > lo + 1
+        && doc.is(start - 1, "than")
+        && doc.is_any(start - 2, &["fewer", "less", "more"])
+    {
+        start -= 2;
+    }
+    Some(start)
 }
 
 /// The source phrase starting at `start` and going right, within `[start, hi)`:
