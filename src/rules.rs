@@ -1210,6 +1210,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             continue;
         }
+        // "Do you support Donald Trump?": a question the writer asks
+        // reports nothing.
+        if writers_question(doc, s.toks.clone(), c.toks.start) {
+            continue;
+        }
         // "The ministry will announce the cuts": what someone will, could or
         // should say is not yet said.
         if c.toks.start > s.toks.start && modal_before(doc, c.toks.start) {
@@ -2177,6 +2182,18 @@ fn participle_subject(
         verb,
         verb.saturating_sub(MAX_SOURCE_TOKENS).max(s.start),
     )
+}
+
+/// True when the sentence `s` is a question opened by "do", "does" or
+/// "did" and token `k` is outside any quotation: "Do you support Donald
+/// Trump?", "Did the mayor approve the plan?".
+fn writers_question(doc: &Doc<'_>, s: Range<usize>, k: usize) -> bool {
+    let last = (s.start..s.end)
+        .rev()
+        .find(|&p| doc.kind(p) != Some(TokenKind::ParagraphBreak));
+    doc.is_any(s.start, &["do", "does", "did"])
+        && last.is_some_and(|p| doc.punct(p, "?"))
+        && doc.depth.get(k) == Some(&0)
 }
 
 /// A participle that [`participle`] reads: ", saying …", ", adding that
