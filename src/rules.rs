@@ -557,6 +557,17 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if np.kind != SourceKind::Other || asks || tells {
                 after = np.toks.last().map_or(after, |r| r.end);
             }
+            // "…,'' Mr. Trump told the MSNBC hosts of ''Morning Joe,''
+            // adding …": a quoted name after the addressee.
+            let of = usize::from(doc.is(after, "of"));
+            if quoted_name(doc, after + of) {
+                after = doc
+                    .quote_toks(doc.quote_opened_at(after + of).unwrap_or(after))
+                    .end;
+                if doc.punct(after - 2, ",") {
+                    after -= 2;
+                }
+            }
         }
     }
     let end = tail_end(cx, after, sent_end, false)?;
@@ -695,7 +706,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-                if !free && (doc.in_class(j, &TAIL_OPENERS) || tail_to(doc, j)) {
+                if !free
+                    && (doc.in_class(j, &TAIL_OPENERS) || tail_to(doc, j) || tail_adjunct(doc, j))
+                {
                     free = true;
                 } else if !free && (j >= from + 8 || !tail_word(doc, j)) {
                     return None;
@@ -736,6 +749,29 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         j += 1;
     }
     (j >= sent_end || free).then_some(sent_end.min(j.max(sent_end)))
+}
+
+/// A word that opens an adjunct after a trailing cue: a participle right
+/// after "said" or "says", which takes no gerund ("…,” Clinton said
+/// answering a question at a town hall"; "suggested looking at …" is
+/// content), or a span of time ("…,” Trump said 30 minutes into the
+/// debate").
+fn tail_adjunct(doc: &Doc<'_>, j: usize) -> bool {
+    let w = doc.word(j);
+    let participle = doc.is_any(j.wrapping_sub(1), &["said", "says"])
+        && doc.kind(j) == Some(TokenKind::Word)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && !w.ends_with("thing")
+        && w.bytes().all(|b| b.is_ascii_lowercase());
+    let span = doc.kind(j) == Some(TokenKind::Number)
+        && doc.is_any(
+            j + 1,
+            &[
+                "days", "hours", "minutes", "months", "seconds", "weeks", "years",
+            ],
+        );
+    participle || span
 }
 
 /// A word of the addressee or adjunct after a trailing cue: "told
@@ -1390,6 +1426,21 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
         if had_that {
             a += 1;
+        }
+        // "“I cannot believe how civil it’s been up here,” Trump said 30
+        // minutes into the debate": a verb after a quotation that opens
+        // the sentence and ends in a comma, and its subject, reports the
+        // quotation; what follows it is no content of
+        // its own, unless "that" or a quotation opens it.
+        if !had_that
+            && a < sent_end
+            && source.start() > s.toks.start + 1
+            && closes_quote_from(doc, source.start() - 1, s.toks.start)
+            && doc.punct(source.start() - 2, ",")
+            && doc.quote_opened_at(a).is_none()
+            && doc.quote_opened_at(a + 1).is_none()
+        {
+            continue;
         }
         if a >= sent_end {
             // The cue ends its sentence: a trailing attribution or a colon at
@@ -2182,6 +2233,15 @@ fn participle_subject(
         verb,
         verb.saturating_sub(MAX_SOURCE_TOKENS).max(s.start),
     )
+}
+
+/// True when token `k` is the closing mark of a quotation that opened on
+/// token `start` (not of a title inside a sentence: "On “Fox News
+/// Sunday,” Pence said …").
+fn closes_quote_from(doc: &Doc<'_>, k: usize, start: usize) -> bool {
+    doc.mark_of
+        .get(k)
+        .is_some_and(|&q| q != NONE && doc.quotes[q as usize].tokens == (start..k))
 }
 
 /// True when the sentence `s` is a question opened by "do", "does" or
