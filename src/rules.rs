@@ -309,6 +309,22 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             t.kind,
             TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
         ) {
+            // "calling him a “stiff” and accusing him of acting like a
+            // “spoiled child”": a second participle of saying is a claim
+            // of its own; not one coordinated with an -ing form of the
+            // content ("suggested looking at … and asking yourself …").
+            if k > from
+                && doc.in_class(k, &COORDINATORS)
+                && doc.is(k, "and")
+                && cx.cue(k + 1).is_some_and(|(_, c)| participle_cue(c))
+                && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
+                && !(from..k).any(|j| {
+                    let w = doc.word(j);
+                    w.len() > 4 && w.ends_with("ing") && !doc.capitalized(j)
+                })
+            {
+                return if doc.punct(k - 1, ",") { k - 1 } else { k };
+            }
             k += 1;
             continue;
         }
@@ -2010,8 +2026,15 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             && !c.listed_noun
             && b == p
             && reduced_relative_head(doc, p - 1);
+        // "…, calling him a “stiff” and accusing him of …": a participle
+        // coordinated with one after a comma.
+        let chained = doc.is(b, "and")
+            && (b.saturating_sub(30).max(s.toks.start + 1)..b).any(|k| {
+                doc.punct(k - 1, ",") && cx.cue(k).is_some_and(|(_, c)| participle_cue(c))
+            });
         if !(reduced
             || prep
+            || chained
             || doc.punct(b - 1, ",")
             || doc.kind(b - 1) == Some(TokenKind::Dash)
             || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)))
