@@ -493,19 +493,17 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     if end <= lo {
         return None;
     }
-    // "a source close to him said": a post-modifier ending in an object
-    // pronoun, which the phrase leaves out (as it leaves out any
-    // post-modifier, below).
+    // "a source close to him said": a post-modifier and its object, an
+    // object pronoun too, are part of the phrase (a person or a source
+    // alone names nobody).
     // (The post-modifier's class bit first: it turns nearly every phrase away.)
-    let end = if end >= lo + 4
+    if end >= lo + 4
         && doc.in_class(end - 3, &POSTMODIFIERS)
         && (doc.in_class(end - 2, &INNER_PREPOSITIONS) || doc.is(end - 2, "to"))
         && doc.is_any(end - 1, OBJECT_PRONOUNS)
     {
-        end - 3
-    } else {
-        end
-    };
+        return np_ending_untold(doc, end - 3, lo).map(|np| Untold::Phrase(np.start()..end));
+    }
     // "Another said", "Some argue", "Many believe": a quantifier alone.
     if doc.in_class(end - 1, &QUANTIFIER_PRONOUNS)
         && (end - 1 == lo || !np_token(doc, end - 2) || doc.in_class(end - 2, &STOP_WORDS))
@@ -536,7 +534,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     while i > floor {
         let k = i - 1;
         // "A source close to the senator said": "to" after a post-modifier,
-        // which the phrase leaves out (below).
+        // which the phrase holds with its object.
         if doc.is(k, "to") && k > floor && doc.in_class(k - 1, &POSTMODIFIERS) {
             i -= 1;
             continue;
@@ -605,10 +603,6 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     {
         s += 1;
     }
-    // "A person familiar with the talks": the post-modifier is left out.
-    let end = (s + 1..end)
-        .find(|&k| doc.in_class(k, &POSTMODIFIERS))
-        .unwrap_or(end);
     if s >= end {
         return None;
     }
@@ -651,6 +645,23 @@ fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
 /// after "according to". Stops at a comma, a relative pronoun or the end.
 pub(crate) fn np_starting_at(doc: &Doc<'_>, start: usize, hi: usize) -> Option<SourceCand> {
     np_starting_untold(doc, start, hi).map(|np| np.tell(doc))
+}
+
+/// The end of the object of a post-modifier ("familiar with the
+/// mayor’s plans", "close to him") starting at `from`, before `hi`: words
+/// up to a punctuation mark, a relative pronoun or a verb.
+fn np_object_end(doc: &Doc<'_>, from: usize, hi: usize) -> Option<usize> {
+    let end = (from..hi)
+        .take_while(|&k| {
+            let t = &doc.toks[k];
+            (t.is_wordlike() || crate::source::plural_possessive(doc, k))
+                && !doc.verb[k]
+                && !doc.in_class(k, &RELATIVE_PRONOUNS)
+                && !doc.in_class(k, &crate::rules::FINITE_VERBS)
+        })
+        .last()?
+        + 1;
+    (np_head(doc, end - 1) || doc.is_any(end - 1, OBJECT_PRONOUNS)).then_some(end)
 }
 
 /// A source phrase not yet told what it names ([`classify`]) nor split
@@ -897,6 +908,17 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
             && !doc.in_class(i - 1, &DETERMINERS)
             && !doc.in_class(i - 1, &INNER_PREPOSITIONS)
         {
+            break;
+        }
+        // "according to a person familiar with the plans": a post-modifier
+        // and its object are part of the phrase.
+        if doc.in_class(i, &POSTMODIFIERS)
+            && end > start
+            && (doc.in_class(i + 1, &INNER_PREPOSITIONS) || doc.is_any(i + 1, &["to", "on"]))
+        {
+            if let Some(object) = np_object_end(doc, i + 2, (i + 10).min(hi)) {
+                end = object;
+            }
             break;
         }
         if doc.in_class(i, &POSTMODIFIERS) || doc.in_class(i, &INDEFINITE_PRONOUNS) {
