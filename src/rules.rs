@@ -2836,10 +2836,11 @@ pub(crate) const BASE_AUXILIARIES: WordClass = WordClass {
 fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
     let aux = cue > 0 && (doc.in_class(cue - 1, &BASE_AUXILIARIES) || doc.is(cue - 1, "n't"));
     let phrase = source.toks.last().cloned().unwrap_or(cue..cue);
-    // The head is the word before a preposition inside the phrase: "Aides
-    // to Clinton say", "Majorities in all five say".
+    // The head is the word before a preposition or a post-modifier inside
+    // the phrase: "Aides to Clinton say", "Majorities in all five say",
+    // "People familiar with the plans say".
     let head_tok = (phrase.start + 1..phrase.end)
-        .find(|&k| doc.in_class(k, &INNER_PREPOSITIONS))
+        .find(|&k| doc.in_class(k, &INNER_PREPOSITIONS) || doc.in_class(k, &POSTMODIFIERS))
         .unwrap_or(phrase.end)
         .saturating_sub(1)
         .max(phrase.start.min(cue));

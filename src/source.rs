@@ -993,10 +993,11 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     if r.len() == 1 && doc.in_class(r.start, &SUBJECT_PRONOUNS) {
         return SourceKind::Pronoun;
     }
-    // The head: the last word before any inner preposition.
+    // The head: the last word before any inner preposition or post-modifier
+    // ("a person familiar with the talks").
     let mut head_end = r.end;
     for i in r.clone().skip(1) {
-        if doc.in_class(i, &INNER_PREPOSITIONS) {
+        if doc.in_class(i, &INNER_PREPOSITIONS) || doc.in_class(i, &POSTMODIFIERS) {
             head_end = i;
             break;
         }
