@@ -1249,10 +1249,18 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
         let sent_end = s.toks.end;
+        // (After a comma the subject may stand past a long relative
+        // clause: "Mrs. Clinton's presidential campaign, which has been
+        // shadowed for 17 months by …, said".)
+        let reach = if doc.punct(c.toks.start.wrapping_sub(1), ",") {
+            40
+        } else {
+            8
+        };
         let lo = c
             .toks
             .start
-            .saturating_sub(MAX_SOURCE_TOKENS + 8)
+            .saturating_sub(MAX_SOURCE_TOKENS + reach)
             .max(s.toks.start);
         // "have been claimed", "was told": in the passive the subject is
         // not the source.

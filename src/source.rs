@@ -275,6 +275,13 @@ const DOCUMENT_PARTICIPLES: &[&str] = &[
     "taken",
 ];
 
+/// True when token `k` is the closing mark of a quotation.
+fn closes_a_quote(doc: &Doc<'_>, k: usize) -> bool {
+    doc.mark_of
+        .get(k)
+        .is_some_and(|&q| q != crate::doc::NONE && doc.quotes[q as usize].tokens.end == k)
+}
+
 /// [`subject_before`], but for what the subject names.
 pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Untold> {
     let mut end = cue; // exclusive
@@ -337,6 +344,11 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     if doc.punct(end - 1, ",") {
         return subject_past_comma(doc, end - 1, lo);
     }
+    // An appositive that ends in a quoted title, its comma inside the
+    // marks: "Trump, the star of the reality show “The Apprentice,” said".
+    if end > lo + 2 && doc.punct(end - 2, ",") && closes_a_quote(doc, end - 1) {
+        return subject_past_comma(doc, end - 2, lo);
+    }
     // "Many speakers at the service — including Muslims and Jews — said":
     // past an aside between dashes.
     if doc.kind(end - 1) == Some(TokenKind::Dash) {
@@ -392,18 +404,30 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold>
 /// Ledger, citing internal documents, reported"). Past an age, one more
 /// appositive: "Gloria Fenwick, 71, a retired teacher, said".
 fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> {
-    let floor = comma.saturating_sub(30).max(lo);
+    let floor = comma.saturating_sub(44).max(lo);
     let mut close = comma;
     let mut k = comma;
     while k > floor {
         k -= 1;
         if doc.punct(k, ",") {
+            // "The port authority, which has been criticized by shipping
+            // companies, dock unions and the city council, said": a
+            // relative clause with commas of its own.
+            if k + 1 < close && !apposed(doc, k + 1) {
+                k = (floor..k).rev().find(|&j| {
+                    doc.punct(j, ",") && doc.is_any(j + 1, &["which", "who", "whose"])
+                })?;
+            }
             let first = k + 1;
             if first >= close || !apposed(doc, first) {
                 return None;
             }
-            // "Rep. Zoe Lofgren (D-Calif.), who …, said"
+            // "Rep. Zoe Lofgren (D-Calif.), who …, said"; "Sanders,
+            // meanwhile, who sits at zero such endorsements, said".
             let mut end = k;
+            if end > floor + 2 && doc.is_any(end - 1, LINKING) && doc.punct(end - 2, ",") {
+                end -= 2;
+            }
             if end > floor && doc.punct(end - 1, ")") {
                 end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
             }
