@@ -878,7 +878,10 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                     && (doc.capitalized(i + 1)
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
-                || (i > start && doc.word(i - 1).ends_with(['’', '\'']));
+                || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
+                // "The Greenfield Public Library’s board of trustees" (after
+                // "the": "called Mr. Obama’s remarks …" names no one)
+                || (doc.in_class(start, &DETERMINERS) && crate::cue::genitive(doc.word(i - 1)));
             // "said Robert Antonacci of the New York delegation": after
             // "of the", one lowercase head ends an organization's name.
             let org_head = i > start + 3
