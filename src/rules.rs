@@ -1404,10 +1404,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // Tuesday to refrain …": an infinitive, for a verb that takes one.
             // (Not for "asked the crowd to …", whose object is content.)
             let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
+            // ("said on NBC’s “Meet the Press” on Sunday that": a quoted name.)
+            let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
             let mut j = a;
             while j < sent_end
                 && j < a + 16
-                && (doc.toks[j].is_wordlike() || place_comma(j))
+                && (doc.toks[j].is_wordlike() || place_comma(j) || quote_mark(j))
                 && !doc.is(j, "that")
                 && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
                 && !(infinitive_frame && doc.is(j, "to"))
@@ -1431,7 +1433,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 })
             };
             let lead = j > a
-                && ((a..j).all(|k| place_comma(k) || adjunct_like(doc, k..k + 1))
+                && ((a..j).all(|k| place_comma(k) || quote_mark(k) || adjunct_like(doc, k..k + 1))
                     // ("proposed just that in 2013": "that" a pronoun)
                     || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
                     || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
