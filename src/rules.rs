@@ -269,6 +269,18 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     if let Some(&q) = doc.quote_of.get(from).filter(|&&q| q != NONE) {
         limit = limit.min(doc.quotes[q as usize].tokens.end);
     }
+    // "Though they expect Mr. Kim to be reappointed, they say he will …":
+    // in a clause that a subordinator opens before the sentence's own, the
+    // content ends at the comma before the main clause.
+    if let Some(s) = doc.sent_of.get(from).map(|&s| &doc.sents[s as usize]) {
+        if doc.is_any(s.toks.start, SUBORDINATORS)
+            && !(s.toks.start..from).any(|k| doc.punct(k, ","))
+        {
+            if let Some(k) = main_clause_comma(cx, from..limit, sent_end) {
+                limit = k;
+            }
+        }
+    }
     // "Podesta said Gates was not working for the party and said Manafort
     // was not involved": the subject's second claim. The clause's few cue
     // verbs are visited, not its words.
@@ -2069,7 +2081,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // ends before the clause after a comma.
         let fronted = prep && p - 1 == s.toks.start;
         if reduced || fronted {
-            match main_clause_comma(cx, a..end, s.toks.end) {
+            // (`clause_end` may have stopped on that comma already.)
+            match main_clause_comma(cx, a..(end + 1).min(s.toks.end), s.toks.end) {
                 Some(k) => end = k,
                 None if fronted => continue,
                 None => {}
@@ -2200,8 +2213,10 @@ fn main_clause_comma(cx: &Ctx<'_, '_>, r: Range<usize>, sent_end: usize) -> Opti
         doc.punct(k, ",")
             && np_starting_untold(doc, k + 1, sent_end).is_some_and(|np| {
                 let v = skip_auxiliaries(cx, np.end(), sent_end);
-                cx.verb(v).is_some_and(|(_, c)| finite(c))
-                    || doc.in_class(v, &FINITE_VERBS)
+                // ("…, party leaders say": a base form after a plural too.)
+                cx.verb(v).is_some_and(|(_, c)| {
+                    finite(c) || (c.form == Form::Base && base_form_verb(doc, v, &np.tell(doc)))
+                }) || doc.in_class(v, &FINITE_VERBS)
                     || (doc.word(v).ends_with("ed") && !doc.capitalized(v))
             })
     })
