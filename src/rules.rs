@@ -1680,6 +1680,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !substantial(doc, &content) && !name {
             continue;
         }
+        // "…, he said this week.": a time alone is no content.
+        if content.clone().all(|k| {
+            doc.in_class(k, &TIME_WORDS)
+                || doc.is_any(k, &["this", "last", "next", "on", "earlier", "later"])
+        }) {
+            continue;
+        }
         // A quotation starting the content and holding all of it.
         let mut pieces = Pieces::one(content.clone());
         if let Some(q) = doc.quote_opened_at(content.start) {
