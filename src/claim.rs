@@ -194,6 +194,8 @@ pub enum Rule {
     ObjectContent,
     /// a promise from X that …: a noun cue with a that-clause.
     NounCue,
+    /// In a poll released Sunday, …: a document in a fronted "in" phrase.
+    InDocument,
 }
 
 /// One attributed claim.

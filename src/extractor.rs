@@ -129,6 +129,9 @@ impl Extractor {
         rules::trailing(&cx, &mut cands);
         rules::source_cue_content(&cx, &mut cands);
         rules::according_to(&cx, &mut cands);
+        if categories & bit(CueCategory::According) != 0 {
+            rules::in_document(&cx, &mut cands);
+        }
         if categories & bit(CueCategory::Colon) != 0 {
             rules::colon(&cx, &mut cands);
         }
@@ -725,6 +728,11 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
             let kind = content_kind(doc, &words, &cand.content);
             let (lemma, category) = match cues.get(cand.cue as usize).filter(|_| cand.cue != NONE) {
                 Some(c) => (String::from(&*c.lemma), c.category),
+                // A cue of no lexicon entry: a bare colon, or the "in" of
+                // a document ("In a poll released Sunday, …").
+                None if cand.cue_toks.first().is_some_and(|r| doc.is(r.start, "in")) => {
+                    ("in".to_owned(), CueCategory::According)
+                }
                 None => (":".to_owned(), CueCategory::Colon),
             };
             let sentence = doc.span(doc.sents[cand.sent].toks.clone());

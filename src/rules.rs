@@ -1992,6 +1992,73 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Rule: a document named in a fronted "in" phrase is the source of the
+/// clause after it, as "according to" would make it.
+///
+/// * "In a Washington Post-ABC News poll released Sunday, 67 percent of
+///   Americans said they had an unfavorable impression of Trump."
+/// * "In the most recent Fox poll, Kasich was at 25 percent."
+///
+/// "In a statement, the union said …" names no document: a statement is
+/// said, and its verb is the cue.
+pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (si, s) in doc.sents.iter().enumerate() {
+        let end = s.toks.end;
+        let p = s.toks.start + usize::from(doc.is_any(s.toks.start, &["and", "but"]));
+        if !doc.is(p, "in") {
+            continue;
+        }
+        let Some(comma) = (p + 2..(p + 16).min(end)).find(|&k| doc.punct(k, ",")) else {
+            continue;
+        };
+        let phrase = p + 1..comma;
+        let plain = phrase.clone().all(|k| {
+            doc.toks[k].is_wordlike()
+                || doc.punct(k, "/")
+                || crate::source::plural_possessive(doc, k)
+        });
+        // The document is the phrase's head, before any preposition or
+        // participle: not "In the wake of the Times report", "In eight of
+        // nine states where exit polls were conducted".
+        let head = phrase.clone().find(|&k| {
+            let w = doc.word(k);
+            let lower = !doc.capitalized(k);
+            doc.in_class(k, &DOCUMENT_NOUNS)
+                || doc.in_class(k, &INNER_PREPOSITIONS)
+                || doc.is(k, "by")
+                || (lower && (w.ends_with("ed") || w.ends_with("ing")))
+        });
+        if !plain || !head.is_some_and(|k| doc.in_class(k, &DOCUMENT_NOUNS)) {
+            continue;
+        }
+        // "In the previous Post-ABC poll, conducted in early September,
+        // Clinton led …": past an aside on the document.
+        let mut from = comma + 1;
+        let w = doc.word(from);
+        if !doc.capitalized(from) && (w.ends_with("ed") || w.ends_with("ing")) {
+            match (from + 1..(from + 12).min(end)).find(|&k| doc.punct(k, ",")) {
+                Some(k) => from = k + 1,
+                None => continue,
+            }
+        }
+        let rest = trim(doc, from..end.min(from + MAX_CLAUSE_TOKENS));
+        if !substantial(doc, &rest) || !verb_anywhere(doc, rest.clone()) {
+            continue;
+        }
+        let source = Untold::Phrase(phrase).tell(doc);
+        out.push(Cand {
+            cue: NONE,
+            cue_toks: Pieces::one(p..p + 1),
+            source: Some(source),
+            content: Pieces::one(rest),
+            rule: Rule::InDocument,
+            score: 0.8,
+            sent: si,
+        });
+    }
+}
+
 /// Nouns after "according to" that name a standard, not a source.
 #[rustfmt::skip]
 pub(crate) const NOT_SOURCES: WordClass = WordClass {
