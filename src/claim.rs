@@ -154,7 +154,8 @@ pub struct Source {
 pub struct Cue {
     /// The cue's words; several spans for a split cue ("criticized … saying").
     pub spans: Vec<Span>,
-    /// The dictionary form: "say" for "said", "according to".
+    /// The dictionary form: "say" for "said", "according to"; ":" for a
+    /// colon frame and "in" for a document ("In a poll released Sunday, …").
     pub lemma: String,
     /// What kind of attribution it makes.
     pub category: CueCategory,
