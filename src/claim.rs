@@ -40,7 +40,7 @@ pub enum CueCategory {
     Speech,
     /// Writing and publishing: write, tweet, post, report.
     Writing,
-    /// "according to".
+    /// "according to", and the "in" of a document ("In a poll released Sunday, …").
     According,
     /// A colon frame with no verb: `Sen. Ortiz: “We need a vote.”`
     Colon,
