@@ -1369,7 +1369,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "warned customers that", "told her counterpart that", "told
             // ABC’s “Good Morning America” that": up to a near "that",
             // whatever the addressee is, a quoted name too.
-            let that = (a..(a + 8).min(sent_end))
+            let that = (a..(a + 14).min(sent_end))
                 .take_while(|&j| doc.toks[j].is_wordlike() || doc.toks[j].is_double_quote())
                 .find(|&j| doc.is(j, "that") && !that_is_determiner(doc, j));
             if let Some(t) = that {
@@ -3046,6 +3046,8 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
             && !doc.capitalized(i + 1)
             && !doc.in_class(i + 1, &DETERMINERS)
             && !crate::source::is_pronoun_like(t.text)
+            // ("told reporters that someone had reprogrammed the sign")
+            && !doc.in_class(i + 1, &crate::source::INDEFINITE_PRONOUNS)
             && !t.text.ends_with('s')
     });
     noun && (doc.is_any(i + 2, THAT_VERBS) || matches!(doc.word(i + 2), "," | "." | ";"))

@@ -502,9 +502,11 @@ pub(crate) fn apposed(doc: &Doc<'_>, first: usize) -> bool {
             && (is_title_noun(w) || w.contains('-') || is_participle(w)))
 }
 
-/// A lowercase -ing or -ed form: "citing", "asked", "elected".
+/// A lowercase -ing or -ed form: "citing", "asked", "elected", or a short
+/// irregular one: "The aides, led by campaign manager Terry Sullivan, told".
 fn is_participle(w: &str) -> bool {
-    w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+    (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
+        || matches!(w, "held" | "led" | "paid" | "run" | "sent" | "won")
 }
 
 /// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
