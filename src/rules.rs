@@ -806,7 +806,14 @@ fn tail_adjunct(doc: &Doc<'_>, j: usize) -> bool {
                 "days", "hours", "minutes", "months", "seconds", "weeks", "years",
             ],
         );
-    participle || span
+    // "…,” he told 2,267 people gathered at Purdue University": a
+    // participle after the people one tells.
+    let after_people = j > 0
+        && crate::source::is_person_noun(doc.word(j - 1))
+        && w.len() > 4
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase());
+    participle || span || after_people
 }
 
 /// A word of the addressee or adjunct after a trailing cue: "told
@@ -827,6 +834,8 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
                     && !doc.in_class(j + 1, &INNER_PREPOSITIONS))))
         // "said Dec. 6": the day after a month.
         || (doc.kind(j) == Some(TokenKind::Number) && j > 0 && doc.capitalized(j - 1))
+        // "told 2,267 people gathered at Purdue University"
+        || (doc.kind(j) == Some(TokenKind::Number) && crate::source::is_person_noun(doc.word(j + 1)))
 }
 
 /// "to" opening an adjunct, not an infinitive: "said to reporters", "said
