@@ -163,7 +163,11 @@ pub(crate) fn find_cues(
                 && doc.toks[i - 1].kind == TokenKind::Word
                 && !doc.capitalized(i - 1)
                 && !doc.toks[i - 1].text.ends_with('s')
-                && !(doc.is(i - 2, "those") && doc.toks[i - 1].text.ends_with("ed"));
+                && !(doc.is(i - 2, "those") && doc.toks[i - 1].text.ends_with("ed"))
+                // Not the object of a post-modifier: "Officials familiar
+                // with the plan say …".
+                && !(i.saturating_sub(5)..i - 2)
+                    .any(|k| doc.in_class(k, &crate::source::POSTMODIFIERS));
             if keep(w.category) && !name && !adjective {
                 // "the secretary of state", "in support of": a base form
                 // after a preposition is a noun (a verb there is a gerund).
