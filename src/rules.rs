@@ -983,7 +983,21 @@ fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     {
         return !has_finite_verb(doc, r.clone());
     }
-    doc.in_class(r.start, &NOT_CONTENT_START) && !comma && !has_finite_verb(doc, r.clone())
+    // "In recent weeks, Rubio attacked …", "With 214 delegates at stake,
+    // Clinton assured …": a prepositional phrase, whose plural nouns are
+    // no verbs; only a form of "be", "have" or a modal, a common past or
+    // a cue verb makes it a clause.
+    doc.in_class(r.start, &NOT_CONTENT_START)
+        && !comma
+        && !(r.start..r.end.min(r.start + MAX_CLAUSE_TOKENS))
+            .any(|k| doc.in_class(k, &FINITE_VERBS) || doc.verb[k] || is_participle_ed(doc, k))
+}
+
+/// A lowercase word in -ed after a word of its clause: "the party
+/// collapsed", a past verb (or a participle).
+fn is_participle_ed(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.word(k);
+    w.len() > 3 && w.ends_with("ed") && !doc.capitalized(k) && doc.kind(k) == Some(TokenKind::Word)
 }
 
 /// Spans of time that open an adjunct with a subordinator after them:
