@@ -2878,9 +2878,27 @@ pub(crate) const COORDINATORS: WordClass = WordClass {
 /// "Sanders called him divisive and accused him of …" gives "him divisive".
 fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
+    // A finite verb: a cue, a form of "be", "have" or a modal, a common past.
+    let verb_at =
+        |v: usize| cx.verb(v).is_some_and(|(_, c)| finite(c)) || doc.in_class(v, &FINITE_VERBS);
     for k in r.start + 1..r.end {
-        if doc.in_class(k, &COORDINATORS) && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
+        if !doc.in_class(k, &COORDINATORS) {
+            continue;
+        }
+        // "… and said …", "praised both candidates and was scheduled to
+        // meet …": a second verb of the subject.
+        if verb_at(k + 1) {
             return trim(doc, r.start..k);
+        }
+        // "Trump wants the votes and Peña Nieto wants to be a hero": a
+        // clause with a subject of its own.
+        let hi = r.end.min(k + 1 + MAX_SOURCE_TOKENS);
+        if doc.capitalized(k + 1) || doc.in_class(k + 1, &SUBJECT_PRONOUNS) {
+            if let Some(np) = np_starting_untold(doc, k + 1, hi) {
+                if np.end() < r.end && verb_at(skip_auxiliaries(cx, np.end(), hi)) {
+                    return trim(doc, r.start..k);
+                }
+            }
         }
     }
     r
