@@ -2712,7 +2712,7 @@ fn long_subject(doc: &Doc<'_>, sent_start: usize, c: &CueHit) -> Option<Untold> 
 /// The subject of a sentence: the source phrase it starts with, when a
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
-    let s = dateline_end(doc, s.clone()).unwrap_or(s.start)..s.end;
+    let s = past_dateline(doc, s.start, s.end)..s.end;
     // "But the appeals court overruled and said …": past a conjunction.
     let start = if doc.is_any(s.start, &["and", "but", "so", "still", "yet"]) {
         s.start + 1
@@ -2734,29 +2734,6 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     let plain = (start..comma).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
     let src = np_starting_untold(doc, comma + 1, limit).filter(|src| plain && verbish(src))?;
     Some(src.tell(doc))
-}
-
-/// Where the text of sentence `s` starts after a dateline: "ORLANDO, Fla.
-/// (Reuters) - President Barack Obama met …", "WASHINGTON (AP) — The
-/// Senate …": a place in capitals, perhaps its state and an agency in
-/// parentheses, and a dash.
-fn dateline_end(doc: &Doc<'_>, s: Range<usize>) -> Option<usize> {
-    let caps = |k: usize| {
-        let w = doc.word(k);
-        w.len() > 1
-            && w.bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-')
-    };
-    if !caps(s.start) {
-        return None;
-    }
-    let dash = (s.start + 1..(s.start + 10).min(s.end))
-        .find(|&k| doc.kind(k) == Some(TokenKind::Dash) || doc.punct(k, "-"))?;
-    let plain = (s.start..dash).all(|k| {
-        let t = &doc.toks[k];
-        t.is_wordlike() || matches!(t.text, "," | "(" | ")")
-    });
-    (plain && dash + 1 < s.end).then_some(dash + 1)
 }
 
 /// Labels that stand before a colon at the start of a paragraph without
