@@ -1645,7 +1645,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let name = (a..end)
                 .filter(|&k| doc.toks[k].is_wordlike())
                 .all(|k| doc.capitalized(k) || doc.is_any(k, &["the", "of", "in", "and", "for"]));
-            if name {
+            // ("Jacobs called Merkel “The Chancellor of the Free World”":
+            // an object and a quoted epithet, two objects.)
+            let epithet = (a + 1..end).any(|k| doc.quote_opened_at(k).is_some());
+            if name && !epithet {
                 continue;
             }
         }
