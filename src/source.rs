@@ -616,7 +616,30 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             && w.ends_with('s')
             && !w.ends_with("ss")
             && w.bytes().all(|b| b.is_ascii_lowercase());
-        (plural && (end - 1 == lo || !np_token(doc, end - 2))).then_some(end - 1)
+        if !plural {
+            return None;
+        }
+        if end - 1 == lo || !np_token(doc, end - 2) {
+            return Some(end - 1);
+        }
+        // "public records show", "recent polls show": documents with
+        // lowercase modifiers and no determiner.
+        if !doc.in_class(end - 1, &crate::rules::DOCUMENT_NOUNS) {
+            return None;
+        }
+        let first = (end.saturating_sub(4).max(lo)..end - 1)
+            .rev()
+            .take_while(|&k| {
+                doc.toks[k].kind == TokenKind::Word
+                    && !doc.capitalized(k)
+                    && !doc.verb[k]
+                    && !doc.in_class(k, &STOP_WORDS)
+                    && !doc.in_class(k, &DETERMINERS)
+                    && !doc.in_class(k, &INNER_PREPOSITIONS)
+                    && !doc.in_class(k, &crate::rules::FINITE_VERBS)
+            });
+        let first = first.last()?;
+        (first == lo || !np_token(doc, first - 1)).then_some(first)
     })?;
     // A leading preposition or conjunction is not part of it.
     let mut s = start;
