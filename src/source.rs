@@ -295,8 +295,10 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         let i = end - 1;
         let w = doc.word(i);
         let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
-        // "Carter however said", "Carter, however, said".
-        if doc.in_class(i, &AUXILIARIES) || adverb || doc.is_any(i, LINKING) {
+        // "Carter however said", "Carter, however, said"; "Polls there
+        // show", "Officials here say".
+        let place = i > lo && doc.is_any(i, &["here", "there"]);
+        if doc.in_class(i, &AUXILIARIES) || adverb || place || doc.is_any(i, LINKING) {
             end -= 1;
         } else if doc.punct(i, ",")
             && i >= lo + 2
