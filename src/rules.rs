@@ -299,10 +299,16 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             .take_while(|&k| k > from && (doc.in_class(k, &AUXILIARIES) || doc.is(k, "not")))
             .last()
             .unwrap_or(next);
+        // ("… but then announced that …": an adverb after the coordinator.)
+        let aux = if aux > from + 2 && doc.is_any(aux - 1, &["then", "also", "later"]) {
+            aux - 1
+        } else {
+            aux
+        };
         if aux > from + 1
             && doc.is_any_of(aux - 1, &COORDINATORS, &["and", "but"])
             && cx.verb(next).is_some_and(|(_, c)| {
-                (aux == next && speech_verb(c))
+                (aux + 1 >= next && speech_verb(c))
                     || (doc.punct(aux.saturating_sub(2), ",")
                         && !c.noun
                         && (aux < next || matches!(c.form, Form::Past | Form::Third)))
@@ -1890,7 +1896,8 @@ pub(crate) const ADJUNCT_WORDS: WordClass = WordClass {
         "on", "onstage", "outlet", "post", "previously", "privately", "program", "publicly",
         "radio", "rally", "recently", "repeatedly", "reporter", "reporters", "show", "speech",
         "statement", "station", "television", "the", "their", "them", "then", "this", "today",
-        "tonight", "too", "tv", "tweet", "twitter", "us", "week", "with", "year", "yesterday",
+        "tonight", "too", "tv", "tweet", "twitter", "us", "via", "week", "with", "year",
+        "yesterday",
     ],
 };
 
@@ -2866,8 +2873,9 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
             continue;
         }
         // "… and said …", "praised both candidates and was scheduled to
-        // meet …": a second verb of the subject.
-        if verb_at(k + 1) {
+        // meet …", "… but then announced …": a second verb of the subject.
+        let v = k + 1 + usize::from(doc.is_any(k + 1, &["then", "also", "later"]));
+        if verb_at(v) {
             return trim(doc, r.start..k);
         }
         // "Trump wants the votes and Peña Nieto wants to be a hero": a
