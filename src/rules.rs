@@ -273,7 +273,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     // in a clause that a subordinator opens before the sentence's own, the
     // content ends at the comma before the main clause.
     if let Some(s) = doc.sent_of.get(from).map(|&s| &doc.sents[s as usize]) {
-        if doc.is_any(s.toks.start, SUBORDINATORS)
+        if doc.is_any_of(s.toks.start, &STOP_WORDS, SUBORDINATORS)
             && !(s.toks.start..from).any(|k| doc.punct(k, ","))
         {
             if let Some(k) = main_clause_comma(cx, from..limit, sent_end) {
@@ -2038,8 +2038,9 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (si, s) in doc.sents.iter().enumerate() {
         let end = s.toks.end;
-        let p = s.toks.start + usize::from(doc.is_any(s.toks.start, &["and", "but"]));
-        if !doc.is(p, "in") {
+        let p =
+            s.toks.start + usize::from(doc.is_any_of(s.toks.start, &COORDINATORS, &["and", "but"]));
+        if !(doc.in_class(p, &INNER_PREPOSITIONS) && doc.is(p, "in")) {
             continue;
         }
         let Some(comma) = (p + 2..(p + 16).min(end)).find(|&k| doc.punct(k, ",")) else {
@@ -2410,11 +2411,11 @@ fn closes_quote_from(doc: &Doc<'_>, k: usize, start: usize) -> bool {
 /// "did" and token `k` is outside any quotation: "Do you support Donald
 /// Trump?", "Did the mayor approve the plan?".
 fn writers_question(doc: &Doc<'_>, s: Range<usize>, k: usize) -> bool {
-    let last = (s.start..s.end)
-        .rev()
-        .find(|&p| doc.kind(p) != Some(TokenKind::ParagraphBreak));
-    doc.is_any(s.start, &["do", "does", "did"])
-        && last.is_some_and(|p| doc.punct(p, "?"))
+    doc.is_any_of(s.start, &FINITE_VERBS, &["do", "does", "did"])
+        && (s.start..s.end)
+            .rev()
+            .find(|&p| doc.kind(p) != Some(TokenKind::ParagraphBreak))
+            .is_some_and(|p| doc.punct(p, "?"))
         && doc.depth.get(k) == Some(&0)
 }
 

@@ -105,8 +105,8 @@ pub(crate) const STOP_WORDS: WordClass = WordClass {
         "does", "during", "had", "has", "have", "having", "how", "however", "if", "into", "is",
         "may", "might", "must", "nor", "not", "now", "on", "once", "or", "over", "should", "since",
         "so", "than", "then", "though", "through", "to", "toward", "towards", "under", "unless",
-        "until", "upon", "was", "were", "what", "when", "where", "whether", "while", "whom",
-        "whose", "why", "will", "would", "yet",
+        "until", "upon", "was", "were", "what", "when", "whenever", "where", "whether", "while",
+        "whom", "whose", "why", "will", "would", "yet",
     ],
 };
 
