@@ -2952,7 +2952,11 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
             && (doc.in_class(k + 1, &FINITE_VERBS)
                 || cx.verb(k + 1).is_some()
                 || doc.word(k + 1).ends_with("ed"));
-        if doc.punct(k, ",") || doc.punct(k, ";") || time || time_pp || clause {
+        // "is backing Hillary Clinton because he worries …": a
+        // subordinate clause is no part of the object.
+        let subordinate = doc.is_any_of(k, &STOP_WORDS, SUBORDINATORS)
+            && !doc.is_any(k, &["as", "since", "after", "before"]);
+        if doc.punct(k, ",") || doc.punct(k, ";") || time || time_pp || clause || subordinate {
             return trim(doc, r.start..k);
         }
     }
