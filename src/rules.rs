@@ -1959,7 +1959,12 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
-        let (start, end) = (s.toks.start, s.toks.end);
+        let (start, mut end) = (s.toks.start, s.toks.end);
+        // "“It's according to age groups,” said Mattie Thomas": inside a
+        // quotation, the content stays inside it.
+        if let Some(&q) = doc.quote_of.get(c.toks.start).filter(|&&q| q != NONE) {
+            end = end.min(doc.quotes[q as usize].tokens.end);
+        }
         // "according to plan", "according to state law": not a source.
         let head = (c.toks.end..(c.toks.end + 4).min(end))
             .take_while(|&k| doc.toks[k].is_wordlike())

@@ -829,10 +829,19 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         || doc.is_any(k, &["acting", "late", "outgoing", "retired"]))
             });
         let head = if titled_name {
-            (head..(head + 4).min(hi))
+            let name_end = (head..(head + 4).min(hi))
                 .take_while(|&k| doc.capitalized(k))
                 .last()
-                .unwrap_or(head)
+                .unwrap_or(head);
+            // "former Gov. Jeb Bush of Florida": a place after the name.
+            if doc.is(name_end + 1, "of") && name_end + 2 < hi && doc.capitalized(name_end + 2) {
+                (name_end + 2..(name_end + 5).min(hi))
+                    .take_while(|&k| doc.capitalized(k))
+                    .last()
+                    .unwrap_or(name_end)
+            } else {
+                name_end
+            }
         } else {
             head
         };
