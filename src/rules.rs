@@ -245,6 +245,10 @@ fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     }
 }
 
+/// Adverbs between a coordinator and a second verb of the subject: "… but
+/// then announced …", "… and also said …".
+const AFTER_COORDINATOR: &[&str] = &["also", "later", "then"];
+
 /// "but", "and", "while", "though" or "although" at token `i`: a new
 /// clause after a comma.
 fn clause_opener(doc: &Doc<'_>, i: usize) -> bool {
@@ -300,7 +304,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             .last()
             .unwrap_or(next);
         // ("… but then announced that …": an adverb after the coordinator.)
-        let aux = if aux > from + 2 && doc.is_any(aux - 1, &["then", "also", "later"]) {
+        let aux = if aux > from + 2 && doc.is_any(aux - 1, AFTER_COORDINATOR) {
             aux - 1
         } else {
             aux
@@ -336,10 +340,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 && doc.is(k, "and")
                 && cx.cue(k + 1).is_some_and(|(_, c)| participle_cue(c))
                 && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
-                && !(from..k).any(|j| {
-                    let w = doc.word(j);
-                    w.len() > 4 && w.ends_with("ing") && !doc.capitalized(j)
-                })
+                && !(from..k).any(|j| is_gerund_like(doc.word(j)) && !doc.capitalized(j))
             {
                 return if doc.punct(k - 1, ",") { k - 1 } else { k };
             }
@@ -814,11 +815,8 @@ fn tail_adjunct(doc: &Doc<'_>, j: usize) -> bool {
         );
     // "…,” he told 2,267 people gathered at Purdue University": a
     // participle after the people one tells.
-    let after_people = j > 0
-        && crate::source::is_person_noun(doc.word(j - 1))
-        && w.len() > 4
-        && w.ends_with("ed")
-        && w.bytes().all(|b| b.is_ascii_lowercase());
+    let after_people =
+        j > 0 && crate::source::is_person_noun(doc.word(j - 1)) && is_participle_ed(doc, j);
     participle || span || after_people
 }
 
@@ -2057,16 +2055,19 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 || doc.punct(k, "/")
                 || crate::source::plural_possessive(doc, k)
         });
+        // A lowercase -ed or -ing word: a participle.
+        let participle = |k: usize| {
+            let w = doc.word(k);
+            !doc.capitalized(k) && (w.ends_with("ed") || w.ends_with("ing"))
+        };
         // The document is the phrase's head, before any preposition or
         // participle: not "In the wake of the Times report", "In eight of
         // nine states where exit polls were conducted".
         let head = phrase.clone().find(|&k| {
-            let w = doc.word(k);
-            let lower = !doc.capitalized(k);
             doc.in_class(k, &DOCUMENT_NOUNS)
                 || doc.in_class(k, &INNER_PREPOSITIONS)
                 || doc.is(k, "by")
-                || (lower && (w.ends_with("ed") || w.ends_with("ing")))
+                || participle(k)
         });
         if !plain || !head.is_some_and(|k| doc.in_class(k, &DOCUMENT_NOUNS)) {
             continue;
@@ -2074,8 +2075,7 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "In the previous Post-ABC poll, conducted in early September,
         // Clinton led …": past an aside on the document.
         let mut from = comma + 1;
-        let w = doc.word(from);
-        if !doc.capitalized(from) && (w.ends_with("ed") || w.ends_with("ing")) {
+        if participle(from) {
             match (from + 1..(from + 12).min(end)).find(|&k| doc.punct(k, ",")) {
                 Some(k) => from = k + 1,
                 None => continue,
@@ -2407,9 +2407,8 @@ fn participle_subject(
 /// token `start` (not of a title inside a sentence: "On “Fox News
 /// Sunday,” Pence said …").
 fn closes_quote_from(doc: &Doc<'_>, k: usize, start: usize) -> bool {
-    doc.mark_of
-        .get(k)
-        .is_some_and(|&q| q != NONE && doc.quotes[q as usize].tokens == (start..k))
+    doc.quote_closed_at(k)
+        .is_some_and(|q| doc.quotes[q].tokens.start == start)
 }
 
 /// True when the sentence `s` is a question opened by "do", "does" or
@@ -2880,7 +2879,7 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
         }
         // "… and said …", "praised both candidates and was scheduled to
         // meet …", "… but then announced …": a second verb of the subject.
-        let v = k + 1 + usize::from(doc.is_any(k + 1, &["then", "also", "later"]));
+        let v = k + 1 + usize::from(doc.is_any(k + 1, AFTER_COORDINATOR));
         if verb_at(v) {
             return trim(doc, r.start..k);
         }
@@ -3032,12 +3031,7 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
             head_tok,
             &["percent", "majority", "minority", "quarter", "third", "half", "police", "people"],
         )
-        || (doc.is(head_tok + 1, "in")
-            && (doc.kind(head_tok + 2) == Some(TokenKind::Number)
-                || doc.is_any(
-                    head_tok + 2,
-                    &["three", "four", "five", "six", "seven", "eight", "nine", "ten"],
-                )));
+        || (doc.is(head_tok + 1, "in") && crate::source::small_number(doc, head_tok + 2));
     aux || plural_or_first
 }
 

@@ -275,13 +275,6 @@ const DOCUMENT_PARTICIPLES: &[&str] = &[
     "taken",
 ];
 
-/// True when token `k` is the closing mark of a quotation.
-fn closes_a_quote(doc: &Doc<'_>, k: usize) -> bool {
-    doc.mark_of
-        .get(k)
-        .is_some_and(|&q| q != crate::doc::NONE && doc.quotes[q as usize].tokens.end == k)
-}
-
 /// [`subject_before`], but for what the subject names.
 pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Untold> {
     let mut end = cue; // exclusive
@@ -348,7 +341,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     }
     // An appositive that ends in a quoted title, its comma inside the
     // marks: "Trump, the star of the reality show “The Apprentice,” said".
-    if end > lo + 2 && doc.punct(end - 2, ",") && closes_a_quote(doc, end - 1) {
+    if end > lo + 2 && doc.punct(end - 2, ",") && doc.quote_closed_at(end - 1).is_some() {
         return subject_past_comma(doc, end - 2, lo);
     }
     // "Many speakers at the service — including Muslims and Jews — said":
@@ -660,13 +653,19 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     Some(Untold::Phrase(s..end))
 }
 
-/// "One in four said", "about 4 in 10 say", "nearly nine out of 10
-/// believe": a share of those polled, ending at `end`; where it starts.
-fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
+/// A number in digits or a small one in words: the parts of a share
+/// ("one in four", "4 in 10", "nine out of 10").
+pub(crate) fn small_number(doc: &Doc<'_>, k: usize) -> bool {
     const SMALL: &[&str] = &[
         "eight", "five", "four", "nine", "one", "seven", "six", "ten", "three", "two",
     ];
-    let number = |k: usize| doc.kind(k) == Some(TokenKind::Number) || doc.is_any(k, SMALL);
+    doc.kind(k) == Some(TokenKind::Number) || doc.is_any(k, SMALL)
+}
+
+/// "One in four said", "about 4 in 10 say", "nearly nine out of 10
+/// believe": a share of those polled, ending at `end`; where it starts.
+fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
+    let number = |k: usize| small_number(doc, k);
     if end < lo + 3 || !number(end - 1) {
         return None;
     }
