@@ -1632,7 +1632,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // senators support reforming the system").
         let plural_stance = c.form == Form::Base
             && c.category == CueCategory::Stance
-            && source.end() == c.toks.start
+            && source.end() <= c.toks.start
+            && (source.end()..c.toks.start).all(|k| {
+                // (not a modal: "they would back a second term" is a
+                // conditional, no stance taken)
+                doc.is_any(
+                    k,
+                    &["do", "does", "did", "also", "still", "now", "not", "n't"],
+                ) || is_adverb(doc.word(k))
+            })
             && base_form_verb(doc, c.toks.start, source.get(doc));
         if np_only
             && (!(finite(c) || plural_stance)
