@@ -1495,7 +1495,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = after;
             }
         }
-        let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
+        // ("Haddad-Sirri rejected that account": after a verb that takes
+        // no clause, "that" is a determiner.)
+        let had_that = doc.is(a, "that")
+            && c.frames.has(Frames::THAT.with(Frames::OBJ_THAT))
+            && !that_is_determiner(doc, a);
         if had_that {
             a += 1;
         }
@@ -2966,13 +2970,57 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
                 || doc.word(k + 1).ends_with("ed"));
         // "is backing Hillary Clinton because he worries …": a
         // subordinate clause is no part of the object.
-        let subordinate = doc.is_any_of(k, &STOP_WORDS, SUBORDINATORS)
-            && !doc.is_any(k, &["as", "since", "after", "before"]);
-        if doc.punct(k, ",") || doc.punct(k, ";") || time || time_pp || clause || subordinate {
+        let subordinate = doc.is_any_of(k, &STOP_WORDS, SUBORDINATORS) && !doc.is(k, "as");
+        if doc.punct(k, ",")
+            || doc.punct(k, ";")
+            || time
+            || time_pp
+            || clause
+            || subordinate
+            || event_adjunct(doc, k, r.end)
+        {
             return trim(doc, r.start..k);
         }
     }
     r
+}
+
+/// Nouns of the occasions and media in which something is said.
+const EVENT_NOUNS: &[&str] = &[
+    "address",
+    "appearance",
+    "briefing",
+    "conference",
+    "debate",
+    "email",
+    "interview",
+    "interviews",
+    "op-ed",
+    "rally",
+    "speech",
+    "statement",
+    "tweet",
+];
+
+/// Whether an adjunct of the saying starts at `k`, one that ends an object
+/// or an infinitive: "confirmed the meeting on the condition of anonymity",
+/// "charged Lewandowski at a press conference in Florida", "called for a
+/// recount in a statement", "criticized the deal during a rally in Ohio".
+fn event_adjunct(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    if doc.is(k, "on") {
+        let c = if doc.is(k + 1, "the") { k + 2 } else { k + 1 };
+        return doc.is(c, "condition") && doc.is(c + 1, "of") && c + 1 < end;
+    }
+    if !doc.is_any(k, &["at", "during", "in"])
+        || !doc.is_any(k + 1, &["a", "an", "his", "her", "their", "its", "the"])
+    {
+        return false;
+    }
+    // A head within four words, with nothing but words before it: "in a
+    // wide-ranging interview", "at a Tuesday news conference".
+    (k + 2..(k + 6).min(end))
+        .take_while(|&j| doc.toks[j].is_wordlike())
+        .any(|j| doc.is_any(j, EVENT_NOUNS))
 }
 
 /// A month, written out or as the abbreviations lexicon abbreviates it
