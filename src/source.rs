@@ -1129,7 +1129,9 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     {
         return SourceKind::Group;
     }
-    if anonymous {
+    // ("Officials said" opening a sentence; not a title word, which heads
+    // a name: "U. S. Secretary of Commerce Nadia Brandt".)
+    if anonymous && !words.titles.contains(head_word) {
         return SourceKind::Anonymous;
     }
     // "Farm groups", "callers": a lowercase plural names a group.
