@@ -1649,7 +1649,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only
             && (!(finite(c) || plural_stance)
                 || c.category == CueCategory::Evidence
-                || source.get(doc).kind == SourceKind::Other
+                || (source.get(doc).kind == SourceKind::Other
+                    && !writing_source(doc, source.get(doc)))
                 || (source.is_pronoun() && doc.is(source.start(), "it")))
         {
             continue;
@@ -2983,6 +2984,44 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// Written works that take a stand as their authors do: "The ad attacks
+/// Clinton", "The editorial endorsed Mr. Kasich", "The lawsuit accuses the
+/// county of …".
+const WRITINGS: &[&str] = &[
+    "ad",
+    "ads",
+    "article",
+    "book",
+    "column",
+    "complaint",
+    "editorial",
+    "editorials",
+    "letter",
+    "lawsuit",
+    "memo",
+    "newspaper",
+    "op-ed",
+    "petition",
+    "resolution",
+    "video",
+];
+
+/// Whether the head of `src` is a written work ([`WRITINGS`]) that is no
+/// object of a preposition ("said in a complaint filed in January that …"
+/// holds a participle, not a subject and its verb).
+fn writing_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
+    let (Some(first), Some(last)) = (src.toks.first(), src.toks.last()) else {
+        return false;
+    };
+    last.end > last.start
+        && doc.is_any(last.end - 1, WRITINGS)
+        && !(first.start > 0
+            && doc.is_any(
+                first.start - 1,
+                &["at", "by", "for", "from", "in", "of", "on", "with"],
+            ))
 }
 
 /// Nouns of the occasions and media in which something is said.
