@@ -1600,6 +1600,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // before it ("urged residents to stay off the roads") is read below.
         if !had_that && doc.is(a, "to") && c.frames.has(Frames::TO) {
             let content = cut_coordinated(cx, trim(doc, a..clause_end(cx, a, sent_end)));
+            let content = infinitive_end(doc, content);
             // "He declined to comment further": no content is reported.
             let empty = content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT);
             if substantial(doc, &content) && !empty {
@@ -3022,6 +3023,23 @@ fn writing_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
                 first.start - 1,
                 &["at", "by", "for", "from", "in", "of", "on", "with"],
             ))
+}
+
+/// An infinitive content ends before a subordinate clause of the saying
+/// and an adjunct of it: "did not want to be quoted because of the
+/// sensitivity of the issue", "agreed to meet when they spoke on Friday",
+/// "vowed to fight on in a statement".
+fn infinitive_end(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
+    let depth = doc.depth.get(r.start).copied().unwrap_or(0);
+    for k in r.start + 2..r.end {
+        if doc.depth[k] > depth {
+            continue;
+        }
+        if doc.is_any(k, &["because", "when", "after"]) || event_adjunct(doc, k, r.end) {
+            return trim(doc, r.start..k);
+        }
+    }
+    r
 }
 
 /// Nouns of the occasions and media in which something is said.
