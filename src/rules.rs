@@ -369,12 +369,24 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             // ("…, and three-quarters said the same": a quantifier alone.)
-            let np_end = np_starting_untold(doc, lo, hi)
-                .map(|np| np.end())
-                .or_else(|| doc.in_class(lo, &QUANTIFIER_PRONOUNS).then_some(lo + 1));
+            // ("…, while about 4 in 10 want one with political experience":
+            // a share of those polled, which takes a base form.)
+            let share = || {
+                (lo + 3..(lo + 7).min(hi))
+                    .find(|&j| crate::source::poll_share(doc, j, lo) == Some(lo))
+            };
+            let (np_end, plural) = match np_starting_untold(doc, lo, hi) {
+                Some(np) => (Some(np.end()), false),
+                None if doc.in_class(lo, &QUANTIFIER_PRONOUNS) => (Some(lo + 1), true),
+                None => (share(), true),
+            };
             if let Some(np_end) = np_end {
                 let v = skip_auxiliaries(cx, np_end, hi);
-                if cx.verb(v).is_some_and(|(_, c)| finite(c)) {
+                // ("…, but Cook did not say when": a base form after an
+                // auxiliary.)
+                if cx.verb(v).is_some_and(|(_, c)| {
+                    finite(c) || (c.form == Form::Base && (v > np_end || plural))
+                }) {
                     return k;
                 }
             }
@@ -1636,7 +1648,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // A base form takes an object after a plural subject ("Democratic
         // senators support reforming the system").
         let plural_stance = c.form == Form::Base
-            && c.category == CueCategory::Stance
+            && matches!(c.category, CueCategory::Stance | CueCategory::Belief)
             && source.end() <= c.toks.start
             && (source.end()..c.toks.start).all(|k| {
                 // (not a modal: "they would back a second term" is a
@@ -1651,7 +1663,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && (!(finite(c) || plural_stance)
                 || c.category == CueCategory::Evidence
                 || (source.get(doc).kind == SourceKind::Other
-                    && !writing_source(doc, source.get(doc)))
+                    && !writing_source(doc, source.get(doc))
+                    && !(plural_stance && share_source(doc, source.get(doc))))
                 || (source.is_pronoun() && doc.is(source.start(), "it")))
         {
             continue;
@@ -3040,6 +3053,20 @@ fn infinitive_end(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// Whether `src` ends in a share of people: "About 4 in 10", "Two-thirds",
+/// "42 percent", "61%" ("About 4 in 10 support a smaller levy").
+fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
+    src.toks.last().is_some_and(|r| {
+        r.end > r.start && {
+            let k = r.end - 1;
+            crate::source::small_number(doc, k)
+                || doc.in_class(k, &QUANTIFIER_PRONOUNS)
+                || doc.is(k, "percent")
+                || doc.word(k).ends_with('%')
+        }
+    })
 }
 
 /// Nouns of the occasions and media in which something is said.

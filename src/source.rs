@@ -664,7 +664,7 @@ pub(crate) fn small_number(doc: &Doc<'_>, k: usize) -> bool {
 
 /// "One in four said", "about 4 in 10 say", "nearly nine out of 10
 /// believe": a share of those polled, ending at `end`; where it starts.
-fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
+pub(crate) fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     let number = |k: usize| small_number(doc, k);
     if end < lo + 3 || !number(end - 1) {
         return None;
