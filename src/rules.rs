@@ -402,6 +402,12 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 return k;
             }
         }
+        // "… would “not get beat up” at his rally, a swipe at the recent
+        // disturbances": a noun phrase that closes the sentence comments on
+        // the content and is the writer's.
+        if comma && k > from + 2 && closing_appositive(cx, k + 1, sent_end) {
+            return k;
+        }
         // "Marsh, who voted against the measure, said …": a verb right after
         // a comma is the predicate of a subject to the left.
         if comma && k > from && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
@@ -3067,6 +3073,38 @@ fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
                 || doc.word(k).ends_with('%')
         }
     })
+}
+
+/// Whether a noun phrase opened by "a" or "an" at `k` runs to the end of
+/// the sentence with no verb of its own outside a relative clause: ", a
+/// charge that Colorado Republican leaders strongly denied", ", a swipe at
+/// the recent disturbances". Not inside a quotation; not one opened by
+/// "the", which names what the content last named ("Hamas, the militant
+/// organization that has ruled Gaza for 16 years").
+fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
+    let doc = cx.doc;
+    if !doc.is_any(k, &["a", "an"]) || doc.quote_of.get(k).is_some_and(|&q| q != NONE) {
+        return false;
+    }
+    let end = (k + MAX_TAIL_TOKENS).min(sent_end);
+    for j in k + 1..end {
+        let t = &doc.toks[j];
+        if doc.is_any(j, &["that", "which", "who", "whom", "whose", "where", "to"]) {
+            return true;
+        }
+        if !t.is_wordlike() {
+            // Only the sentence's last mark may end the phrase.
+            return j + 1 >= sent_end && t.kind == TokenKind::Punct;
+        }
+        if doc.in_class(j, &FINITE_VERBS)
+            || t.text.ends_with("n't")
+            || t.text.ends_with("n’t")
+            || cx.verb(j).is_some_and(|(_, c)| finite(c))
+        {
+            return false;
+        }
+    }
+    end == sent_end
 }
 
 /// Nouns of the occasions and media in which something is said.
