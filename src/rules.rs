@@ -1009,7 +1009,10 @@ fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     // Clinton assured …": a prepositional phrase, whose plural nouns are
     // no verbs; only a form of "be", "have" or a modal, a common past or
     // a cue verb makes it a clause.
+    // ("But he operates on a different principle, he said": "but" opening
+    // a sentence is a conjunction.)
     doc.in_class(r.start, &NOT_CONTENT_START)
+        && !doc.is(r.start, "but")
         && !comma
         && !(r.start..r.end.min(r.start + MAX_CLAUSE_TOKENS))
             .any(|k| doc.in_class(k, &FINITE_VERBS) || doc.verb[k] || is_participle_ed(doc, k))
@@ -3421,6 +3424,8 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
         // ("in May": a month, not a modal)
         (doc.in_class(k, &FINITE_VERBS) && !(n > 0 && w == "May"))
             || w.contains('’') && crate::source::is_pronoun_like(w)
+            // "isn't", "wasn’t", "don't"
+            || (lower && (w.ends_with("n't") || w.ends_with("n’t")))
             || (n > 0
                 && lower
                 && (w.ends_with("ed") || s_verb)
