@@ -501,7 +501,20 @@ pub(crate) fn apposed(doc: &Doc<'_>, first: usize) -> bool {
 /// irregular one: "The aides, led by campaign manager Terry Sullivan, told".
 fn is_participle(w: &str) -> bool {
     (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
-        || matches!(w, "held" | "led" | "paid" | "run" | "sent" | "won")
+        || matches!(
+            w,
+            "born"
+                | "clad"
+                | "held"
+                | "known"
+                | "led"
+                | "paid"
+                | "run"
+                | "seen"
+                | "sent"
+                | "shown"
+                | "won"
+        )
 }
 
 /// The source phrase ending at `end` (exclusive), starting no earlier than `lo`.
