@@ -625,7 +625,13 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             }
         }
     }
-    let end = tail_end(cx, after, sent_end, false)?;
+    // "…,” Sanders told a crowd that spilled out onto the street": a
+    // relative clause of the addressee, which runs on to the end.
+    let relative = after > c.toks.end
+        && doc.is_any(after, &["that", "who"])
+        && !doc.capitalized(after + 1)
+        && (doc.in_class(after + 1, &FINITE_VERBS) || doc.word(after + 1).ends_with("ed"));
+    let end = tail_end(cx, after, sent_end, relative)?;
     let src = long.unwrap_or(src).tell(doc);
     // "…, a former top press official": a base form after a singular noun
     // is a noun.
@@ -1529,7 +1535,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // the sentence and ends in a comma, and its subject, reports the
         // quotation; what follows it is no content of
         // its own, unless "that" or a quotation opens it.
-        if !had_that
+        // ("…,” Sanders told a crowd at Hamburger Mary's that spilled out
+        // onto the street": a "that" before a verb opens a relative clause.)
+        let relative = had_that
+            && a < sent_end
+            && !doc.capitalized(a)
+            && (doc.in_class(a, &FINITE_VERBS) || doc.word(a).ends_with("ed"));
+        if (!had_that || relative)
             && a < sent_end
             && source.start() > s.toks.start + 1
             && closes_quote_from(doc, source.start() - 1, s.toks.start)
@@ -1923,15 +1935,17 @@ pub(crate) const ADJUNCT_WORDS: WordClass = WordClass {
     file: None,
     words: &[
         "a", "after", "afterward", "afterwards", "again", "aloud", "also", "an", "applause",
-        "at", "audience", "before", "briefing", "call", "cheers", "conference", "crowd",
-        "during", "earlier", "email", "event", "facebook", "her", "him", "his", "in",
-        "interview", "interviews", "its", "last", "later", "laughs", "laughter", "letter",
-        "local", "magazine", "me", "month", "morning", "network", "news", "newspaper", "night",
-        "on", "onstage", "outlet", "post", "previously", "privately", "program", "publicly",
-        "radio", "rally", "recently", "repeatedly", "reporter", "reporters", "show", "speech",
-        "statement", "station", "television", "the", "their", "them", "then", "this", "today",
-        "tonight", "too", "tv", "tweet", "twitter", "us", "via", "week", "with", "year",
-        "yesterday",
+        "assembly", "at", "audience", "before", "breakfast", "briefing", "call", "caucus",
+        "cheers", "committee", "conference", "congregation", "convention", "crowd",
+        "delegation", "dinner", "during", "earlier", "email", "event", "facebook", "forum",
+        "gathering", "hall", "hearing", "her", "him", "his", "in", "interview", "interviews",
+        "its", "last", "later", "laughs", "laughter", "letter", "local", "luncheon", "magazine",
+        "me", "meeting", "month", "morning", "network", "news", "newspaper", "night", "on",
+        "onstage", "outlet", "panel", "post", "previously", "privately", "program", "publicly",
+        "radio", "rally", "recently", "repeatedly", "reporter", "reporters", "session", "show",
+        "speech", "statement", "station", "summit", "television", "the", "their", "them",
+        "then", "this", "today", "tonight", "too", "town", "tv", "tweet", "twitter", "us",
+        "via", "week", "with", "year", "yesterday",
     ],
 };
 
