@@ -3100,7 +3100,9 @@ fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
 /// organization that has ruled Gaza for 16 years").
 fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
-    if !doc.is_any(k, &["a", "an"]) || doc.quote_of.get(k).is_some_and(|&q| q != NONE) {
+    if !doc.is_any_of(k, &DETERMINERS, &["a", "an"])
+        || doc.quote_of.get(k).is_some_and(|&q| q != NONE)
+    {
         return false;
     }
     let end = (k + MAX_TAIL_TOKENS).min(sent_end);
@@ -3146,6 +3148,10 @@ const EVENT_NOUNS: &[&str] = &[
 /// "charged Lewandowski at a press conference in Florida", "called for a
 /// recount in a statement", "criticized the deal during a rally in Ohio".
 fn event_adjunct(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    // (A class bit first: most words open no adjunct.)
+    if !doc.in_class(k, &TAIL_OPENERS) {
+        return false;
+    }
     if doc.is(k, "on") {
         let c = if doc.is(k + 1, "the") { k + 2 } else { k + 1 };
         return doc.is(c, "condition") && doc.is(c + 1, "of") && c + 1 < end;
