@@ -344,6 +344,22 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             {
                 return if doc.punct(k - 1, ",") { k - 1 } else { k };
             }
+            // "… he’s “excited where we stand” as he faces a critical test",
+            // "… even as he defended Melania Trump": a clause of time with
+            // its own subject is the writer's.
+            if k > from + 2
+                && doc.in_class(k, &TAIL_OPENERS)
+                && doc.is(k, "as")
+                && !doc.capitalized(k)
+                && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
+                // (not inside a parenthetical: "that Trump — even as he
+                // says …, is …")
+                && !(from..k).any(|j| doc.kind(j) == Some(TokenKind::Dash))
+                && as_clause(cx, k, limit)
+            {
+                let k = if doc.is(k - 1, "even") { k - 1 } else { k };
+                return if doc.punct(k - 1, ",") { k - 1 } else { k };
+            }
             k += 1;
             continue;
         }
@@ -3124,6 +3140,26 @@ fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
         }
     }
     end == sent_end
+}
+
+/// Whether "as" at `k` opens a clause with a subject and a finite verb:
+/// "as he faces a test", "as former Gov. Jeb Bush listens" (not "as
+/// intended", "as a candidate", "as well as").
+fn as_clause(cx: &Ctx<'_, '_>, k: usize, end: usize) -> bool {
+    let doc = cx.doc;
+    let hi = (k + 1 + MAX_SOURCE_TOKENS).min(end);
+    np_starting_untold(doc, k + 1, hi).is_some_and(|np| {
+        let v = skip_auxiliaries(cx, np.end(), hi);
+        v < hi
+            && (cx.verb(v).is_some_and(|(_, c)| finite(c))
+                || doc.in_class(v, &FINITE_VERBS)
+                || (!doc.capitalized(v) && {
+                    let w = doc.word(v);
+                    (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                        && w.len() > 3
+                        && np.is_pronoun()
+                }))
+    })
 }
 
 /// Nouns of the occasions and media in which something is said.
