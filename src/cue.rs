@@ -217,7 +217,7 @@ pub(crate) fn find_cues(
                     && doc.toks.get(i + 1).is_some_and(|t| {
                         t.kind == TokenKind::Word
                             && !doc.capitalized(i + 1)
-                            && crate::source::is_title_noun(t.text)
+                            && crate::source::is_listed_title_noun(t.text)
                     });
                 let mostly_noun = w.mostly_noun && !verb_frame_after(doc, i);
                 let noun = w.noun

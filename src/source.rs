@@ -1199,13 +1199,18 @@ pub(crate) fn pronoun_head(w: &str) -> &str {
 /// A lowercase word that works as a title before a name: "economist",
 /// "spokeswoman", "political scientist", "former senator".
 pub(crate) fn is_title_noun(w: &str) -> bool {
-    let words = &*WORDS;
-    let mut buf = [0u8; 32];
-    words.anonymous.contains(w)
-        || words.titles.contains(recase(w, &mut buf, true))
+    is_listed_title_noun(w)
         || ["ist", "er", "or", "ian", "ant", "ent"]
             .iter()
             .any(|s| w.len() > 4 && w.ends_with(s))
+}
+
+/// A lowercase word the lexicons list as a role or a title: "secretary",
+/// "spokesman" (not "government" or "movement", which only end like one).
+pub(crate) fn is_listed_title_noun(w: &str) -> bool {
+    let words = &*WORDS;
+    let mut buf = [0u8; 32];
+    words.anonymous.contains(w) || words.titles.contains(recase(w, &mut buf, true))
 }
 
 /// `w` in lowercase (or with its first letter capitalized) in `buf`, when
