@@ -2774,7 +2774,8 @@ fn long_subject(doc: &Doc<'_>, sent_start: usize, c: &CueHit) -> Option<Untold> 
                 || doc.in_class(k.wrapping_sub(1), &INNER_PREPOSITIONS))
             && (!doc.in_class(k, &STOP_WORDS)
                 || doc.in_class(k, &INNER_PREPOSITIONS)
-                || doc.is_any(k, &["about", "against", "on", "over"]))
+                // ("Aides to Clinton say")
+                || doc.is_any(k, &["about", "against", "on", "over", "to"]))
             && !doc.is_any(k, &["that", "which", "who", "whom", "whose"])
             // "Trump unleashed a series of …", "Following a …": a verb or
             // a participle, but for "those surveyed".
@@ -3245,7 +3246,11 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
     // the phrase: "Aides to Clinton say", "Majorities in all five say",
     // "People familiar with the plans say".
     let head_tok = (phrase.start + 1..phrase.end)
-        .find(|&k| doc.in_class(k, &INNER_PREPOSITIONS) || doc.in_class(k, &POSTMODIFIERS))
+        .find(|&k| {
+            doc.in_class(k, &INNER_PREPOSITIONS)
+                || doc.in_class(k, &POSTMODIFIERS)
+                || doc.is(k, "to")
+        })
         .unwrap_or(phrase.end)
         .saturating_sub(1)
         .max(phrase.start.min(cue));
@@ -3268,7 +3273,12 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
             head_tok,
             &["percent", "majority", "minority", "quarter", "third", "half", "police", "people"],
         )
-        || (doc.is(head_tok + 1, "in") && crate::source::small_number(doc, head_tok + 2));
+        || (doc.is(head_tok + 1, "in") && crate::source::small_number(doc, head_tok + 2))
+        // "Those surveyed say", "those polled believe"
+        || doc.is(head_tok, "those")
+        || (head_tok > phrase.start
+            && doc.is(head_tok - 1, "those")
+            && doc.word(head_tok).ends_with("ed"));
     aux || plural_or_first
 }
 
