@@ -631,8 +631,12 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             return Some(end - 1);
         }
         // "public records show", "recent polls show": documents with
-        // lowercase modifiers and no determiner.
-        if !doc.in_class(end - 1, &crate::rules::DOCUMENT_NOUNS) {
+        // lowercase modifiers and no determiner; and people named by what
+        // they do ("security specialists say", "gun owners say").
+        let agents = ["ists", "ers", "ors", "ians"]
+            .iter()
+            .any(|s| w.ends_with(s));
+        if !doc.in_class(end - 1, &crate::rules::DOCUMENT_NOUNS) && !agents {
             return None;
         }
         let first = (end.saturating_sub(4).max(lo)..end - 1)
