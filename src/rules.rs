@@ -1459,6 +1459,23 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // addressee is no content.
             a = past_day(doc, a);
         }
+        // "The Saudis have said for years that …", "Cruz has said for
+        // weeks he’s the only candidate …": a span of time is no content.
+        if doc.is(a, "for") {
+            let mut k = a + 1;
+            if doc.is_any(k, &["the", "several", "many", "a", "some"]) {
+                k += 1;
+            }
+            if doc.is_any(k, &["past", "last", "few"]) {
+                k += 1;
+            }
+            if crate::source::small_number(doc, k) {
+                k += 1;
+            }
+            if doc.is_any(k, TIME_SPANS) || doc.is_any(k, &["decades", "ages", "while"]) {
+                a = k + 1;
+            }
+        }
         // "asked Trump Wednesday if the project …", "told reporters how
         // …": an addressee before a question word, which opens the content.
         if (c.frames.has(Frames::OBJ_THAT) || &*c.lemma == "ask") && !doc.is(a, "that") {
