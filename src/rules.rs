@@ -3483,9 +3483,12 @@ pub(crate) const FINITE_VERBS: WordClass = WordClass {
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
         "should", "may", "might", "must", "does", "did", "do", "be", "been",
         // common irregular past forms
-        "became", "began", "brought", "built", "came", "cut", "fell", "gave", "got", "grew", "held",
-        "kept", "knew", "led", "left", "lost", "made", "met", "paid", "ran", "rose", "saw", "sent",
-        "set", "spent", "stood", "took", "went", "won",
+        "became", "began", "bought", "brought", "built", "came", "chose", "cut", "drew",
+        "drove", "fell", "felt", "fled", "flew", "forgot", "fought", "found", "gave", "got",
+        "grew", "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant", "met",
+        "paid", "ran", "rose", "saw", "sent", "set", "sold", "sought", "spent", "spoke",
+        "stole", "stood", "struck", "swore", "taught", "thought", "threw", "told", "took",
+        "understood", "went", "withdrew", "won", "wrote",
     ],
 };
 

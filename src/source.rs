@@ -504,7 +504,9 @@ fn is_participle(w: &str) -> bool {
         || matches!(
             w,
             "born"
+                | "caught"
                 | "clad"
+                | "given"
                 | "held"
                 | "known"
                 | "led"
@@ -513,6 +515,8 @@ fn is_participle(w: &str) -> bool {
                 | "seen"
                 | "sent"
                 | "shown"
+                | "struck"
+                | "taken"
                 | "won"
         )
 }
