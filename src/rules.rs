@@ -1555,6 +1555,18 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = after;
             }
         }
+        // "Mr. Trump said, among other things, that …": an aside between
+        // commas before "that".
+        if doc.punct(a, ",") {
+            let close = (a + 2..(a + 10).min(sent_end))
+                .take_while(|&j| doc.toks[j].is_wordlike() || doc.punct(j, ","))
+                .find(|&j| doc.punct(j, ","));
+            if let Some(j) =
+                close.filter(|&j| doc.is(j + 1, "that") && !that_is_determiner(doc, j + 1))
+            {
+                a = j + 1;
+            }
+        }
         // ("Haddad-Sirri rejected that account": after a verb that takes
         // no clause, "that" is a determiner.)
         let had_that = doc.is(a, "that")
