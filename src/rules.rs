@@ -1800,7 +1800,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && content.len() == 1
             && doc.capitalized(content.start)
             && !doc.in_class(content.start, &DETERMINERS);
-        if !substantial(doc, &content) && !name {
+        // "Everyone but Hewlett said yes": an answer of one word.
+        let answer = content.len() == 1
+            && matches!(c.category, CueCategory::Speech)
+            && doc.is_any(content.start, &["yes", "no"]);
+        if !substantial(doc, &content) && !name && !answer {
             continue;
         }
         // "…, he said this week.": a time alone is no content.
