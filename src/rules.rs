@@ -1447,7 +1447,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             } else if doc.in_class(a, &ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
                 a += 1;
             } else if let Some(np) = np_starting_at(doc, a, sent_end) {
-                if np.kind != SourceKind::Other {
+                if let Some(end) = audience(doc, &np) {
+                    a = end;
+                } else if np.kind != SourceKind::Other {
                     a = np.toks.last().map_or(a, |r| r.end);
                 }
             }
@@ -1830,7 +1832,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !had_that && direct_start_free(doc, content.start) {
             let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
                 && np_starting_at(doc, c.toks.end, sent_end)
-                    .is_some_and(|np| np.kind == SourceKind::Other);
+                    .is_some_and(|np| np.kind == SourceKind::Other && audience(doc, &np).is_none());
             // "The new poll shows Trump far out in front", "A poll by
             // Gallup shows …": a document may show a clause without a verb.
             let document = (source.start()..source.end()).any(|k| doc.in_class(k, &DOCUMENT_NOUNS));
@@ -3194,6 +3196,37 @@ fn as_clause(cx: &Ctx<'_, '_>, k: usize, end: usize) -> bool {
                         && np.is_pronoun()
                 }))
     })
+}
+
+/// Where a gathering one tells something ends in `np`, the phrase after a
+/// verb of telling (which may run on into the content): "Ryan told a news
+/// conference they are …", "told the meeting the plant would stay open".
+fn audience(doc: &Doc<'_>, np: &SourceCand) -> Option<usize> {
+    const GATHERINGS: &[&str] = &[
+        "audience",
+        "briefing",
+        "caucus",
+        "committee",
+        "conference",
+        "congregation",
+        "convention",
+        "crowd",
+        "delegation",
+        "forum",
+        "gathering",
+        "hall",
+        "hearing",
+        "meeting",
+        "panel",
+        "rally",
+        "session",
+        "summit",
+    ];
+    let first = np.toks.first()?;
+    // Within the first few words: "the AIPAC meeting", "a town hall".
+    (first.start..first.end.min(first.start + 5))
+        .find(|&k| doc.in_class(k, &ADJUNCT_WORDS) && doc.is_any(k, GATHERINGS))
+        .map(|k| if doc.is(k, "town") { k + 2 } else { k + 1 })
 }
 
 /// Nouns of the occasions and media in which something is said.
