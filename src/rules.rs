@@ -1537,7 +1537,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && ((a..j).all(|k| place_comma(k) || quote_mark(k) || adjunct_like(doc, k..k + 1))
                     // ("proposed just that in 2013": "that" a pronoun)
                     || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
-                    || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"])));
+                    || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"]))
+                    // ("said to reporters: “…”", "said to the crowd that")
+                    || tail_to(doc, a));
             let quote_next =
                 (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
             let infinitive_next = infinitive_frame && j > a + 1 && doc.is(j, "to");
