@@ -219,8 +219,21 @@ pub(crate) fn find_cues(
                             && !doc.capitalized(i + 1)
                             && crate::source::is_listed_title_noun(t.text)
                     });
+                // "said a leading Supreme Court advocate.", "A Supreme Court
+                // advocate said": a role noun after a name, before a mark or
+                // a verb.
+                let role_noun = w.form == Form::Base
+                    && i > 0
+                    && doc.capitalized(i - 1)
+                    && crate::source::is_listed_title_noun(t.text)
+                    && doc.toks.get(i + 1).is_none_or(|n| {
+                        n.kind != TokenKind::Word
+                            || doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
+                            || doc.class[i + 1] & crate::doc::CUE != 0
+                    });
                 let mostly_noun = w.mostly_noun && !verb_frame_after(doc, i);
                 let noun = w.noun
+                    || role_noun
                     || mostly_noun
                     || in_title
                     || before_verb
