@@ -387,9 +387,20 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             // ("…, and three-quarters said the same": a quantifier alone.)
             // ("…, while about 4 in 10 want one with political experience":
             // a share of those polled, which takes a base form.)
+            // (Only a number or an approximation opens one.)
             let share = || {
-                (lo + 3..(lo + 7).min(hi))
-                    .find(|&j| crate::source::poll_share(doc, j, lo) == Some(lo))
+                (crate::source::small_number(doc, lo)
+                    || doc.is_any(
+                        lo,
+                        &[
+                            "about", "almost", "fewer", "less", "more", "nearly", "roughly",
+                        ],
+                    ))
+                .then(|| {
+                    (lo + 3..(lo + 7).min(hi))
+                        .find(|&j| crate::source::poll_share(doc, j, lo) == Some(lo))
+                })
+                .flatten()
             };
             let (np_end, plural) = match np_starting_untold(doc, lo, hi) {
                 Some(np) => (Some(np.end()), false),
