@@ -799,6 +799,14 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
+                // "…,” she said and quickly hung up.": a second verb of the
+                // speaker ends the attribution.
+                if !free
+                    && doc.is_any_of(j, &COORDINATORS, &["and", "but"])
+                    && second_verb(doc, j + 1)
+                {
+                    return Some(j);
+                }
                 if !free
                     && (doc.in_class(j, &TAIL_OPENERS) || tail_to(doc, j) || tail_adjunct(doc, j))
                 {
@@ -891,6 +899,22 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
         || (doc.kind(j) == Some(TokenKind::Number) && j > 0 && doc.capitalized(j - 1))
         // "told 2,267 people gathered at Purdue University"
         || (doc.kind(j) == Some(TokenKind::Number) && crate::source::is_person_noun(doc.word(j + 1)))
+        // "tells hundreds of screaming supporters"
+        || (doc.is_any(j, &["dozens", "hundreds", "millions", "scores", "thousands"])
+            && doc.is(j + 1, "of"))
+}
+
+/// A lowercase word at `k` (past an -ly adverb) that opens no noun phrase:
+/// the verb of "and quickly hung up", "and walked off the stage".
+fn second_verb(doc: &Doc<'_>, k: usize) -> bool {
+    let k = if is_adverb(doc.word(k)) { k + 1 } else { k };
+    doc.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+        && !doc.capitalized(k)
+        && !doc.in_class(k, &DETERMINERS)
+        && !doc.in_class(k, &STOP_WORDS)
+        && !doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
+        && !doc.in_class(k, &ADDRESSEES)
+        && !crate::source::is_person_noun(doc.word(k))
 }
 
 /// "to" opening an adjunct, not an infinitive: "said to reporters", "said
