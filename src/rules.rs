@@ -517,9 +517,16 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         if c.headline {
             return None;
         }
-        if (c.form == Form::Past || c.form == Form::Third) && speech && c.frames.has(Frames::QUOTE)
+        // ("…, say some Democrats": a base form before a plural.)
+        let base = c.form == Form::Base;
+        if (c.form == Form::Past || c.form == Form::Third || base)
+            && speech
+            && c.frames.has(Frames::QUOTE)
         {
             let src = np_starting_untold(doc, c.toks.end, hi)?;
+            if base && !plural_source(doc, &src) {
+                return None;
+            }
             let after = src.first_end(doc);
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
@@ -902,6 +909,21 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
         // "tells hundreds of screaming supporters"
         || (doc.is_any(j, &["dozens", "hundreds", "millions", "scores", "thousands"])
             && doc.is(j + 1, "of"))
+}
+
+/// Whether an inverted source after a base form names several: "say some
+/// Democrats", "say experts", "say aides to the governor".
+fn plural_source(doc: &Doc<'_>, src: &crate::source::Untold) -> bool {
+    let first = src.start();
+    let end = src.first_end(doc);
+    // The head: the word before a preposition inside the phrase.
+    let head = (first + 1..end)
+        .find(|&k| doc.in_class(k, &INNER_PREPOSITIONS) || doc.is(k, "to"))
+        .unwrap_or(end)
+        .saturating_sub(1)
+        .max(first);
+    let w = doc.word(head);
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.in_class(head, &DETERMINERS)
 }
 
 /// A lowercase word at `k` (past an -ly adverb) that opens no noun phrase:
