@@ -1604,6 +1604,14 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = j;
             }
         }
+        // "Multiple outlets reported on Wednesday the Secret Service had
+        // …": a day after "on".
+        if c.frames.has(Frames::THAT) && doc.is(a, "on") {
+            let after = past_day(doc, a + 1);
+            if after > a + 1 && doc.in_class(after, &DETERMINERS) {
+                a = after;
+            }
+        }
         // "said Thursday the plan would …": a day before the clause.
         if c.frames.has(Frames::THAT) && !doc.is(a, "that") {
             let after = past_day(doc, a);
@@ -1758,7 +1766,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "said to be", "spoke on condition of anonymity", "reported from
         // Beirut": not a reported clause.
-        if !had_that && doc.in_class(a, &NOT_CONTENT_START) {
+        // ("CNN reported at least six planes filled the skies": "at least"
+        // is a quantity.)
+        if !had_that
+            && doc.in_class(a, &NOT_CONTENT_START)
+            && !(doc.is(a, "at") && doc.is_any(a + 1, &["least", "most"]))
+        {
             continue;
         }
         // A clause needs a verb that takes one; a verb used only with quotes
@@ -3469,7 +3482,12 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
     while k > s.toks.start && (doc.in_class(k - 1, &AUXILIARIES) || is_adverb(doc.word(k - 1))) {
         k -= 1;
     }
-    let it = k > s.toks.start && doc.is(k - 1, "it");
+    // ("It's been reported that …": "it" with "has" on it.)
+    let it = k > s.toks.start
+        && (doc.is(k - 1, "it")
+            || ["it's", "it’s"]
+                .iter()
+                .any(|w| doc.word(k - 1).eq_ignore_ascii_case(w)));
     let that = c.toks.end;
     // "Trump is also expected to unveil …", "could be expected to resist",
     // "is widely believed to be …": a raising passive, whose subject
