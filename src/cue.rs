@@ -231,9 +231,26 @@ pub(crate) fn find_cues(
                             || doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
                             || doc.class[i + 1] & crate::doc::CUE != 0
                     });
+                // "State officials say …", "State education officials
+                // say …": a capitalized base form opening the sentence before
+                // people modifies them (an order would go on with an object:
+                // "State your name").
+                let modifier = w.form == Form::Base
+                    && doc.capitalized(i)
+                    && sentence_start(doc, i)
+                    && (1..=2).any(|n| {
+                        (1..=n).all(|m| {
+                            doc.toks
+                                .get(i + m)
+                                .is_some_and(|t| t.kind == TokenKind::Word)
+                                && !doc.capitalized(i + m)
+                                && !doc.in_class(i + m, &crate::source::STOP_WORDS)
+                        }) && crate::source::is_person_noun(doc.word(i + n))
+                    });
                 let mostly_noun = w.mostly_noun && !verb_frame_after(doc, i);
                 let noun = w.noun
                     || role_noun
+                    || modifier
                     || mostly_noun
                     || in_title
                     || before_verb
