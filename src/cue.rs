@@ -235,18 +235,16 @@ pub(crate) fn find_cues(
                 // say …": a capitalized base form opening the sentence before
                 // people modifies them (an order would go on with an object:
                 // "State your name").
-                let modifier = w.form == Form::Base
-                    && doc.capitalized(i)
-                    && sentence_start(doc, i)
-                    && (1..=2).any(|n| {
-                        (1..=n).all(|m| {
-                            doc.toks
-                                .get(i + m)
-                                .is_some_and(|t| t.kind == TokenKind::Word)
-                                && !doc.capitalized(i + m)
-                                && !doc.in_class(i + m, &crate::source::STOP_WORDS)
-                        }) && crate::source::is_person_noun(doc.word(i + n))
-                    });
+                let modifier =
+                    w.form == Form::Base && doc.capitalized(i) && sentence_start(doc, i) && {
+                        let lower = |k: usize| {
+                            doc.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                                && !doc.capitalized(k)
+                                && !doc.in_class(k, &crate::source::STOP_WORDS)
+                        };
+                        let person = |k: usize| crate::source::is_person_noun(doc.word(k));
+                        lower(i + 1) && (person(i + 1) || (lower(i + 2) && person(i + 2)))
+                    };
                 let mostly_noun = w.mostly_noun && !verb_frame_after(doc, i);
                 let noun = w.noun
                     || role_noun

@@ -523,8 +523,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             && speech
             && c.frames.has(Frames::QUOTE)
         {
-            let src = np_starting_untold(doc, c.toks.end, hi)?;
-            if base && !plural_source(doc, &src) {
+            let mut src = np_starting_untold(doc, c.toks.end, hi)?;
+            if base && !base_form_verb(doc, c.toks.start, src.get(doc)) {
                 return None;
             }
             let after = src.first_end(doc);
@@ -663,8 +663,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // relative clause of the addressee, which runs on to the end.
     let relative = after > c.toks.end
         && doc.is_any(after, &["that", "who"])
-        && !doc.capitalized(after + 1)
-        && (doc.in_class(after + 1, &FINITE_VERBS) || doc.word(after + 1).ends_with("ed"));
+        && verb_after_relative(doc, after + 1);
     let end = tail_end(cx, after, sent_end, relative)?;
     let src = long.unwrap_or(src).tell(doc);
     // "…, a former top press official": a base form after a singular noun
@@ -911,19 +910,11 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
             && doc.is(j + 1, "of"))
 }
 
-/// Whether an inverted source after a base form names several: "say some
-/// Democrats", "say experts", "say aides to the governor".
-fn plural_source(doc: &Doc<'_>, src: &crate::source::Untold) -> bool {
-    let first = src.start();
-    let end = src.first_end(doc);
-    // The head: the word before a preposition inside the phrase.
-    let head = (first + 1..end)
-        .find(|&k| doc.in_class(k, &INNER_PREPOSITIONS) || doc.is(k, "to"))
-        .unwrap_or(end)
-        .saturating_sub(1)
-        .max(first);
-    let w = doc.word(head);
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !doc.in_class(head, &DETERMINERS)
+/// A verb right after a relative "that" or "who" at `k - 1`, which makes
+/// it no complementizer: "a crowd that spilled out onto the street", "a
+/// crowd that was waiting".
+fn verb_after_relative(doc: &Doc<'_>, k: usize) -> bool {
+    !doc.capitalized(k) && (doc.in_class(k, &FINITE_VERBS) || doc.word(k).ends_with("ed"))
 }
 
 /// A lowercase word at `k` (past an -ly adverb) that opens no noun phrase:
@@ -1107,7 +1098,7 @@ fn is_participle_ed(doc: &Doc<'_>, k: usize) -> bool {
 /// Spans of time that open an adjunct with a subordinator after them:
 /// "Days after …", "Hours before …".
 const TIME_SPANS: &[&str] = &[
-    "days", "hours", "minutes", "moments", "months", "weeks", "years",
+    "days", "decades", "hours", "minutes", "moments", "months", "weeks", "years",
 ];
 
 /// True when a range is exactly one quotation with a word inside: “No,”
@@ -1531,7 +1522,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if crate::source::small_number(doc, k) {
                 k += 1;
             }
-            if doc.is_any(k, TIME_SPANS) || doc.is_any(k, &["decades", "ages", "while"]) {
+            // ("for a while")
+            if doc.is_any(k, TIME_SPANS) || doc.is(k, "while") {
                 a = k + 1;
             }
         }
@@ -1651,10 +1643,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // its own, unless "that" or a quotation opens it.
         // ("…,” Sanders told a crowd at Hamburger Mary's that spilled out
         // onto the street": a "that" before a verb opens a relative clause.)
-        let relative = had_that
-            && a < sent_end
-            && !doc.capitalized(a)
-            && (doc.in_class(a, &FINITE_VERBS) || doc.word(a).ends_with("ed"));
+        let relative = had_that && a < sent_end && verb_after_relative(doc, a);
         if (!had_that || relative)
             && a < sent_end
             && source.start() > s.toks.start + 1
@@ -3195,7 +3184,9 @@ fn infinitive_end(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
         if doc.depth[k] > depth {
             continue;
         }
-        if doc.is_any(k, &["because", "when", "after"]) || event_adjunct(doc, k, r.end) {
+        if doc.is_any_of(k, &STOP_WORDS, &["because", "when", "after"])
+            || event_adjunct(doc, k, r.end)
+        {
             return trim(doc, r.start..k);
         }
     }
@@ -3298,7 +3289,7 @@ fn audience(doc: &Doc<'_>, np: &SourceCand) -> Option<usize> {
     // Within the first few words: "the AIPAC meeting", "a town hall".
     (first.start..first.end.min(first.start + 5))
         .find(|&k| doc.in_class(k, &ADJUNCT_WORDS) && doc.is_any(k, GATHERINGS))
-        .map(|k| if doc.is(k, "town") { k + 2 } else { k + 1 })
+        .map(|k| k + 1)
 }
 
 /// Nouns of the occasions and media in which something is said.
