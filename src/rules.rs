@@ -3289,7 +3289,12 @@ fn audience(doc: &Doc<'_>, np: &SourceCand) -> Option<usize> {
     // Within the first few words: "the AIPAC meeting", "a town hall".
     (first.start..first.end.min(first.start + 5))
         .find(|&k| doc.in_class(k, &ADJUNCT_WORDS) && doc.is_any(k, GATHERINGS))
-        .map(|k| k + 1)
+        // ("a town hall meeting": the last of them)
+        .map(|k| {
+            (k + 1..first.end)
+                .find(|&e| !doc.is_any(e, GATHERINGS))
+                .unwrap_or(first.end)
+        })
 }
 
 /// Nouns of the occasions and media in which something is said.
