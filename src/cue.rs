@@ -173,11 +173,7 @@ pub(crate) fn find_cues(
                 // after a preposition is a noun (a verb there is a gerund).
                 let after_preposition = w.form == Form::Base
                     && i > 0
-                    && doc.is_any_of(
-                        i - 1,
-                        &TAIL_OPENERS,
-                        &["about", "at", "by", "for", "from", "in", "of", "on", "with"],
-                    );
+                    && doc.is_any_of(i - 1, &TAIL_OPENERS, crate::rules::OBJECT_PREPOSITIONS);
                 // "Trump’s support rose", "Editor’s note:", "the party’s
                 // state convention": after a genitive, as after "his", a
                 // present form is a noun ("Trump’s said" is "has said").

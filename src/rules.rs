@@ -3167,12 +3167,13 @@ fn writing_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
     };
     last.end > last.start
         && doc.is_any(last.end - 1, WRITINGS)
-        && !(first.start > 0
-            && doc.is_any(
-                first.start - 1,
-                &["at", "by", "for", "from", "in", "of", "on", "with"],
-            ))
+        && !(first.start > 0 && doc.is_any_of(first.start - 1, &TAIL_OPENERS, OBJECT_PREPOSITIONS))
 }
+
+/// Prepositions whose object is a noun phrase, never a subject: "in support
+/// of", "in a complaint filed …".
+pub(crate) const OBJECT_PREPOSITIONS: &[&str] =
+    &["about", "at", "by", "for", "from", "in", "of", "on", "with"];
 
 /// An infinitive content ends before a subordinate clause of the saying
 /// and an adjunct of it: "did not want to be quoted because of the
