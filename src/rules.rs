@@ -995,6 +995,12 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         if open < start {
             start = open;
         }
+        // "Gray ran through the family's code: “Civility was assumed,” he
+        // said.": the writer's words before the colon introduce the
+        // quotation, which alone is what the source said.
+        if open > start && doc.punct(open - 1, ":") {
+            start = open;
+        }
     }
     // "WASHINGTON (Reuters) - The Chinese government likely hacked …, the
     // report said": a dateline is no content.
