@@ -166,6 +166,40 @@ const _: () = assert!(NONE == crate::vocab::ABSENT);
 /// the word classes.
 pub(crate) const NAME_LIKE: u32 = 1 << 31;
 
+/// Drops the word classes of a capitalized modal that is part of a name:
+/// "Theresa May said" (after a plain capitalized word, not before a
+/// number: "on Tuesday May 3"), "May said" (before a cue in -d or -s),
+/// "Will Hurd says" (before a plain capitalized word). A plain
+/// capitalized word is in no word class: "In May" and "Since May" are the
+/// month, and "Will the senator say" the modal.
+fn modal_names(toks: &[Token<'_>], class: &mut [u32], at: &[u32]) {
+    let plain = |class: &[u32], k: usize| {
+        class.get(k) == Some(&NAME_LIKE) && toks[k].kind == TokenKind::Word
+    };
+    for &i in at {
+        let i = i as usize;
+        let name = if toks[i].text == "May" {
+            let next = toks.get(i + 1);
+            // "May said": no modal comes before a cue in -d or -s.
+            let past_cue = next.is_some_and(|t| {
+                class[i + 1] & CUE != 0
+                    && t.kind == TokenKind::Word
+                    && t.text.ends_with(['d', 's'])
+                    && t.text.as_bytes()[0].is_ascii_lowercase()
+            });
+            past_cue
+                || (i > 0
+                    && plain(class, i - 1)
+                    && next.is_none_or(|t| t.kind != TokenKind::Number))
+        } else {
+            plain(class, i + 1)
+        };
+        if name {
+            class[i] = NAME_LIKE;
+        }
+    }
+}
+
 /// The bit of [`Doc::class`] set for a word whose lexicon entry is a cue
 /// word or starts a cue phrase ("said", "according"): the cue scan looks at
 /// those only, not at the many words that are in a word class alone ("the",
@@ -196,10 +230,15 @@ impl<'a> Doc<'a> {
         // scan ask of every token.
         let mut entry: Vec<u32> = Vec::with_capacity(cap);
         let mut class: Vec<u32> = Vec::with_capacity(cap);
+        // "May" and "Will", which may be names ([`modal_names`]).
+        let mut modal_like: Vec<u32> = Vec::new();
         for t in tokenize(text) {
             let (e, c) = if t.is_wordlike() {
                 let e = lex.index_in(text, t.span.start, t.text);
                 let c = lex.summary(e);
+                if matches!(t.text, "May" | "Will") {
+                    modal_like.push(toks.len() as u32);
+                }
                 (e, c | if is_name_like(t.text) { NAME_LIKE } else { 0 })
             } else {
                 if t.is_quote() {
@@ -212,6 +251,7 @@ impl<'a> Doc<'a> {
             sent_of.push(seg.push(toks.len(), &t));
             toks.push(t);
         }
+        modal_names(&toks, &mut class, &modal_like);
         let (names, cue_words) = (bit_set(&class, NAME_LIKE), bit_set(&class, CUE));
         seg.end_paragraph(toks.len());
         let Segmenter { paras, sents, .. } = seg;
@@ -497,6 +537,23 @@ mod tests {
                 prop_assert_eq!(doc.quote_of[t], holding.last().map_or(NONE, |&q| q as u32));
             }
         }
+    }
+
+    #[test]
+    fn a_modal_in_a_name_is_in_no_word_class() {
+        let modal = |text: &str, word: &str| {
+            let doc = Doc::new(text);
+            let i = doc.toks.iter().position(|t| t.text == word).unwrap();
+            doc.in_class(i, &crate::rules::MODALS)
+        };
+        assert!(!modal("Theresa May said it.", "May"));
+        assert!(!modal("May said it.", "May"));
+        assert!(!modal("Rep. Will Hurd says so.", "Will"));
+        assert!(modal("In May, it rained.", "May"));
+        assert!(modal("On Tuesday May 3 it rained.", "May"));
+        assert!(modal("May God bless you.", "May"));
+        assert!(modal("It may rain.", "may"));
+        assert!(modal("Will the senator say it?", "Will"));
     }
 
     #[test]

@@ -3577,7 +3577,9 @@ fn modal_before(doc: &Doc<'_>, cue: usize) -> bool {
     while k > 0 && (doc.in_class(k - 1, &MODAL_ADVERBS) || is_adverb(doc.word(k - 1))) {
         k -= 1;
     }
-    k > 0 && (doc.in_class(k - 1, &MODALS) || doc.is(k - 1, "'ll"))
+    // A capitalized modal before the verb is a name: "Theresa May said",
+    // "Rep. Will Hurd says".
+    k > 0 && ((doc.in_class(k - 1, &MODALS) && !doc.capitalized(k - 1)) || doc.is(k - 1, "'ll"))
 }
 
 /// Words between a modal and its verb: "will not say", "could soon
