@@ -3348,7 +3348,7 @@ fn event_adjunct(doc: &Doc<'_>, k: usize, end: usize) -> bool {
 
 /// A month, written out or as the abbreviations lexicon abbreviates it
 /// ("November", "Nov.").
-fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     const MONTHS: &[&str] = &[
         "April",
         "August",

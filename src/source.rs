@@ -304,6 +304,11 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             && doc.is_any(end - 2, &["on", "last", "this", "earlier"])
         {
             end -= 2;
+        } else if let Some(n) = date_before(doc, end, lo) {
+            end -= n;
+        } else if doc.is_any(i, &["earlier", "later"]) && end - 1 > lo && !doc.capitalized(i) {
+            // "Clinton earlier this month said", "Christie later said"
+            end -= 1;
         } else if doc.in_class(i, &TIME_WORDS)
             && doc.capitalized(i)
             && end - 1 > lo
@@ -356,6 +361,30 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     np_ending_untold(doc, end, lo)
         .or_else(|| subject_past_relative(doc, end, lo))
         .or_else(|| subject_past_postmodifier(doc, end, lo))
+}
+
+/// The length of a date ending at `end` between a subject and its cue:
+/// "The company on May 3 said", "Officials on Oct. 7 said", "The agency in
+/// 2015 said", "Sanders in March said".
+fn date_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
+    let i = end.checked_sub(1)?;
+    let month = |k: usize| crate::rules::is_month(doc.word(k));
+    let n = if doc.kind(i) == Some(TokenKind::Number) {
+        let year = doc.word(i).len() == 4;
+        if i >= lo + 2 && month(i - 1) && doc.is(i - 2, "on") {
+            3
+        } else if i > lo && year && doc.is_any(i - 1, &["in", "last"]) {
+            2
+        } else {
+            return None;
+        }
+    } else if i > lo && month(i) && doc.is_any(i - 1, &["in", "last"]) {
+        2
+    } else {
+        return None;
+    };
+    // Something is left of the subject: not "In 2015 said".
+    (end - n > lo).then_some(n)
 }
 
 /// "Another source familiar with Cruz’s thinking said": a phrase, a
