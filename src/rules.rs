@@ -379,6 +379,20 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         {
             return k + 1;
         }
+        // "under what Mr. Hedge called “the prior economy model,” the club
+        // charged …": a quotation that opens the content and ends in a comma
+        // is all of it when words of the writer's go on after it.
+        if closing
+            && k + 1 < sent_end
+            && doc.punct(k.wrapping_sub(1), ",")
+            && doc
+                .quote_closed_at(k)
+                .is_some_and(|q| doc.quotes[q].tokens.start == from)
+            && doc.toks[k + 1].is_wordlike()
+            && !doc.in_class(k + 1, &COORDINATORS)
+        {
+            return k + 1;
+        }
         // "Delgado said most of the fuel would evaporate, but he warned that
         // …": a coordinated clause with an attribution of its own.
         if comma && clause_opener(doc, k + 1) {
