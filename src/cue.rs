@@ -168,7 +168,13 @@ pub(crate) fn find_cues(
                 // with the plan say …".
                 && !(i.saturating_sub(5)..i - 2)
                     .any(|k| doc.in_class(k, &crate::source::POSTMODIFIERS));
-            if keep(w.category) && !name && !adjective {
+            // "thanks to new revenue", "thanks in part to …": a preposition.
+            let thanks_to = w.form == Form::Third
+                && t.text.eq_ignore_ascii_case("thanks")
+                && (i + 1..(i + 4).min(doc.toks.len())).any(|k| doc.is(k, "to"))
+                && (doc.is(i + 1, "to")
+                    || doc.is_any(i + 1, &["in", "largely", "mostly", "partly"]));
+            if keep(w.category) && !name && !adjective && !thanks_to {
                 // "the secretary of state", "in support of": a base form
                 // after a preposition is a noun (a verb there is a gerund).
                 let after_preposition = w.form == Form::Base
