@@ -598,6 +598,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     // Tokens at or after `unasked` up to `end` have not been asked
     // whether they can begin a phrase; `known` is one that can.
     let (mut unasked, mut known) = (end, None);
+    let mut relative = false;
     while i > floor {
         let k = i - 1;
         // "A source close to the senator said": "to" after a post-modifier,
@@ -642,14 +643,32 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
         if doc.in_class(k, &SUBJECT_PRONOUNS) && k + 1 < end {
             break;
         }
+        // "a strike that company executives said could …": "that" after
+        // a noun is a relative pronoun, and the phrase starts after it.
+        if doc.is(k, "that")
+            && k > floor
+            && doc.toks[k - 1].kind == TokenKind::Word
+            && !doc.capitalized(k - 1)
+            && np_token(doc, k - 1)
+            && !doc.in_class(k - 1, &DETERMINERS)
+            && !doc.in_class(k - 1, &INNER_PREPOSITIONS)
+        {
+            relative = true;
+            break;
+        }
         i -= 1;
     }
     // The tokens the scan passed are `[i, end)`: those of the phrase, and
     // the "and"s it went past (which no phrase starts on: they are no
     // phrase tokens).
-    let start = (i..known.unwrap_or(end))
-        .find(|&p| np_token(doc, p) && np_start(doc, p))
-        .or(known);
+    // (After a relative "that", all of what is left: "company executives".)
+    let start = if relative && known.is_none() && i < end {
+        Some(i)
+    } else {
+        (i..known.unwrap_or(end))
+            .find(|&p| np_token(doc, p) && np_start(doc, p))
+            .or(known)
+    };
     // "callers asked how …": a bare plural noun as the subject.
     let start = start.or_else(|| {
         let w = doc.word(end - 1);
