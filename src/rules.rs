@@ -2393,7 +2393,9 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // ", citing the late hour", ", seeking to …": a verb that takes
         // no clause reports its object or its infinitive.
         let infinitive = !clause && c.frames.has(Frames::TO) && doc.is(content.start, "to");
-        let opener_ok = !doc.in_class(content.start, &NOT_CONTENT_START) || infinitive;
+        // (After "that", a preposition opens an adjunct of the clause:
+        // "saying that as president, Mr. Trump would be firm".)
+        let opener_ok = !doc.in_class(content.start, &NOT_CONTENT_START) || infinitive || had_that;
         if !substantial(doc, &content)
             || !opener_ok
             || (!clause && !infinitive && !c.frames.has(Frames::NP))
