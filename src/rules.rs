@@ -1375,6 +1375,70 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// The start of the content past adjuncts before "that" or a quotation
+/// after cue `c`, whose content would start at `a`: "said in a statement
+/// that", "said Monday that", "said in an oral history of the Bill Clinton
+/// years that", "said in a statement: “…”", "saying at one point, “…”".
+fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usize {
+    let doc = cx.doc;
+    if doc.is(a, "that") {
+        return a;
+    }
+    // "said Sunday in Madison, Wisconsin, that": a comma inside a
+    // place name, between two capitalized words or before "that".
+    let place_comma = |j: usize| {
+        doc.punct(j, ",")
+            && j > a
+            && doc.capitalized(j - 1)
+            && (doc.capitalized(j + 1) || doc.is(j + 1, "that"))
+    };
+    // "said in a statement Thursday night they pulled …": a subject
+    // pronoun after the adjunct opens the clause; "promised on
+    // Tuesday to refrain …": an infinitive, for a verb that takes one.
+    // (Not for "asked the crowd to …", whose object is content.)
+    let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
+    // ("said on NBC’s “Meet the Press” on Sunday that": a quoted name.)
+    let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
+    let mut j = a;
+    while j < sent_end
+        && j < a + 16
+        && (doc.toks[j].is_wordlike() || place_comma(j) || quote_mark(j))
+        && !doc.is(j, "that")
+        && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
+        && !(infinitive_frame && doc.is(j, "to"))
+        && cx.verb(j).is_none()
+    {
+        j += 1;
+    }
+    // (Not after a subordinator: in "demonstrated outside the
+    // paper after it backed Clinton" the pronoun is the
+    // subordinate clause's.)
+    let pronoun_next = doc.in_class(j, &SUBJECT_PRONOUNS)
+        && doc
+            .toks
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && !(a..j).any(|k| doc.is_any(k, SUBORDINATORS));
+    // "said evenly, “…”", "said only that": an adverb leads too.
+    let adverbs = || {
+        (a..j).all(|k| is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"]))
+    };
+    let lead = j > a
+        && ((a..j).all(|k| place_comma(k) || quote_mark(k) || adjunct_like(doc, k..k + 1))
+            // ("proposed just that in 2013": "that" a pronoun)
+            || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
+            || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"]))
+            // ("said to reporters: “…”", "said to the crowd that")
+            || tail_to(doc, a));
+    let quote_next =
+        (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
+    let infinitive_next = infinitive_frame && j > a + 1 && doc.is(j, "to");
+    if lead && (doc.is(j, "that") || quote_next || pronoun_next || infinitive_next) {
+        a = j;
+    }
+    a
+}
+
 /// Object pronouns and common addressees after "told", "warned", "assured".
 #[rustfmt::skip]
 pub(crate) const ADDRESSEES: WordClass = WordClass {
@@ -1560,62 +1624,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Adjuncts before "that" or a quotation: "said in a statement
         // that", "said Monday that", "said in an oral history of the Bill
         // Clinton years that", "said in a statement: “…”".
-        if !doc.is(a, "that") {
-            // "said Sunday in Madison, Wisconsin, that": a comma inside a
-            // place name, between two capitalized words or before "that".
-            let place_comma = |j: usize| {
-                doc.punct(j, ",")
-                    && j > a
-                    && doc.capitalized(j - 1)
-                    && (doc.capitalized(j + 1) || doc.is(j + 1, "that"))
-            };
-            // "said in a statement Thursday night they pulled …": a subject
-            // pronoun after the adjunct opens the clause; "promised on
-            // Tuesday to refrain …": an infinitive, for a verb that takes one.
-            // (Not for "asked the crowd to …", whose object is content.)
-            let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
-            // ("said on NBC’s “Meet the Press” on Sunday that": a quoted name.)
-            let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
-            let mut j = a;
-            while j < sent_end
-                && j < a + 16
-                && (doc.toks[j].is_wordlike() || place_comma(j) || quote_mark(j))
-                && !doc.is(j, "that")
-                && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
-                && !(infinitive_frame && doc.is(j, "to"))
-                && cx.verb(j).is_none()
-            {
-                j += 1;
-            }
-            // (Not after a subordinator: in "demonstrated outside the
-            // paper after it backed Clinton" the pronoun is the
-            // subordinate clause's.)
-            let pronoun_next = doc.in_class(j, &SUBJECT_PRONOUNS)
-                && doc
-                    .toks
-                    .get(j + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Word)
-                && !(a..j).any(|k| doc.is_any(k, SUBORDINATORS));
-            // "said evenly, “…”", "said only that": an adverb leads too.
-            let adverbs = || {
-                (a..j).all(|k| {
-                    is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"])
-                })
-            };
-            let lead = j > a
-                && ((a..j).all(|k| place_comma(k) || quote_mark(k) || adjunct_like(doc, k..k + 1))
-                    // ("proposed just that in 2013": "that" a pronoun)
-                    || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
-                    || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"]))
-                    // ("said to reporters: “…”", "said to the crowd that")
-                    || tail_to(doc, a));
-            let quote_next =
-                (doc.punct(j, ":") || doc.punct(j, ",")) && doc.quote_opened_at(j + 1).is_some();
-            let infinitive_next = infinitive_frame && j > a + 1 && doc.is(j, "to");
-            if lead && (doc.is(j, "that") || quote_next || pronoun_next || infinitive_next) {
-                a = j;
-            }
-        }
+        a = past_lead(cx, c, a, sent_end);
         // "Multiple outlets reported on Wednesday the Secret Service had
         // …": a day after "on".
         if c.frames.has(Frames::THAT) && doc.is(a, "on") {
