@@ -2374,7 +2374,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         {
             continue;
         }
-        let mut a = c.toks.end;
+        // ("saying in a statement that …", "saying at one point, “…”")
+        let mut a = past_lead(cx, c, c.toks.end, s.toks.end);
         let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
         if had_that {
             a += 1;
