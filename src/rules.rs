@@ -1571,9 +1571,22 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "warned customers that", "told her counterpart that", "told
             // ABC’s “Good Morning America” that": up to a near "that",
             // whatever the addressee is, a quoted name too.
+            // (Not past a subject pronoun, which opens the content: "told a
+            // news conference they are planting the seeds to accomplish
+            // that"; nor a "that" that ends the clause.)
             let that = (a..(a + 14).min(sent_end))
-                .take_while(|&j| doc.toks[j].is_wordlike() || doc.toks[j].is_double_quote())
-                .find(|&j| doc.is(j, "that") && !that_is_determiner(doc, j));
+                .take_while(|&j| {
+                    (doc.toks[j].is_wordlike() || doc.toks[j].is_double_quote())
+                        && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
+                })
+                .find(|&j| {
+                    doc.is(j, "that")
+                        && !that_is_determiner(doc, j)
+                        && doc
+                            .toks
+                            .get(j + 1)
+                            .is_some_and(|t| t.is_wordlike() || t.is_quote())
+                });
             if let Some(t) = that {
                 a = t;
             } else if doc.in_class(a, &ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
