@@ -1439,6 +1439,17 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
     a
 }
 
+/// The noun phrase starting at `a` after a verb of telling, past a role
+/// before a name: "told host Sean Hannity a Clinton loss is …" (the name is
+/// whom one tells, "host" no thing told).
+fn addressee_np(doc: &Doc<'_>, a: usize, sent_end: usize) -> Option<SourceCand> {
+    let role = doc.capitalized(a + 1)
+        && doc.toks.get(a).is_some_and(|t| t.kind == TokenKind::Word)
+        && !doc.capitalized(a)
+        && crate::source::is_listed_title_noun(doc.word(a));
+    np_starting_at(doc, if role { a + 1 } else { a }, sent_end)
+}
+
 /// Object pronouns and common addressees after "told", "warned", "assured".
 #[rustfmt::skip]
 pub(crate) const ADDRESSEES: WordClass = WordClass {
@@ -1591,7 +1602,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = t;
             } else if doc.in_class(a, &ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
                 a += 1;
-            } else if let Some(np) = np_starting_at(doc, a, sent_end) {
+            } else if let Some(np) = addressee_np(doc, a, sent_end) {
                 if let Some(end) = audience(doc, &np) {
                     a = end;
                 } else if np.kind != SourceKind::Other {
@@ -1934,7 +1945,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let evidence = c.category == CueCategory::Evidence;
         if !had_that && direct_start_free(doc, content.start) {
             let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
-                && np_starting_at(doc, c.toks.end, sent_end)
+                && addressee_np(doc, c.toks.end, sent_end)
                     .is_some_and(|np| np.kind == SourceKind::Other && audience(doc, &np).is_none());
             // "The new poll shows Trump far out in front", "A poll by
             // Gallup shows …": a document may show a clause without a verb.
