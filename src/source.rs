@@ -523,7 +523,26 @@ pub(crate) fn apposed(doc: &Doc<'_>, first: usize) -> bool {
         || doc.kind(first) == Some(TokenKind::Number)
         || (doc.kind(first) == Some(TokenKind::Word)
             && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-            && (is_title_noun(w) || w.contains('-') || is_participle(w)))
+            && (is_title_noun(w)
+                || w.contains('-')
+                || is_participle(w)
+                || modified_title(doc, first)))
+}
+
+/// A title after one or two lowercase modifiers: "editorial board editor
+/// for The Washington Post", "longtime campaign aide".
+fn modified_title(doc: &Doc<'_>, first: usize) -> bool {
+    let plain = |k: usize| {
+        doc.kind(k) == Some(TokenKind::Word)
+            && !doc.capitalized(k)
+            && !doc.in_class(k, &STOP_WORDS)
+            && !doc.in_class(k, &INNER_PREPOSITIONS)
+            && !doc.in_class(k, &DETERMINERS)
+            && !doc.verb[k]
+    };
+    (first + 1..first + 3)
+        .take_while(|&k| plain(k - 1) && plain(k))
+        .any(|k| is_title_noun(doc.word(k)))
 }
 
 /// A lowercase -ing or -ed form: "citing", "asked", "elected", or a short
