@@ -2389,13 +2389,27 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             && (b.saturating_sub(30).max(s.toks.start + 1)..b).any(|k| {
                 doc.punct(k - 1, ",") && cx.cue(k).is_some_and(|(_, c)| participle_cue(c))
             });
-        if !(reduced
-            || prep
-            || chained
-            || doc.punct(b - 1, ",")
+        let after_mark = doc.punct(b - 1, ",")
             || doc.kind(b - 1) == Some(TokenKind::Dash)
-            || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)))
-        {
+            || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote));
+        // "…, with Sen. John McCain calling it a “Chinese menu”", "with
+        // polls showing Clinton ahead": in an absolute phrase the subject
+        // of the participle is the phrase after "with".
+        let absolute_source = (b == p && !reduced && !prep && !chained && !after_mark)
+            .then(|| {
+                let lo = p.saturating_sub(MAX_SOURCE_TOKENS).max(s.toks.start);
+                np_ending_at(doc, p, lo)
+            })
+            .flatten()
+            .filter(|np| {
+                let first = np.toks[0].start;
+                first > s.toks.start
+                    && doc.is(first - 1, "with")
+                    && !is_gerund_like(doc.word(first))
+                    && np.kind != SourceKind::Pronoun
+            });
+        let absolute = absolute_source.is_some();
+        if !(reduced || prep || chained || after_mark || absolute) {
             continue;
         }
         // ("saying in a statement that …", "saying at one point, “…”")
@@ -2504,6 +2518,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             .map(|np| np.tell(doc));
         let (source, score) = match prior {
             _ if reduced => (reduced_source, 0.7),
+            _ if absolute => (absolute_source, 0.8),
             _ if fronted => (fronted_source, 0.7),
             // "Iranian hawks in Washington criticized the move, saying …":
             // one claim, whose cue is both verbs; the object is not content.
