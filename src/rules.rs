@@ -340,7 +340,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 && doc.is(k, "and")
                 && cx.cue(k + 1).is_some_and(|(_, c)| participle_cue(c))
                 && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
-                && !(from..k).any(|j| is_gerund_like(doc.word(j)) && !doc.capitalized(j))
+                && !(from..k).any(|j| {
+                    // (a quoted word is none: "calling it “disqualifying” and
+                    // asserting …")
+                    is_gerund_like(doc.word(j))
+                        && !doc.capitalized(j)
+                        && doc.depth[j] <= doc.depth[from]
+                })
             {
                 return if doc.punct(k - 1, ",") { k - 1 } else { k };
             }
@@ -2522,7 +2528,11 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             _ if fronted => (fronted_source, 0.7),
             // "Iranian hawks in Washington criticized the move, saying …":
             // one claim, whose cue is both verbs; the object is not content.
-            Some((k, prev)) if prev.rule == Rule::ObjectContent && clause => {
+            // (Once: a second participle, "…, calling it “unsettling” and
+            // warning that …", keeps its own cue.)
+            Some((k, prev))
+                if prev.rule == Rule::ObjectContent && clause && !superseded.contains(&k) =>
+            {
                 superseded.push(k);
                 cue_toks.insert(0, prev.cue_toks[0].clone());
                 (prev.source.clone(), 0.85)
