@@ -1772,7 +1772,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 || is_gerund_like(doc.word(next));
             if !colon && !participle {
                 let mut content = trim(doc, next..clause_end(cx, next, sent_end));
-                if substantial(doc, &content) && !doc.in_class(content.start, &NOT_CONTENT_START) {
+                // ("said that, in 2009, the company was failing": after
+                // "that", a preposition opens an adjunct of the clause.)
+                if substantial(doc, &content)
+                    && (had_that || !doc.in_class(content.start, &NOT_CONTENT_START))
+                {
                     // "argue that, while the tax may …": "that" and its comma.
                     if had_that && content.start == next {
                         content.start = cx.content_start(next);
