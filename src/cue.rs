@@ -257,7 +257,13 @@ pub(crate) fn find_cues(
                     || noun_phrase
                     || after_preposition
                     || after_genitive
-                    || (i > 0 && doc.in_class(i - 1, &NOUN_MAKERS) && w.form != Form::Past);
+                    || (i > 0
+                        && doc.in_class(i - 1, &NOUN_MAKERS)
+                        && w.form != Form::Past
+                        // "another says", "each claims": a pronoun, then
+                        // its verb.
+                        && !(w.form == Form::Third
+                            && doc.is_any(i - 1, &["another", "each", "either", "neither"])));
                 let progressive = (w.form == Form::Gerund && !noun)
                     .then(|| progressive_start(doc, i, out))
                     .flatten();

@@ -2570,15 +2570,21 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
 fn main_clause_comma(cx: &Ctx<'_, '_>, r: Range<usize>, sent_end: usize) -> Option<usize> {
     let doc = cx.doc;
     r.clone().find(|&k| {
+        // ("While one company says …, another says …": a quantifier alone.)
+        let quantifier = || {
+            doc.in_class(k + 1, &QUANTIFIER_PRONOUNS)
+                && cx.verb(k + 2).is_some_and(|(_, c)| finite(c))
+        };
         doc.punct(k, ",")
-            && np_starting_untold(doc, k + 1, sent_end).is_some_and(|np| {
-                let v = skip_auxiliaries(cx, np.end(), sent_end);
-                // ("…, party leaders say": a base form after a plural too.)
-                cx.verb(v).is_some_and(|(_, c)| {
-                    finite(c) || (c.form == Form::Base && base_form_verb(doc, v, &np.tell(doc)))
-                }) || doc.in_class(v, &FINITE_VERBS)
-                    || (doc.word(v).ends_with("ed") && !doc.capitalized(v))
-            })
+            && (quantifier()
+                || np_starting_untold(doc, k + 1, sent_end).is_some_and(|np| {
+                    let v = skip_auxiliaries(cx, np.end(), sent_end);
+                    // ("…, party leaders say": a base form after a plural too.)
+                    cx.verb(v).is_some_and(|(_, c)| {
+                        finite(c) || (c.form == Form::Base && base_form_verb(doc, v, &np.tell(doc)))
+                    }) || doc.in_class(v, &FINITE_VERBS)
+                        || (doc.word(v).ends_with("ed") && !doc.capitalized(v))
+                }))
     })
 }
 
