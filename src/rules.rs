@@ -321,6 +321,35 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             limit = aux - 1;
             break;
         }
+        // "… when you say he has small hands and he says there's no
+        // problem", "… and Trump says some of them …": a clause of its own
+        // with a subject and a verb of saying, after "and" or "but".
+        let subject = if doc.in_class(aux - 1, &SUBJECT_PRONOUNS) {
+            Some(aux - 1)
+        } else if doc.capitalized(aux - 1) && doc.toks[aux - 1].kind == TokenKind::Word {
+            Some(if aux >= 2 && doc.capitalized(aux - 2) {
+                aux - 2
+            } else {
+                aux - 1
+            })
+        } else {
+            None
+        };
+        if let Some(sub) = subject.filter(|&sub| sub > from + 2) {
+            if doc.is_any_of(sub - 1, &COORDINATORS, &["and", "but"])
+                && doc.quote_of.get(sub).is_some_and(|&q| q == NONE)
+                && cx.verb(next).is_some_and(|(_, c)| {
+                    speech_verb(c) && matches!(c.form, Form::Past | Form::Third)
+                })
+            {
+                limit = if doc.punct(sub - 2, ",") {
+                    sub - 2
+                } else {
+                    sub - 1
+                };
+                break;
+            }
+        }
         v = next + 1;
     }
     while k < limit {
