@@ -1375,6 +1375,26 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if !substantial(doc, &content) && !whole_quotation(doc, &content) && pieces.len() == 1 {
                 continue;
             }
+            // "Speaking at a rally in Florida, Trump called Clinton, his
+            // rival, an ISIS “co-founder.”": a participle phrase before a
+            // subject and its verb is the writer's frame, not a piece of
+            // content around a parenthetical attribution.
+            // (Not a gerund subject: "Putting the show together, he said,
+            // allowed him to …", where the rest opens with the verb; nor an
+            // adjunct before a clause: "During the same stretch, records
+            // show, the Cessna has flown …".)
+            if pieces.len() > 1
+                && !quoted
+                && is_gerund_like(doc.word(content.start))
+                && doc.capitalized(content.start)
+                && !verb_anywhere(doc, content.clone())
+                && pieces.get(1).is_some_and(|rest| {
+                    (doc.in_class(rest.start, &DETERMINERS) || doc.capitalized(rest.start))
+                        && !verb_anywhere(doc, rest.clone())
+                })
+            {
+                continue;
+            }
             // "In a July interview, he spoke to reporters": the fronted
             // adjunct is no content unless the sentence goes on after the
             // attribution ("In his state, Christie said, offenders are …").
