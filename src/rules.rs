@@ -451,8 +451,16 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 })
                 .flatten()
             };
+            // ("…, but 55 percent of all voters say she does not": a base
+            // form after a plural subject.)
             let (np_end, plural) = match np_starting_untold(doc, lo, hi) {
-                Some(np) => (Some(np.end()), false),
+                Some(np) => {
+                    let end = np.end();
+                    let v = skip_auxiliaries(cx, end, hi);
+                    let plural = cx.verb(v).is_some_and(|(_, c)| c.form == Form::Base)
+                        && base_form_verb(doc, v, &np.tell(doc));
+                    (Some(end), plural)
+                }
                 None if doc.in_class(lo, &QUANTIFIER_PRONOUNS) => (Some(lo + 1), true),
                 None => (share(), true),
             };
