@@ -3641,6 +3641,11 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
         && doc.is(that, "to")
         && (c.category == CueCategory::Belief
             || ["allege", "report", "rumor", "say"].contains(&&*c.lemma));
+    // ("The bridge is supposed to reopen in May": what is due, not what
+    // anyone is said to believe.)
+    if raising && &*c.lemma == "suppose" {
+        return None;
+    }
     if raising {
         return raised_subject(cx, ci, c, k, si);
     }
