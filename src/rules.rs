@@ -2020,7 +2020,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // "The council seemed ready to …": a raising verb takes an
             // adjective too.
             let raising = RAISING.contains(&&*c.lemma);
+            // "she has maintained her status as the front-runner": "maintain"
+            // keeps a thing as often as it claims one, and claims only a
+            // clause.
+            let no_clause = &*c.lemma == "maintain" && !has_finite_verb(doc, content.clone());
             if tells_a_thing
+                || no_clause
                 || (evidence
                     && !np_only
                     && !document
