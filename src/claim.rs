@@ -195,7 +195,8 @@ pub enum Rule {
     ObjectContent,
     /// a promise from X that …: a noun cue with a that-clause.
     NounCue,
-    /// In a poll released Sunday, …: a document in a fronted "in" phrase.
+    /// In a poll released Sunday, …: a document in a fronted "in" phrase,
+    /// or in one that closes the clause ("… in the latest Fox poll").
     InDocument,
 }
 

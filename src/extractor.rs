@@ -131,6 +131,7 @@ impl Extractor {
         rules::according_to(&cx, &mut cands);
         if categories & bit(CueCategory::According) != 0 {
             rules::in_document(&cx, &mut cands);
+            rules::in_document_after(&cx, &mut cands);
         }
         if categories & bit(CueCategory::Colon) != 0 {
             rules::colon(&cx, &mut cands);

@@ -2385,6 +2385,117 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Rule: a document named in an "in" phrase that closes its clause is the
+/// source of the clause before it.
+///
+/// * "Kasich was at 25 percent support in the most recent Fox poll."
+/// * "But he fell to 10 percent in the latest CNN/ORC poll released
+///   Wednesday, a collapse driven by …"
+///
+/// Not "Fifteen percent of voters in the poll were undecided", where the
+/// phrase is inside the subject: the phrase must end the sentence or stand
+/// before a comma.
+pub(crate) fn in_document_after(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    // The document nouns are few: the scan starts from them.
+    let mut k = 0;
+    while k < doc.toks.len() {
+        let head = k;
+        k += 1;
+        // (Polls and surveys only: "in large numbers", "in his records"
+        // are no documents that report.)
+        if !doc.in_class(head, &DOCUMENT_NOUNS)
+            || !doc.is_any(head, &["poll", "polls", "survey", "surveys"])
+        {
+            continue;
+        }
+        let si = doc.sent_of[head] as usize;
+        let s = &doc.sents[si];
+        // The "in" within a few words before the head, with words only
+        // between ("in the latest CNN/ORC poll", "in a Des Moines Register
+        // poll"), none of them a preposition.
+        let floor = head.saturating_sub(8).max(s.toks.start);
+        let Some(p) = (floor..head).rev().find(|&j| doc.is(j, "in")) else {
+            continue;
+        };
+        let plain = (p + 1..head).all(|j| {
+            (doc.toks[j].is_wordlike()
+                || doc.punct(j, "/")
+                || crate::source::plural_possessive(doc, j))
+                && !doc.in_class(j, &INNER_PREPOSITIONS)
+                && !doc.in_class(j, &STOP_WORDS)
+                && !doc.in_class(j, &DOCUMENT_NOUNS)
+        });
+        if !plain || p <= s.toks.start + 2 || doc.quote_of.get(p).is_some_and(|&q| q != NONE) {
+            continue;
+        }
+        // The phrase runs on through a participle and a time: "released
+        // Wednesday", "taken last week", "last month".
+        let mut end = head + 1;
+        let time = |j: usize| {
+            doc.in_class(j, &TIME_WORDS)
+                || doc.kind(j) == Some(TokenKind::Number)
+                || is_month(doc.word(j))
+                || doc.is_any(j, &["on", "in", "this", "last"])
+        };
+        if doc.in_class(end, &TIME_WORDS) && !doc.in_class(end, &DETERMINERS) {
+            while end < s.toks.end && end < head + 4 && time(end) {
+                end += 1;
+            }
+        } else if doc.is_any(end, crate::source::DOCUMENT_PARTICIPLES) || doc.is(end, "taken") {
+            end += 1;
+            while end < s.toks.end && end < head + 6 && time(end) {
+                end += 1;
+            }
+        }
+        let closes = end >= s.toks.end
+            || doc.punct(end, ".")
+            || doc.punct(end, ",")
+            || doc.punct(end, ";")
+            || doc.kind(end) == Some(TokenKind::Dash);
+        if !closes {
+            continue;
+        }
+        // The content: the clause before "in", past a fronted adjunct
+        // without a verb ("In March, Cruz had 38 percent support in a Fox
+        // poll").
+        // After a subordinate clause, the main one: "Though he trails
+        // Clinton nationally, Sanders has led in several New Hampshire
+        // surveys".
+        let mut start = s.toks.start;
+        if doc.is_any_of(start, &STOP_WORDS, SUBORDINATORS) {
+            match main_clause_comma(cx, start..p, p) {
+                Some(c) => start = c + 1,
+                None => continue,
+            }
+        } else if let Some(c) = (start..p).find(|&j| doc.punct(j, ",")) {
+            if !verb_anywhere(doc, start..c) {
+                start = c + 1;
+            }
+        }
+        start = past_dateline(doc, start, p);
+        let content = trim(doc, start..p);
+        if !substantial(doc, &content)
+            || doc.in_class(content.start, &RELATIVE_PRONOUNS)
+            || !has_finite_verb(doc, content.clone())
+            || (content.start..content.end).any(|j| cx.verb(j).is_some_and(|(_, c)| finite(c)))
+        {
+            continue;
+        }
+        let source = Untold::Phrase(p + 1..end).tell(doc);
+        out.push(Cand {
+            cue: NONE,
+            cue_toks: Pieces::one(p..p + 1),
+            source: Some(source),
+            content: Pieces::one(content),
+            rule: Rule::InDocument,
+            score: 0.6,
+            sent: si,
+        });
+        k = end;
+    }
+}
+
 /// Nouns after "according to" that name a standard, not a source.
 #[rustfmt::skip]
 pub(crate) const NOT_SOURCES: WordClass = WordClass {

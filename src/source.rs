@@ -266,7 +266,7 @@ const LINKING: &[&str] = &[
 
 /// What is done with a document before its author is named: "a poll
 /// released last week", "a survey conducted by Gallup".
-const DOCUMENT_PARTICIPLES: &[&str] = &[
+pub(crate) const DOCUMENT_PARTICIPLES: &[&str] = &[
     "commissioned",
     "conducted",
     "issued",
