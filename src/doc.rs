@@ -168,8 +168,8 @@ pub(crate) const NAME_LIKE: u32 = 1 << 31;
 
 /// Drops the word classes of a capitalized modal that is part of a name:
 /// "Theresa May said" (after a plain capitalized word, not before a
-/// number: "on Tuesday May 3"), "May said" (before a cue in -d or -s),
-/// "Will Hurd says" (before a plain capitalized word). A plain
+/// number: "on Tuesday May 3"), "May said", "Will wrote" (before a cue in
+/// -d, -s or -te), "Will Hurd says" (before a plain capitalized word). A plain
 /// capitalized word is in no word class: "In May" and "Since May" are the
 /// month, and "Will the senator say" the modal.
 fn modal_names(toks: &[Token<'_>], class: &mut [u32], at: &[u32]) {
@@ -178,22 +178,21 @@ fn modal_names(toks: &[Token<'_>], class: &mut [u32], at: &[u32]) {
     };
     for &i in at {
         let i = i as usize;
-        let name = if toks[i].text == "May" {
-            let next = toks.get(i + 1);
-            // "May said": no modal comes before a cue in -d or -s.
-            let past_cue = next.is_some_and(|t| {
-                class[i + 1] & CUE != 0
-                    && t.kind == TokenKind::Word
-                    && t.text.ends_with(['d', 's'])
-                    && t.text.as_bytes()[0].is_ascii_lowercase()
-            });
-            past_cue
-                || (i > 0
-                    && plain(class, i - 1)
-                    && next.is_none_or(|t| t.kind != TokenKind::Number))
-        } else {
-            plain(class, i + 1)
-        };
+        let next = toks.get(i + 1);
+        // "May said", "Will wrote": no modal comes before a cue in -d, -s
+        // or -te.
+        let past_cue = next.is_some_and(|t| {
+            class[i + 1] & CUE != 0
+                && t.kind == TokenKind::Word
+                && (t.text.ends_with(['d', 's']) || t.text.ends_with("ote"))
+                && t.text.as_bytes()[0].is_ascii_lowercase()
+        });
+        let name = past_cue
+            || if toks[i].text == "May" {
+                i > 0 && plain(class, i - 1) && next.is_none_or(|t| t.kind != TokenKind::Number)
+            } else {
+                plain(class, i + 1)
+            };
         if name {
             class[i] = NAME_LIKE;
         }
@@ -549,6 +548,8 @@ mod tests {
         assert!(!modal("Theresa May said it.", "May"));
         assert!(!modal("May said it.", "May"));
         assert!(!modal("Rep. Will Hurd says so.", "Will"));
+        assert!(!modal("“It is over,” Will wrote.", "Will"));
+        assert!(modal("Will say it again.", "Will"));
         assert!(modal("In May, it rained.", "May"));
         assert!(modal("On Tuesday May 3 it rained.", "May"));
         assert!(modal("May God bless you.", "May"));
