@@ -491,6 +491,8 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
             )
         }) && !doc.punct(k, "(")
             && !doc.punct(k, ")")
+            // ("who works for Cushman & Wakefield")
+            && !doc.toks[k].text.starts_with('&')
         {
             return None;
         }
