@@ -450,6 +450,15 @@ fn scan(text: &str, start: usize) -> (usize, TokenKind) {
         b'\'' => {
             // '' : the doubled mark some archives use for a closing ”.
             if b.get(start + 1) == Some(&b'\'') {
+                // Three marks after a word or a mark: a single mark closing
+                // inside the doubled one ("'Kosovo is a special case,'''
+                // Mr. Putin said"), which closes after it.
+                if b.get(start + 2) == Some(&b'\'')
+                    && start > 0
+                    && !b[start - 1].is_ascii_whitespace()
+                {
+                    return (start + 1, classify_straight(text, start, 1));
+                }
                 return (start + 2, classify_straight(text, start, 2));
             }
             scan_apostrophe(text, start, 1).unwrap_or_else(|| {
@@ -1138,6 +1147,9 @@ mod tests {
             ("\"Yes,\" he", &[("\"", OpenQuote), ("Yes", Word), (",", Punct), ("\"", CloseQuote), ("he", Word)]),
             ("'no,' he", &[("'", OpenQuote), ("no", Word), (",", Punct), ("'", CloseQuote), ("he", Word)]),
             ("``Yes,'' he", &[("``", OpenQuote), ("Yes", Word), (",", Punct), ("''", CloseQuote), ("he", Word)]),
+            // Three marks closing: the single one inside, then the doubled
+            // (after a mark, its side is left to the pairing).
+            ("case,''' he", &[("case", Word), (",", Punct), ("'", CloseQuote), ("''", Quote), ("he", Word)]),
             ("„Ja“", &[("„", OpenQuote), ("Ja", Word), ("“", OpenQuote)]),
             ("«Oui»", &[("«", OpenQuote), ("Oui", Word), ("»", CloseQuote)]),
             ("a \" b", &[("a", Word), ("\"", Quote), ("b", Word)]),
