@@ -949,6 +949,9 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
     let lower = doc.kind(j) == Some(TokenKind::Word) && !doc.capitalized(j);
     adjunct_like(doc, j..j + 1)
         || is_adverb(w)
+        // "said just after midnight", "said shortly before the vote"
+        || (doc.is_any(j, &["just", "shortly", "soon", "right", "only"])
+            && doc.in_class(j + 1, &TAIL_OPENERS))
         || crate::source::is_person_noun(w)
         // "told state delegates", "told a cheering crowd": a word before
         // people or an audience.
@@ -2830,11 +2833,13 @@ fn participle_subject(
 }
 
 /// True when token `k` is the closing mark of a quotation that opened on
-/// token `start` (not of a title inside a sentence: "On “Fox News
-/// Sunday,” Pence said …").
+/// token `start` or before it (not of a title inside a sentence: "On “Fox
+/// News Sunday,” Pence said …").
 fn closes_quote_from(doc: &Doc<'_>, k: usize, start: usize) -> bool {
+    // (Or before it: "“It's plagiarism. It's flat-out plagiarism,” David
+    // Axelrod said just after midnight on CNN" opens in the sentence before.)
     doc.quote_closed_at(k)
-        .is_some_and(|q| doc.quotes[q].tokens.start == start)
+        .is_some_and(|q| doc.quotes[q].tokens.start <= start)
 }
 
 /// True when the sentence `s` is a question opened by "do", "does" or
