@@ -185,7 +185,8 @@ pub enum Rule {
     ContentCueSource,
     /// according to X, before or after the content.
     AccordingTo,
-    /// X: “…” (a colon frame without a verb).
+    /// X: “…” (a colon frame without a verb of saying: "Sen. Ortiz: “…”",
+    /// "Trump went even further: “…”").
     Colon,
     /// “…, adding that …” / “…, saying …”: a participle bound to the subject.
     Participle,

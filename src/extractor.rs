@@ -135,6 +135,7 @@ impl Extractor {
         }
         if categories & bit(CueCategory::Colon) != 0 {
             rules::colon(&cx, &mut cands);
+            rules::colon_after_clause(&cx, &mut cands);
         }
         rules::noun_cue(&cx, &mut cands);
         rules::raising_passive(&cx, &mut cands);

@@ -3193,6 +3193,76 @@ const COLON_LABELS: &[&str] = &[
     "Subscribe", "Tags", "Update", "Updated", "Video", "Warning", "Watch",
 ];
 
+/// Rule: a clause of any verb before a colon and the quotation after it.
+///
+/// * "In a Fox interview later that day, Trump went even further: “If he
+///   goes forward and loses, it’s the end of his career.”"
+/// * "Asked which county was his favorite, he demurred: “Whichever one I’m
+///   in at the moment.”"
+///
+/// The source is the clause's subject; the cue, what the subject does, up
+/// to the colon. A verb of saying before the colon ("he said: “…”") is read
+/// by its own rule.
+pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for q in 0..doc.quotes.len() {
+        let open = doc.quotes[q].tokens.start;
+        if open < 3 || !doc.punct(open - 1, ":") || !doc.toks[open].is_double_quote() {
+            continue;
+        }
+        let colon = open - 1;
+        let si = doc.sent_of[colon] as usize;
+        let s = &doc.sents[si];
+        if doc.sent_of[open] as usize != si || colon < s.toks.start + 2 {
+            continue;
+        }
+        // A cue near the colon has its own rule ("told reporters:").
+        if (colon.saturating_sub(4).max(s.toks.start)..colon).any(|k| cx.cue(k).is_some()) {
+            continue;
+        }
+        // The clause: after a fronted adjunct or a subordinate clause and
+        // its comma ("Asked which county …, he demurred").
+        let comma = (s.toks.start..colon).rev().find(|&k| doc.punct(k, ","));
+        let start = comma.map_or(s.toks.start, |k| k + 1);
+        let Some(np) = np_starting_untold(doc, start, colon) else {
+            continue;
+        };
+        if np.is_pronoun() && !doc.in_class(np.start(), &SUBJECT_PRONOUNS) {
+            continue;
+        }
+        // What the subject does: a few lowercase words, the first a verb-like
+        // word (not a preposition: "Here is the list:" has no subject).
+        let verb = skip_auxiliaries(cx, np.end(), colon);
+        let predicate = verb..colon;
+        let plain = predicate.len() <= 8
+            && predicate.clone().all(|k| {
+                doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k)
+                    || doc.toks[k].is_wordlike() && k > verb
+            });
+        if predicate.is_empty()
+            || !plain
+            || doc.in_class(verb, &STOP_WORDS)
+            || doc.in_class(verb, &INNER_PREPOSITIONS)
+            || doc.in_class(verb, &DETERMINERS)
+            || doc.is(verb, "in")
+        {
+            continue;
+        }
+        let qt = doc.quote_toks(q);
+        let mut pieces = Pieces::one(qt.clone());
+        pieces.extend(continuation_quotes(cx, qt.end));
+        out.push(Cand {
+            cue: NONE,
+            cue_toks: Pieces::one(verb..colon + 1),
+            source: Some(np.tell(doc)),
+            content: pieces,
+            rule: Rule::Colon,
+            score: 0.5,
+            sent: si,
+        });
+    }
+}
+
 /// Rule: a bare colon after a name at the start of a paragraph.
 ///
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
