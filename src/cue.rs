@@ -167,7 +167,15 @@ pub(crate) fn find_cues(
                 // Not the object of a post-modifier: "Officials familiar
                 // with the plan say …".
                 && !(i.saturating_sub(5)..i - 2)
-                    .any(|k| doc.in_class(k, &crate::source::POSTMODIFIERS));
+                    .any(|k| doc.in_class(k, &crate::source::POSTMODIFIERS))
+                // Nor of a preposition after a plural: "Officials in each
+                // county say …", "Most voters in the state say …".
+                && !(i > 3
+                    && doc.in_class(i - 3, &crate::source::INNER_PREPOSITIONS)
+                    && {
+                        let w = doc.word(i - 4);
+                        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                    });
             // "thanks to new revenue", "thanks in part to …": a preposition.
             let thanks_to = w.form == Form::Third
                 && t.text.eq_ignore_ascii_case("thanks")
