@@ -108,7 +108,20 @@ pub(crate) fn find_cues(
             // "Secretary of State", "the United States": a capitalized cue
             // word inside a sentence is a name. "a released drone", "the
             // said property": a participle after a determiner is an adjective.
-            let after_det = i > 0 && doc.in_class(i - 1, &NOUN_MAKERS);
+            // (A quantifier stands alone as a subject before a verb that no
+            // noun follows: "Another said the race was over", not "many
+            // elected officials".)
+            let after_det = i > 0
+                && doc.in_class(i - 1, &NOUN_MAKERS)
+                && !(doc.in_class(i - 1, &crate::source::QUANTIFIER_PRONOUNS)
+                    && w.form == Form::Past
+                    && !doc.toks.get(i + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !doc.capitalized(i + 1)
+                            && !doc.in_class(i + 1, &NOUN_MAKERS)
+                            && !doc.in_class(i + 1, &crate::source::STOP_WORDS)
+                            && !crate::source::is_pronoun_like(t.text)
+                    }));
             let capital = doc.capitalized(i)
                 && !sentence_start(doc, i)
                 && !t.text.bytes().all(|b| b.is_ascii_uppercase());
