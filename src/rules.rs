@@ -2575,9 +2575,12 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             && (b.saturating_sub(30).max(s.toks.start + 1)..b).any(|k| {
                 doc.punct(k - 1, ",") && cx.cue(k).is_some_and(|(_, c)| participle_cue(c))
             });
-        let after_mark = doc.punct(b - 1, ",")
-            || doc.kind(b - 1) == Some(TokenKind::Dash)
-            || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote));
+        // (`b` is the sentence's first token, perhaps the text's, only
+        // after a preposition: "After blasting the report, …".)
+        let after_mark = b > 0
+            && (doc.punct(b - 1, ",")
+                || doc.kind(b - 1) == Some(TokenKind::Dash)
+                || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)));
         // "…, with Sen. John McCain calling it a “Chinese menu”", "with
         // polls showing Clinton ahead": in an absolute phrase the subject
         // of the participle is the phrase after "with".
