@@ -1981,6 +1981,24 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only && !two_objects && !quoted {
             content = object_np(cx, content);
         }
+        // "Obama called both candidates Tuesday night", "Clinton, who called
+        // Sanders shortly after the winner was declared": a person called
+        // with nothing said of them is a telephone call.
+        if np_only && &*c.lemma == "call" && !quoted {
+            let call = np_starting_at(doc, content.start, sent_end).is_some_and(|np| {
+                let after = np.toks.last().map_or(content.start, |r| r.end);
+                np.kind != SourceKind::Other
+                    && (after >= sent_end
+                        || doc.punct(after, ".")
+                        || doc.in_class(after, &TIME_WORDS)
+                        || doc.in_class(after, &TAIL_OPENERS)
+                        || doc.in_class(after, &COORDINATORS)
+                        || is_adverb(doc.word(after)))
+            });
+            if call {
+                continue;
+            }
+        }
         // "Christie endorsed Trump": a name alone is an object's content.
         let name = np_only
             && content.len() == 1
