@@ -2045,8 +2045,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // keeps a thing as often as it claims one, and claims only a
             // clause.
             let no_clause = &*c.lemma == "maintain" && !has_finite_verb(doc, content.clone());
+            // "he has proved popular in the north", "who has proved a
+            // popular alternative": without "that", "prove" is a copula.
+            let copula = &*c.lemma == "prove";
             if tells_a_thing
                 || no_clause
+                || copula
                 || (evidence
                     && !np_only
                     && !document
