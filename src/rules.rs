@@ -1981,6 +1981,18 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only && !two_objects && !quoted {
             content = object_np(cx, content);
         }
+        // "who has known Trump since the 1970s", "has known the Clintons
+        // for decades": an acquaintance, not a belief.
+        if !had_that && doc.is(c.toks.start, "known") {
+            let person = doc.is_any(content.start, crate::source::OBJECT_PRONOUNS)
+                || np_starting_at(doc, content.start, sent_end)
+                    .is_some_and(|np| np.kind != SourceKind::Other);
+            let span = (content.start + 1..(content.start + 6).min(content.end))
+                .any(|k| doc.is_any(k, &["since", "for"]));
+            if person && span {
+                continue;
+            }
+        }
         // "Obama called both candidates Tuesday night", "Clinton, who called
         // Sanders shortly after the winner was declared": a person called
         // with nothing said of them is a telephone call.
