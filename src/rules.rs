@@ -2170,7 +2170,7 @@ pub(crate) const NOT_CONTENT_START: WordClass = WordClass {
         "about", "across", "after", "against", "along", "alongside", "amid", "among", "and",
         "around", "as", "at", "before", "behind", "below", "beside", "between", "beyond", "but",
         "by", "despite", "during", "for", "from", "in", "inside", "into", "near", "of", "off",
-        "on", "or", "out", "outside", "over", "past", "through", "throughout", "to", "toward",
+        "on", "or", "out", "outside", "over", "past", "since", "through", "throughout", "to", "toward",
         "towards", "under", "up", "upon", "via", "with", "within", "without",
     ],
 };
