@@ -1578,6 +1578,16 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if c.toks.start > s.toks.start && modal_before(doc, c.toks.start) {
             continue;
         }
+        // "“Thanks, Clarkston, for coming,” said master of ceremonies …":
+        // a quotation opening the sentence and closing on the cue is its
+        // content, and no subject stands inside it.
+        if c.toks.start > s.toks.start + 1
+            && (closes_quote_from(doc, c.toks.start - 1, s.toks.start)
+                || (doc.punct(c.toks.start - 1, ",")
+                    && closes_quote_from(doc, c.toks.start - 2, s.toks.start)))
+        {
+            continue;
+        }
         // "Grissom praised Harrow … and said he expects …": a second verb
         // shares the subject of the sentence.
         // Past auxiliaries and adverbs: "… and officially endorsed
