@@ -902,6 +902,21 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         return None;
     }
     if !np_start(doc, start) {
+        // "said master of ceremonies Asab Al-Tabchi", "said secretary of
+        // state Ana Ruiz": a lowercase title with "of" before a name.
+        if start + 3 < hi
+            && is_title_noun(doc.word(start))
+            && doc.is(start + 1, "of")
+            && doc.kind(start + 2) == Some(TokenKind::Word)
+            && !doc.capitalized(start + 2)
+            && doc.capitalized(start + 3)
+        {
+            let name_end = (start + 3..(start + 7).min(hi))
+                .take_while(|&k| doc.capitalized(k))
+                .last()
+                .unwrap_or(start + 3);
+            return untold(start..name_end + 1);
+        }
         // "veteran Republicans said", "senior administration officials
         // said": lowercase modifiers before a noun naming people.
         let head = (start..(start + 4).min(hi))
