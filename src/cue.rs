@@ -40,6 +40,24 @@ pub(crate) const NOUN_MAKERS: WordClass = WordClass {
     ],
 };
 
+/// Whether the determiner before cue word `i` is a quantifier standing
+/// alone as the subject of the verb: "another says …", "each claims …", and
+/// "Another said the race was over" (a past form that no noun follows: not
+/// "many elected officials").
+fn quantifier_subject(doc: &Doc<'_>, i: usize, form: Form) -> bool {
+    matches!(form, Form::Past | Form::Third)
+        && (doc.in_class(i - 1, &crate::source::QUANTIFIER_PRONOUNS)
+            || doc.is_any(i - 1, &["each", "either", "neither"]))
+        && (form == Form::Third
+            || !doc.toks.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !doc.capitalized(i + 1)
+                    && !doc.in_class(i + 1, &NOUN_MAKERS)
+                    && !doc.in_class(i + 1, &crate::source::STOP_WORDS)
+                    && !crate::source::is_pronoun_like(t.text)
+            }))
+}
+
 /// Finds the cues of a document, in token order.
 pub(crate) fn find_cues(
     doc: &Doc<'_>,
@@ -108,20 +126,8 @@ pub(crate) fn find_cues(
             // "Secretary of State", "the United States": a capitalized cue
             // word inside a sentence is a name. "a released drone", "the
             // said property": a participle after a determiner is an adjective.
-            // (A quantifier stands alone as a subject before a verb that no
-            // noun follows: "Another said the race was over", not "many
-            // elected officials".)
-            let after_det = i > 0
-                && doc.in_class(i - 1, &NOUN_MAKERS)
-                && !(doc.in_class(i - 1, &crate::source::QUANTIFIER_PRONOUNS)
-                    && w.form == Form::Past
-                    && !doc.toks.get(i + 1).is_some_and(|t| {
-                        t.kind == TokenKind::Word
-                            && !doc.capitalized(i + 1)
-                            && !doc.in_class(i + 1, &NOUN_MAKERS)
-                            && !doc.in_class(i + 1, &crate::source::STOP_WORDS)
-                            && !crate::source::is_pronoun_like(t.text)
-                    }));
+            let after_det =
+                i > 0 && doc.in_class(i - 1, &NOUN_MAKERS) && !quantifier_subject(doc, i, w.form);
             let capital = doc.capitalized(i)
                 && !sentence_start(doc, i)
                 && !t.text.bytes().all(|b| b.is_ascii_uppercase());
@@ -281,10 +287,7 @@ pub(crate) fn find_cues(
                     || (i > 0
                         && doc.in_class(i - 1, &NOUN_MAKERS)
                         && w.form != Form::Past
-                        // "another says", "each claims": a pronoun, then
-                        // its verb.
-                        && !(w.form == Form::Third
-                            && doc.is_any(i - 1, &["another", "each", "either", "neither"])));
+                        && !quantifier_subject(doc, i, w.form));
                 let progressive = (w.form == Form::Gerund && !noun)
                     .then(|| progressive_start(doc, i, out))
                     .flatten();

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::CueLexicon;
+use crate::lexicon::{CueLexicon, Form};
 use crate::quote::{pair, Quotation};
 use crate::segment::Segmenter;
 use crate::token::{tokenize, Token, TokenKind};
@@ -168,26 +168,24 @@ pub(crate) const NAME_LIKE: u32 = 1 << 31;
 
 /// Drops the word classes of a capitalized modal that is part of a name:
 /// "Theresa May said" (after a plain capitalized word, not before a
-/// number: "on Tuesday May 3"), "May said", "Will wrote" (before a cue in
-/// -d, -s or -te), "Will Hurd says" (before a plain capitalized word). A plain
-/// capitalized word is in no word class: "In May" and "Since May" are the
-/// month, and "Will the senator say" the modal.
-fn modal_names(toks: &[Token<'_>], class: &mut [u32], at: &[u32]) {
+/// number: "on Tuesday May 3"), "May said", "Will wrote" (before a past or
+/// third-person cue, which no modal comes before), "Will Hurd says" (before
+/// a plain capitalized word). A plain capitalized word is in no word class:
+/// "In May" and "Since May" are the month, and "Will the senator say" and
+/// "May add" the modal.
+fn modal_names(
+    toks: &[Token<'_>],
+    class: &mut [u32],
+    at: &[u32],
+    finite_cue: impl Fn(usize) -> bool,
+) {
     let plain = |class: &[u32], k: usize| {
         class.get(k) == Some(&NAME_LIKE) && toks[k].kind == TokenKind::Word
     };
     for &i in at {
         let i = i as usize;
         let next = toks.get(i + 1);
-        // "May said", "Will wrote": no modal comes before a cue in -d, -s
-        // or -te.
-        let past_cue = next.is_some_and(|t| {
-            class[i + 1] & CUE != 0
-                && t.kind == TokenKind::Word
-                && (t.text.ends_with(['d', 's']) || t.text.ends_with("ote"))
-                && t.text.as_bytes()[0].is_ascii_lowercase()
-        });
-        let name = past_cue
+        let name = finite_cue(i + 1)
             || if toks[i].text == "May" {
                 i > 0 && plain(class, i - 1) && next.is_none_or(|t| t.kind != TokenKind::Number)
             } else {
@@ -250,7 +248,16 @@ impl<'a> Doc<'a> {
             sent_of.push(seg.push(toks.len(), &t));
             toks.push(t);
         }
-        modal_names(&toks, &mut class, &modal_like);
+        modal_names(&toks, &mut class, &modal_like, |k| {
+            entry.get(k).is_some_and(|&e| {
+                e != NONE
+                    && lex
+                        .entry(e)
+                        .word
+                        .as_ref()
+                        .is_some_and(|w| matches!(w.form, Form::Past | Form::Third))
+            })
+        });
         let (names, cue_words) = (bit_set(&class, NAME_LIKE), bit_set(&class, CUE));
         seg.end_paragraph(toks.len());
         let Segmenter { paras, sents, .. } = seg;
@@ -553,6 +560,7 @@ mod tests {
         assert!(modal("In May, it rained.", "May"));
         assert!(modal("On Tuesday May 3 it rained.", "May"));
         assert!(modal("May God bless you.", "May"));
+        assert!(modal("May add that it rained.", "May"));
         assert!(modal("It may rain.", "may"));
         assert!(modal("Will the senator say it?", "Will"));
     }

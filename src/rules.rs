@@ -2444,7 +2444,8 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// before a comma.
 pub(crate) fn in_document_after(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
-    // The document nouns are few: the scan starts from them.
+    // One class-bit test a token; only the few polls and surveys are read
+    // further.
     let mut k = 0;
     while k < doc.toks.len() {
         let head = k;
@@ -3283,8 +3284,8 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let predicate = verb..colon;
         let plain = predicate.len() <= 8
             && predicate.clone().all(|k| {
-                doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k)
-                    || doc.toks[k].is_wordlike() && k > verb
+                (doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k))
+                    || (doc.toks[k].is_wordlike() && k > verb)
             });
         if predicate.is_empty()
             || !plain
