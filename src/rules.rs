@@ -557,6 +557,20 @@ fn trailing_found(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 /// * cue first: "…,” said Mansour, a senior fellow at Chatham House."
 ///
 /// Returns the cue hit, the source and the token after the attribution.
+/// The comma that closes an appositive ending in a place, `close` being
+/// the comma after the place: the one after its state when one follows
+/// ("…,” Harry Bond, of Raleigh, N.C., said"; "…,” Mr. Daniloff, retired in
+/// Cambridge, Mass., said"), else `close`.
+fn state_after_place(doc: &Doc<'_>, close: usize, sent_end: usize) -> usize {
+    if close == 0 || !doc.capitalized(close - 1) {
+        return close;
+    }
+    (close + 2..(close + 4).min(sent_end))
+        .find(|&p| doc.punct(p, ","))
+        .filter(|&p| (close + 1..p).all(|q| doc.capitalized(q) && doc.toks[q].is_wordlike()))
+        .unwrap_or(close)
+}
+
 fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
     let doc = cx.doc;
     // The verb comes after at most a source phrase, a parenthetical and a
@@ -634,7 +648,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // subject and its verb (`source::apposed`: "a retired teacher", "deputy
     // homeland security advisor", "44"), and "former …".
     let apposed = |p: usize| crate::source::apposed(doc, p) || doc.is(p, "former");
-    let mut after_age = false;
+    let (mut after_age, mut asides) = (false, 0);
     while doc.punct(j, ",") && !src.is_pronoun() {
         let close = (j + 1..(j + 20).min(sent_end)).find(|&p| doc.punct(p, ","))?;
         if !apposed(j + 1)
@@ -649,10 +663,17 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             return None;
         }
         let age = !after_age && close == j + 2 && doc.kind(j + 1) == Some(TokenKind::Number);
+        let close = state_after_place(doc, close, sent_end);
         // Another appositive after an age has a comma of its own to end it.
         let another = (close + 2..(close + 20).min(sent_end)).any(|p| doc.punct(p, ","));
-        if age && another && apposed(close + 1) && cx.verb(close + 1).is_none() {
+        let aside_follows = another && apposed(close + 1) && cx.verb(close + 1).is_none();
+        if age && aside_follows {
             after_age = true;
+            j = close;
+        } else if aside_follows && asides < 2 {
+            // "…,” Harry Bond, of Raleigh, N.C., who was among those polled,
+            // said": a second aside, then a third at most.
+            asides += 1;
             j = close;
         } else {
             j = close + 1;
