@@ -492,6 +492,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && k > from + 2 && closing_appositive(cx, k + 1, sent_end) {
             return k;
         }
+        // "said he was willing to accept an interview — a play on words
+        // with the phrase “anchor baby,” which …": after a dash, a closing
+        // noun phrase opened by "a" is the writer's aside, whatever its
+        // clauses and quotations.
+        if doc.kind(k) == Some(TokenKind::Dash) && k > from + 2 && dash_aside(cx, k + 1, sent_end) {
+            return k;
+        }
         // "Marsh, who voted against the measure, said …": a verb right after
         // a comma is the predicate of a subject to the left.
         if comma && k > from && cx.verb(k + 1).is_some_and(|(_, c)| finite(c)) {
@@ -3648,6 +3655,16 @@ fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
         }
     }
     end == sent_end
+}
+
+/// Whether a noun phrase opened by "a" or "an" at `k`, outside any
+/// quotation, runs to the end of the sentence with no dash in it: "— a
+/// controversial proposal he has raised at various points".
+fn dash_aside(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
+    let doc = cx.doc;
+    doc.is_any_of(k, &DETERMINERS, &["a", "an"])
+        && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
+        && !(k + 1..sent_end).any(|j| doc.kind(j) == Some(TokenKind::Dash))
 }
 
 /// Whether "as" at `k` opens a clause with a subject and a finite verb:
