@@ -564,6 +564,26 @@ fn trailing_found(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 /// * cue first: "…,” said Mansour, a senior fellow at Chatham House."
 ///
 /// Returns the cue hit, the source and the token after the attribution.
+/// Whether a phrase opened by a preposition at `at` runs into a finite verb
+/// with no mark or relative word between: "…, said tensions among many
+/// activists in California were higher than ever", where what follows
+/// "said" is a clause, not its inverted subject ("…, said Peter King of
+/// New York, who endorsed Rubio" stays one).
+fn verb_past_phrase(doc: &Doc<'_>, at: usize, sent_end: usize) -> bool {
+    if !doc.in_class(at, &TAIL_OPENERS) {
+        return false;
+    }
+    for j in at + 1..(at + 8).min(sent_end) {
+        if !doc.toks[j].is_wordlike() || doc.in_class(j, &RELATIVE_PRONOUNS) || doc.is(j, "that") {
+            return false;
+        }
+        if doc.in_class(j, &FINITE_VERBS) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The comma that closes an appositive ending in a place, `close` being
 /// the comma after the place: the one after its state when one follows
 /// ("…,” Harry Bond, of Raleigh, N.C., said"; "…,” Mr. Daniloff, retired in
@@ -620,7 +640,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || tail_to(doc, after)
                 // "…,” said a person familiar with the talks."
                 || doc.in_class(after, &POSTMODIFIERS);
-            if src.is_pronoun() || !ends {
+            if src.is_pronoun() || !ends || verb_past_phrase(doc, after, sent_end) {
                 return None;
             }
             let end = tail_end(cx, after, sent_end, true)?;
