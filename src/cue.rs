@@ -232,8 +232,24 @@ pub(crate) fn find_cues(
                 // Not after a relative word or a pronoun, where the verb's
                 // own subject is left out ("a trend that the foundation
                 // predicts will continue", "who he claims has been unfair").
+                // "some GOP figures declared that …", "the questions asked
+                // by reporters": a present form right before a past form of
+                // a cue verb is a noun too, whether the past form is the
+                // verb or a participle.
+                let before_past_cue = doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(i + 1))
+                    && doc.class[i + 1] & crate::doc::CUE != 0
+                    && lex
+                        .entry(doc.entry[i + 1])
+                        .word
+                        .as_ref()
+                        .is_some_and(|v| v.form == Form::Past && !v.noun && !v.mostly_noun);
                 let before_verb = matches!(w.form, Form::Base | Form::Third)
-                    && (doc.in_class(i + 1, &crate::rules::FINITE_VERBS) || before_base_cue)
+                    && (doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
+                        || before_base_cue
+                        || before_past_cue)
                     && !(i.saturating_sub(5)..i).any(|k| {
                         doc.is_any(k, &["that", "what", "which", "who", "whom"])
                             || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
