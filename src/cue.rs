@@ -329,9 +329,9 @@ pub(crate) fn find_cues(
 
 /// Whether a form the news mostly writes as a noun ("swing states", "the
 /// convention rules") reads as a verb at token `i`: before "that", a
-/// quotation mark, a comma, a colon or a full stop, or after a pronoun
-/// ("The report states that …", "It states: …"), not before a dash
-/// ("smaller states – none of …"). Nor is "that" with a verb after it a
+/// quotation mark, a colon or a full stop, or after a pronoun ("The report
+/// states that …", "It states: …"), not before a comma ("Before the Paris
+/// attacks, Rubio …") or a dash ("smaller states – none of …"). Nor is "that" with a verb after it a
 /// complementizer ("the dozen states that held primaries"), and a ’ after
 /// the form is a possessive ("their home states’ votes").
 fn verb_frame_after(doc: &Doc<'_>, i: usize) -> bool {
@@ -343,7 +343,7 @@ fn verb_frame_after(doc: &Doc<'_>, i: usize) -> bool {
         .get(i + 1)
         .is_some_and(|t| t.is_quote() && !matches!(t.text, "’" | "'"));
     let pronoun_before = i > 0 && doc.in_class(i - 1, &crate::source::SUBJECT_PRONOUNS);
-    that_clause || quote_next || pronoun_before || doc.is_any(i + 1, &[",", ":", "."])
+    that_clause || quote_next || pronoun_before || doc.is_any(i + 1, &[":", "."])
 }
 
 /// A word with a genitive ending ("Trump’s", "voters'"), but not a
