@@ -427,12 +427,38 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold>
 /// director of the program, said", "Ortiz, for her part, said", "The
 /// Ledger, citing internal documents, reported"). Past an age, one more
 /// appositive: "Gloria Fenwick, 71, a retired teacher, said".
+/// Whether the comma `k` separates a place from its state, which ends at
+/// `close`: "of Flint, Mich.,", "at a rally in Wilmington, N.C.,", "of
+/// Grand Rapids, Michigan,", "from Sumter, South Carolina,": a capitalized
+/// word after the comma (or two, the first of them "New", "North", "South",
+/// "West" or "Rhode"), and a place after a preposition before it.
+fn state_of_place(doc: &Doc<'_>, k: usize, close: usize) -> bool {
+    let word = |p: usize| doc.capitalized(p) && doc.toks[p].is_wordlike();
+    let state = (close == k + 2 && word(k + 1))
+        || (close == k + 3
+            && word(k + 2)
+            && doc.is_any(k + 1, &["New", "North", "South", "West", "Rhode"]));
+    state
+        && k > 0
+        && doc.capitalized(k - 1)
+        && (k.saturating_sub(4)..k - 1).any(|p| doc.is_any(p, &["of", "in", "from", "at"]))
+}
+
 fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> {
     let floor = comma.saturating_sub(44).max(lo);
     let mut close = comma;
     let mut k = comma;
     while k > floor {
         k -= 1;
+        // Past a place's state to the comma that opens the appositive, if
+        // one does: "Cory James, 22, of Flint, Mich., said" (but "A handful
+        // of skywriters in Pasadena, Calif., are …" has none).
+        if doc.punct(k, ",")
+            && state_of_place(doc, k, close)
+            && (floor..k).any(|j| doc.punct(j, ",") && apposed(doc, j + 1))
+        {
+            continue;
+        }
         if doc.punct(k, ",") {
             // "The port authority, which has been criticized by shipping
             // companies, dock unions and the city council, said": a
