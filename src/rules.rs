@@ -1061,7 +1061,7 @@ pub(crate) const TAIL_OPENERS: WordClass = WordClass {
     file: None,
     words: &[
         "aboard", "about", "after", "ahead", "amid", "as", "at", "because", "before", "by",
-        "during", "following", "for", "from", "in", "inside", "near", "of", "on", "outside",
+        "during", "following", "for", "from", "in", "inside", "into", "near", "of", "on", "outside",
         "over", "since", "though", "through", "when", "while", "with", "without",
     ],
 };
