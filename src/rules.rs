@@ -313,6 +313,14 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             && doc.is_any_of(aux - 1, &COORDINATORS, &["and", "but"])
             && cx.verb(next).is_some_and(|(_, c)| {
                 (aux + 1 >= next && speech_verb(c))
+                    // "said Mr. Trump was “ignorant” of Islam and
+                    // criticized him for …": a stance taken, in the past,
+                    // toward someone.
+                    || (aux == next
+                        && c.form == Form::Past
+                        && !c.noun
+                        && c.category == CueCategory::Stance
+                        && doc.is_any(next + 1, crate::source::OBJECT_PRONOUNS))
                     || (doc.punct(aux.saturating_sub(2), ",")
                         && !c.noun
                         && (aux < next || matches!(c.form, Form::Past | Form::Third)))
