@@ -3276,8 +3276,24 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(end))
     };
-    if let Some(src) = np_starting_untold(doc, start, limit).filter(|src| verbish(src)) {
-        return Some(src.tell(doc));
+    if let Some(src) = np_starting_untold(doc, start, limit) {
+        if verbish(&src) {
+            return Some(src.tell(doc));
+        }
+        // "Gary Emineth, a former state party chairman, became a delegate
+        // and said …": past an appositive between commas.
+        let end = src.first_end(doc);
+        if doc.punct(end, ",") && crate::source::apposed(doc, end + 1) {
+            let close = (end + 2..(end + 16).min(limit)).find(|&k| doc.punct(k, ","));
+            let plain = |c: usize| (end + 1..c).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
+            if let Some(c) = close.filter(|&c| plain(c)) {
+                if doc.toks.get(c + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && !doc.capitalized(c + 1) && !doc.verb[c + 1]
+                }) {
+                    return Some(src.tell(doc));
+                }
+            }
+        }
     }
     // "Last week, the Clinton campaign called on … and said …": past a
     // fronted adjunct of a few words and its comma.
@@ -4069,9 +4085,9 @@ pub(crate) const FINITE_VERBS: WordClass = WordClass {
         "became", "began", "bought", "brought", "built", "came", "chose", "cut", "drew",
         "drove", "fell", "felt", "fled", "flew", "forgot", "fought", "found", "gave", "got",
         "grew", "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant", "met",
-        "paid", "ran", "rose", "saw", "sent", "set", "sold", "sought", "spent", "spoke",
-        "stole", "stood", "struck", "swore", "taught", "thought", "threw", "told", "took",
-        "understood", "went", "withdrew", "won", "wrote",
+        "paid", "ran", "rose", "sat", "saw", "sent", "set", "shook", "sold", "sought", "spent",
+        "spoke", "stole", "stood", "struck", "swore", "taught", "thought", "threw", "told",
+        "took", "understood", "went", "withdrew", "won", "wore", "wrote",
     ],
 };
 
