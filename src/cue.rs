@@ -168,10 +168,17 @@ pub(crate) fn find_cues(
                 && !doc.capitalized(i + 1)
                 && !doc.in_class(i + 1, &NOUN_MAKERS)
                 && !doc.in_class(i + 1, &crate::source::SUBJECT_PRONOUNS);
+            // "her 20 pledged delegates", "The figures include pledged
+            // delegates": a participle before "delegates" is an adjective
+            // (not "told delegates here that …": whom one tells).
+            let delegates_adjective = w.form == Form::Past
+                && !w.frames.has(Frames::OBJ_THAT)
+                && doc.is_any(i + 1, &["delegate", "delegates"]);
             let adjective = (after_det
                 && !w.noun
                 && (w.form == Form::Past || (w.form == Form::Gerund && !w.also_noun)))
-                || after_genitive_adjective;
+                || after_genitive_adjective
+                || delegates_adjective;
             // "A federal judge blocked", "the final report": a base form
             // after a determiner and a modifier is a noun.
             // Not "those" and a participle, a pronoun and what was done to
