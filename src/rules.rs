@@ -2376,6 +2376,14 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             .and_then(|s| s.toks.last())
             .map_or(c.toks.end, |r| r.end);
         let mut pieces = Pieces::default();
+        // "“… what they truly believe in?” O’Malley said at a press
+        // conference, according to the Las Vegas Sun.": a sentence that
+        // opens with the attribution of the quotation before it reports
+        // that quotation too.
+        let start = match start.checked_sub(1).and_then(|p| doc.quote_closed_at(p)) {
+            Some(q) if trailing_found(cx, start, end) => doc.quotes[q].tokens.start,
+            _ => start,
+        };
         // Text before the cue.
         if c.toks.start > start {
             if let Some(before) = content_before(doc, start, c.toks.start) {
