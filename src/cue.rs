@@ -208,7 +208,22 @@ pub(crate) fn find_cues(
                 && (i + 1..(i + 4).min(doc.toks.len())).any(|k| doc.is(k, "to"))
                 && (doc.is(i + 1, "to")
                     || doc.is_any(i + 1, &["in", "largely", "mostly", "partly"]));
-            if keep(w.category) && !name && !adjective && !thanks_to {
+            // "the candidates found themselves targeted": finding oneself
+            // somewhere reports nothing.
+            let finds_oneself = &*w.lemma == "find"
+                && doc.is_any(
+                    i + 1,
+                    &[
+                        "herself",
+                        "himself",
+                        "itself",
+                        "myself",
+                        "ourselves",
+                        "themselves",
+                        "yourself",
+                    ],
+                );
+            if keep(w.category) && !name && !adjective && !thanks_to && !finds_oneself {
                 // "the secretary of state", "in support of": a base form
                 // after a preposition is a noun (a verb there is a gerund).
                 let after_preposition = w.form == Form::Base
