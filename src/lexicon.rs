@@ -324,13 +324,23 @@ impl CueLexicon {
             let frames = Frames::parse(frames)
                 .ok_or_else(|| bad(source, n, format!("unknown frame in {frames:?}")))?;
             let lemma_arc: std::sync::Arc<str> = lemma.to_lowercase().into();
+            // A verb that lists no past form of its own ("read reading
+            // reads") writes its past as its lemma: "“I am still Sanders,”
+            // it read." News writes that past far more than the base.
+            let lemma_is_past = !forms
+                .split_whitespace()
+                .any(|f| form_of(&f.to_lowercase(), &lemma_arc) == Form::Past);
             for form in forms.split_whitespace() {
                 let form = form.to_lowercase();
+                let form_kind = match form_of(&form, &lemma_arc) {
+                    Form::Base if lemma_is_past => Form::Past,
+                    f => f,
+                };
                 let entry = CueWord {
                     lemma: lemma_arc.clone(),
                     category,
                     frames,
-                    form: form_of(&form, &lemma_arc),
+                    form: form_kind,
                     noun: false,
                     also_noun: false,
                     mostly_noun: false,
