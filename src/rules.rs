@@ -2005,7 +2005,11 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if doc.quote_opened_at(a).is_some_and(|q| title_like(doc, q)) {
             continue;
         }
-        let end = run_on_quote(doc, a, clause_end(cx, a, sent_end), sent_end);
+        let end = quote_then_verb(
+            doc,
+            a,
+            run_on_quote(doc, a, clause_end(cx, a, sent_end), sent_end),
+        );
         let mut content = trim(doc, a..end);
         // "The governor urged residents to stay off the roads": a request
         // is a claim, its content the object and the infinitive, as PolNeAR
@@ -2189,6 +2193,35 @@ fn run_on_quote(doc: &Doc<'_>, a: usize, end: usize, sent_end: usize) -> usize {
     if qt.start >= a && qt.end > end && doc.quotes[q as usize].close.is_some() && qt.end <= para_end
     {
         qt.end
+    } else {
+        end
+    }
+}
+
+/// Where content from `a` that opens with a quotation ends when a second
+/// verb of the subject follows the quotation: at its close ("She said “no
+/// way” and walked off", "… which read “Hispanics 4 Trump” — and waved
+/// it"). Otherwise `end`.
+fn quote_then_verb(doc: &Doc<'_>, a: usize, end: usize) -> usize {
+    let Some(q) = doc.quote_opened_at(a) else {
+        return end;
+    };
+    let close = doc.quote_toks(q).end;
+    if close >= end || doc.quotes[q].close.is_none() {
+        return end;
+    }
+    let mut k = close;
+    if doc.punct(k, ",") || doc.kind(k) == Some(TokenKind::Dash) {
+        k += 1;
+    }
+    let verb_next = k + 1 < end
+        && doc.is_any(k, &["and", "but"])
+        && doc.toks[k + 1].kind == TokenKind::Word
+        && !doc.capitalized(k + 1)
+        && !doc.in_class(k + 1, &crate::source::SUBJECT_PRONOUNS)
+        && !doc.in_class(k + 1, &DETERMINERS);
+    if verb_next {
+        close
     } else {
         end
     }
