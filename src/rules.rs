@@ -3436,18 +3436,28 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for p in &doc.paras {
-        let limit = (p.start + 7).min(p.end);
+        let limit = (p.start + 10).min(p.end);
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
             continue;
         };
         // "Gov. Rosalind Mayhew on the storm: “…”": a topic after the name.
         let topic = (p.start..k).find(|&j| doc.is_any(j, &["on", "about"]));
         let name = p.start..topic.unwrap_or(k);
+        // "Former secretary of state Hillary Rodham Clinton: “…”": a
+        // lowercase title before a name of two words.
+        let titled = name.len() >= 4
+            && doc.capitalized(name.end - 1)
+            && doc.capitalized(name.end - 2)
+            && name
+                .clone()
+                .any(|j| !doc.capitalized(j) && crate::source::is_listed_title_noun(doc.word(j)));
         let looks_like_name = !name.is_empty()
+            && (name.len() <= 6 || titled)
             && name.clone().all(|j| {
                 doc.capitalized(j)
                     || doc.is_any(j, &["of", "de", "la", "van", "von", "der", "bin"])
                     || doc.toks[j].kind == TokenKind::Abbreviation
+                    || (titled && doc.toks[j].kind == TokenKind::Word)
             })
             && doc.capitalized(p.start)
             && !doc.is_any(p.start, COLON_LABELS)
