@@ -651,6 +651,16 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if src.is_pronoun() || !ends || verb_past_phrase(doc, after, sent_end) {
                 return None;
             }
+            // "Sarah Aubrey, who oversees programming at TNT, described the
+            // excitement when …": what comes before is a subject and its
+            // relative clause, and the cue that subject's verb.
+            let s0 = doc.sents[doc.sent_of[k] as usize].toks.start;
+            if np_starting_untold(doc, s0, k).is_some_and(|np| {
+                let e = np.first_end(doc);
+                doc.punct(e, ",") && doc.is_any(e + 1, &["who", "whose"])
+            }) {
+                return None;
+            }
             let end = tail_end(cx, after, sent_end, true)?;
             return Some((ci, src.tell(doc), end));
         }
