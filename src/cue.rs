@@ -237,7 +237,9 @@ pub(crate) fn find_cues(
                     && genitive(doc.toks[i - 1].text);
                 // "records show", "reports say": a plural before a base form
                 // of a cue verb, the subject of that verb.
+                // ("Trump says praise from Putin helps": "says" is no noun.)
                 let before_base_cue = w.form == Form::Third
+                    && &*w.lemma != "say"
                     && doc
                         .toks
                         .get(i + 1)
