@@ -716,6 +716,15 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             .find(|&p| np_token(doc, p) && np_start(doc, p))
             .or(known)
     };
+    // "former President Bill Clinton", "former Gov. Jerry Brown": "former"
+    // before a title or a name belongs to the phrase.
+    let start = start.map(|s| {
+        if s > i && doc.is(s - 1, "former") && doc.capitalized(s) {
+            s - 1
+        } else {
+            s
+        }
+    });
     // "callers asked how …": a bare plural noun as the subject.
     let start = start.or_else(|| {
         let w = doc.word(end - 1);
