@@ -670,6 +670,18 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             }
         }
         if !np_token(doc, k) {
+            // "He and Brafman said", "They and their supporters say": a
+            // subject pronoun opens the coordinated phrase.
+            if doc.is(k, "and")
+                && k > floor
+                && doc.in_class(k - 1, &SUBJECT_PRONOUNS)
+                && !doc.is(k - 1, "it")
+                && (k + 1..end).any(|p| np_token(doc, p) && np_start(doc, p))
+            {
+                i = k - 1;
+                known = Some(k - 1);
+                break;
+            }
             // "Clinton and Sanders said", "an Iraqi official and a member …"
             if doc.is(k, "and")
                 && k > floor

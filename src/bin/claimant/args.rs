@@ -45,6 +45,9 @@ Extraction:
       --outermost            Leave out claims nested in another claim's content.
       --include-that         Content keeps the complementizer after its cue
                              (\"said that it …\": \"that it …\"), as PolNeAR marks it.
+      --join-sources         claims-jsonl: a coordinated source is one span over its
+                             names (\"Clinton and Sanders\"), as PolNeAR marks it;
+                             otherwise one span per name, as the library gives them.
       --cues <LIST>          Only cues of these categories, comma-separated:
                              speech,writing,according,colon,belief,evidence,stance.
       --speech-only          Same as --cues speech.
@@ -114,6 +117,7 @@ pub struct Options {
     pub color: Color,
     pub outermost: bool,
     pub include_that: bool,
+    pub join_sources: bool,
     pub no_speakers: bool,
     /// `None`: every category.
     pub cues: Option<Vec<CueCategory>>,
@@ -231,6 +235,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Command, String
         color: Color::Auto,
         outermost: false,
         include_that: false,
+        join_sources: false,
         no_speakers: false,
         cues: None,
         jobs: None,
@@ -285,6 +290,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 }
                 "outermost" => o.outermost = true,
                 "include-that" => o.include_that = true,
+                "join-sources" => o.join_sources = true,
                 "no-speakers" => o.no_speakers = true,
                 "speech-only" => speech_only = true,
                 "cues" => o.cues = Some(cues(&args.value("--cues")?)?),
@@ -407,11 +413,13 @@ mod tests {
             "a",
             "--outermost",
             "-",
+            "--join-sources",
             "--",
             "--b",
         ]);
         assert_eq!(o.format, Format::ClaimsJsonl);
         assert!(o.outermost);
+        assert!(o.join_sources);
         assert_eq!(
             o.paths,
             vec![PathBuf::from("a"), PathBuf::from("-"), PathBuf::from("--b")]

@@ -55,6 +55,7 @@ struct Cx<'a> {
     extractor: Extractor,
     format: Format,
     color: bool,
+    join_sources: bool,
     lossy: bool,
     inputs: &'a [Input],
 }
@@ -107,6 +108,7 @@ fn extract(o: &Options) -> ExitCode {
         extractor,
         format: o.format,
         color,
+        join_sources: o.join_sources,
         lossy: o.lossy,
         inputs: &inputs,
     };
@@ -266,6 +268,6 @@ fn process(cx: &Cx<'_>, item: &input::Item, buf: &[u8]) -> Outcome {
         at("internal error: the extractor panicked on this document (please report it)".into())
     })?;
     let mut out = Vec::new();
-    output::write_doc(&mut out, &doc, &ex, cx.format, cx.color);
+    output::write_doc(&mut out, &doc, &ex, cx.format, cx.color, cx.join_sources);
     Ok((out, ex.claims.len()))
 }

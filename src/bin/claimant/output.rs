@@ -50,7 +50,18 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// Writes `doc`'s claims in `format`, one line (or for `pretty`, a block).
-pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Format, color: bool) {
+///
+/// With `join_sources`, claims-jsonl gives a coordinated source as one span
+/// from its first name to its last ("Clinton and Sanders", "a Western
+/// diplomat and a rebel negotiator"), as PolNeAR marks one.
+pub fn write_doc(
+    out: &mut Vec<u8>,
+    doc: &Doc<'_>,
+    ex: &Extraction,
+    format: Format,
+    color: bool,
+    join_sources: bool,
+) {
     match format {
         Format::Json => {
             let line = FullDoc {
@@ -63,16 +74,30 @@ pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Form
             out.push(b'\n');
         }
         Format::ClaimsJsonl => {
+            let joined: Vec<Option<[Span; 1]>> = ex
+                .claims
+                .iter()
+                .map(|c| {
+                    c.source
+                        .as_ref()
+                        .filter(|_| join_sources)
+                        .and_then(|s| joined_source(&doc.text, &s.spans))
+                })
+                .collect();
             let line = EvalDoc {
                 id: &doc.id,
                 lossy: doc.lossy,
                 claims: ex
                     .claims
                     .iter()
-                    .map(|c| EvalClaim {
+                    .zip(&joined)
+                    .map(|(c, j)| EvalClaim {
                         kind: c.kind,
                         content: &c.content,
-                        source: c.source.as_ref().map_or(&[][..], |s| &s.spans),
+                        source: match j {
+                            Some(one) => &one[..],
+                            None => c.source.as_ref().map_or(&[][..], |s| &s.spans),
+                        },
                         cue: &c.cue.spans,
                         speaker: c.speaker,
                     })
@@ -84,6 +109,23 @@ pub fn write_doc(out: &mut Vec<u8>, doc: &Doc<'_>, ex: &Extraction, format: Form
         }
         Format::Pretty => pretty(out, doc, ex, color),
     }
+}
+
+/// The one span over the spans of a coordinated source, when only commas,
+/// "and", "or", "nor" or "&" stand between them; `None` for a source of
+/// one span, or of spans with other words between them.
+fn joined_source(text: &str, spans: &[Span]) -> Option<[Span; 1]> {
+    let (first, last) = (spans.first()?, spans.last()?);
+    if spans.len() < 2 {
+        return None;
+    }
+    let glue = spans.windows(2).all(|w| {
+        text.get(w[0].end..w[1].start).is_some_and(|gap| {
+            gap.split(|c: char| c.is_whitespace() || c == ',')
+                .all(|word| matches!(word, "" | "and" | "or" | "nor" | "&"))
+        })
+    });
+    glue.then(|| [first.cover(*last)])
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -220,12 +262,12 @@ mod tests {
         let d = doc(text);
         let ex = claimant::extract(text);
         let mut out = Vec::new();
-        write_doc(&mut out, &d, &ex, Format::Pretty, false);
+        write_doc(&mut out, &d, &ex, Format::Pretty, false, false);
         let out = String::from_utf8(out).unwrap();
         assert!(out.starts_with("# d ("), "{out}");
         assert!(out.contains("  she | said | “We will stay,”\n"), "{out}");
         let mut colored = Vec::new();
-        write_doc(&mut colored, &d, &ex, Format::Pretty, true);
+        write_doc(&mut colored, &d, &ex, Format::Pretty, true, false);
         assert!(String::from_utf8(colored).unwrap().contains(YELLOW));
     }
 
@@ -234,7 +276,7 @@ mod tests {
         let text = "It is said that it rained.";
         let ex = claimant::extract(text);
         let mut out = Vec::new();
-        write_doc(&mut out, &doc(text), &ex, Format::ClaimsJsonl, false);
+        write_doc(&mut out, &doc(text), &ex, Format::ClaimsJsonl, false, false);
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         for c in v["claims"].as_array().unwrap() {
             assert!(c["source"].is_array());
@@ -244,5 +286,30 @@ mod tests {
             assert!(c["speaker"].is_null(), "{c}");
         }
         assert_eq!(v["speakers"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn join_sources_makes_a_coordinated_source_one_span() {
+        let text = "Clinton and Sanders said the plan would work.";
+        let ex = claimant::extract(text);
+        let source = |join: bool| {
+            let mut out = Vec::new();
+            write_doc(&mut out, &doc(text), &ex, Format::ClaimsJsonl, false, join);
+            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            v["claims"][0]["source"].clone()
+        };
+        assert_eq!(source(false), serde_json::json!([[0, 7], [12, 19]]));
+        assert_eq!(source(true), serde_json::json!([[0, 19]]));
+    }
+
+    #[test]
+    fn joined_sources_need_only_glue_between_names() {
+        let s = |a: usize, b: usize| Span::new(a, b);
+        let text = "Ames, Baker and Cole said; Ames told Baker";
+        let one = joined_source(text, &[s(0, 4), s(6, 11), s(16, 20)]);
+        assert_eq!(one, Some([s(0, 20)]));
+        // Other words between the spans, or a single span: left as they are.
+        assert_eq!(joined_source(text, &[s(27, 31), s(37, 42)]), None);
+        assert_eq!(joined_source(text, &[s(0, 4)]), None);
     }
 }
