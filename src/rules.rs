@@ -500,6 +500,15 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && k > from + 2 && closing_appositive(cx, k + 1, sent_end) {
             return k;
         }
+        // "called him a “moderate,” a subtle dig at a candidate who …": the
+        // comma inside the closing mark.
+        if closing
+            && k > from + 2
+            && doc.punct(k - 1, ",")
+            && closing_appositive(cx, k + 1, sent_end)
+        {
+            return k + 1;
+        }
         // "said he was willing to accept an interview — a play on words
         // with the phrase “anchor baby,” which …": after a dash, a closing
         // noun phrase opened by "a" is the writer's aside, whatever its
