@@ -235,41 +235,34 @@ pub(crate) fn find_cues(
                 let after_genitive = matches!(w.form, Form::Base | Form::Third)
                     && i > 0
                     && genitive(doc.toks[i - 1].text);
+                // The form of the next token when it is a word the lexicon
+                // holds as a verb only.
+                let next_verb_form = doc
+                    .toks
+                    .get(i + 1)
+                    .filter(|t| {
+                        t.kind == TokenKind::Word && doc.class[i + 1] & crate::doc::CUE != 0
+                    })
+                    .and_then(|_| lex.entry(doc.entry[i + 1]).word.as_ref())
+                    .filter(|v| !v.noun && !v.mostly_noun)
+                    .map(|v| v.form);
                 // "records show", "reports say": a plural before a base form
-                // of a cue verb, the subject of that verb.
-                // ("Trump says praise from Putin helps": "says" is no noun.)
+                // of a cue verb, the subject of that verb ("Trump says
+                // praise from Putin helps": "says" is no noun).
                 let before_base_cue = w.form == Form::Third
                     && &*w.lemma != "say"
-                    && doc
-                        .toks
-                        .get(i + 1)
-                        .is_some_and(|t| t.kind == TokenKind::Word)
-                    && doc.class[i + 1] & crate::doc::CUE != 0
-                    && lex
-                        .entry(doc.entry[i + 1])
-                        .word
-                        .as_ref()
-                        .is_some_and(|v| v.form == Form::Base && !v.noun && !v.mostly_noun);
+                    && next_verb_form == Some(Form::Base);
+                // "some GOP figures declared that …", "the questions asked
+                // by reporters": a present form right before a past form of
+                // a cue verb is a noun too, whether the past form is the
+                // verb or a participle.
+                let before_past_cue = next_verb_form == Some(Form::Past) && !doc.capitalized(i + 1);
                 // "The convention rules may be moot", "if the Paris attacks
                 // compel voters", and the above: a present form right before
                 // a finite verb is the head of that verb's subject, a noun.
                 // Not after a relative word or a pronoun, where the verb's
                 // own subject is left out ("a trend that the foundation
                 // predicts will continue", "who he claims has been unfair").
-                // "some GOP figures declared that …", "the questions asked
-                // by reporters": a present form right before a past form of
-                // a cue verb is a noun too, whether the past form is the
-                // verb or a participle.
-                let before_past_cue = doc
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(i + 1))
-                    && doc.class[i + 1] & crate::doc::CUE != 0
-                    && lex
-                        .entry(doc.entry[i + 1])
-                        .word
-                        .as_ref()
-                        .is_some_and(|v| v.form == Form::Past && !v.noun && !v.mostly_noun);
                 let before_verb = matches!(w.form, Form::Base | Form::Third)
                     && (doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
                         || before_base_cue
