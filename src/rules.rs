@@ -574,13 +574,6 @@ fn trailing_found(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     })
 }
 
-/// A trailing attribution starting at token `k` and running to the end of
-/// its sentence (or to a comma before the rest of a split quote):
-///
-/// * source first: "…, an Iraqi official said." / "…,” he said."
-/// * cue first: "…,” said Mansour, a senior fellow at Chatham House."
-///
-/// Returns the cue hit, the source and the token after the attribution.
 /// Whether a phrase opened by a preposition at `at` runs into a finite verb
 /// with no mark or relative word between: "…, said tensions among many
 /// activists in California were higher than ever", where what follows
@@ -615,6 +608,13 @@ fn state_after_place(doc: &Doc<'_>, close: usize, sent_end: usize) -> usize {
         .unwrap_or(close)
 }
 
+/// A trailing attribution starting at token `k` and running to the end of
+/// its sentence (or to a comma before the rest of a split quote):
+///
+/// * source first: "…, an Iraqi official said." / "…,” he said."
+/// * cue first: "…,” said Mansour, a senior fellow at Chatham House."
+///
+/// Returns the cue hit, the source and the token after the attribution.
 fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
     let doc = cx.doc;
     // The verb comes after at most a source phrase, a parenthetical and a

@@ -421,12 +421,6 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold>
     (!np.is_pronoun()).then_some(np)
 }
 
-/// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
-/// before the earlier comma, when what lies between the commas reads as an
-/// appositive, a relative clause or an aside ("Jones, 44, said", "Smith,
-/// director of the program, said", "Ortiz, for her part, said", "The
-/// Ledger, citing internal documents, reported"). Past an age, one more
-/// appositive: "Gloria Fenwick, 71, a retired teacher, said".
 /// Whether the comma `k` separates a place from its state, which ends at
 /// `close`: "of Flint, Mich.,", "at a rally in Wilmington, N.C.,", "of
 /// Grand Rapids, Michigan,", "from Sumter, South Carolina,": a capitalized
@@ -444,6 +438,12 @@ fn state_of_place(doc: &Doc<'_>, k: usize, close: usize) -> bool {
         && (k.saturating_sub(4)..k - 1).any(|p| doc.is_any(p, &["of", "in", "from", "at"]))
 }
 
+/// "Renad Mansour, a senior fellow at Chatham House, said": the phrase
+/// before the earlier comma, when what lies between the commas reads as an
+/// appositive, a relative clause or an aside ("Jones, 44, said", "Smith,
+/// director of the program, said", "Ortiz, for her part, said", "The
+/// Ledger, citing internal documents, reported"). Past an age, one more
+/// appositive: "Gloria Fenwick, 71, a retired teacher, said".
 fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> {
     let floor = comma.saturating_sub(44).max(lo);
     let mut close = comma;
