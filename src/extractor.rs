@@ -463,6 +463,32 @@ struct Prepared {
     cluster: usize,
 }
 
+/// "Sen. Rand Paul (R-Ky.) said": a party and state in parentheses right
+/// after the source's last word belong to the source, as PolNeAR marks them.
+fn party_tag(doc: &Doc<'_>, c: &mut Cand) {
+    let Some(last) = c.source.as_mut().and_then(|s| s.toks.last_mut()) else {
+        return;
+    };
+    let open = last.end;
+    if !doc.punct(open, "(") {
+        return;
+    }
+    let Some(close) = (open + 2..(open + 5).min(doc.toks.len())).find(|&k| doc.punct(k, ")"))
+    else {
+        return;
+    };
+    let tag = doc.word(open + 1);
+    let party = matches!(tag.as_bytes(), [b'D' | b'R' | b'I', b'-', b'A'..=b'Z', ..])
+        || (matches!(tag, "D" | "R" | "I")
+            && doc.kind(open + 2) == Some(crate::token::TokenKind::Dash));
+    // Not over a cue or the content: "(R-Ky.)" is all there is inside.
+    let clear = c.content.iter().all(|r| r.start > close || r.end <= open)
+        && c.cue_toks.iter().all(|r| r.start > close || r.end <= open);
+    if party && clear {
+        last.end = close + 1;
+    }
+}
+
 impl Prepared {
     /// The byte spans of a candidate, its content pieces sorted and merged;
     /// `None` for a candidate that is no claim.
@@ -479,6 +505,7 @@ impl Prepared {
         if first_person {
             return None;
         }
+        party_tag(doc, &mut c);
         let mut content: Vec<Span> = c
             .content
             .iter()

@@ -776,6 +776,17 @@ fn is_org_tok(doc: &Doc<'_>, i: usize) -> bool {
 /// Collects the claim sources as mentions, sorted by their tokens, and
 /// the index of each claim's first source span among them (`NONE` for a
 /// claim without a source).
+/// The tokens of a source phrase before a parenthetical that closes it:
+/// "Sen. Rand Paul (R-Ky.)" names Sen. Rand Paul.
+fn without_parenthetical(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
+    if r.len() > 3 && doc.punct(r.end - 1, ")") {
+        if let Some(open) = (r.start + 1..r.end - 1).rev().find(|&k| doc.punct(k, "(")) {
+            return r.start..open;
+        }
+    }
+    r
+}
+
 fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) {
     let mut out = Vec::with_capacity(claims.len() * 2);
     for (ci, c) in claims.iter().enumerate() {
@@ -783,15 +794,18 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) 
             .source
             .iter()
             .flat_map(|s| &s.spans)
-            .map(|&s| toks_of(doc, s))
-            .filter(|r| !r.is_empty());
+            .map(|&s| {
+                let full = toks_of(doc, s);
+                (without_parenthetical(doc, full.clone()), full)
+            })
+            .filter(|(r, _)| !r.is_empty());
         let Some(first) = spans.next() else {
             continue;
         };
         let second = spans.next();
-        let coordinated = second.is_some() || first.clone().any(|i| doc.is(i, "and"));
+        let coordinated = second.is_some() || first.0.clone().any(|i| doc.is(i, "and"));
         let kind = c.source.as_ref().map_or(SourceKind::Other, |s| s.kind);
-        for (k, toks) in [first].into_iter().chain(second).chain(spans).enumerate() {
+        for (k, (toks, full)) in [first].into_iter().chain(second).chain(spans).enumerate() {
             let (what, name, title) = if coordinated {
                 (What::Coord, toks.clone(), 0..0)
             } else {
@@ -811,8 +825,10 @@ fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) 
                     }
                     None => (what, name, title, 0..0),
                 };
+            // The mention is the whole source phrase; its name, what it
+            // holds before a closing parenthetical.
             out.push(Mention {
-                toks,
+                toks: full,
                 name,
                 what,
                 claim: ci as u32,
