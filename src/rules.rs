@@ -2466,7 +2466,23 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && rest
                     .clone()
                     .all(|k| doc.capitalized(k) || doc.in_class(k, &DETERMINERS));
-            if substantial(doc, &rest) && !appositive {
+            // "Trump has won 758 delegates, according to a CNN tally, but
+            // his pathway is narrowing", "…, according to Crowdpac, the most
+            // of any candidate": after a clause of its own, what follows the
+            // source is the writer's. Only a content without its verb yet
+            // goes on after it ("Among the precedents at risk, according to
+            // Ms. Epstein, are 16 …").
+            let complete = pieces.first().is_some_and(|b| {
+                b.clone().skip(1).any(|k| {
+                    doc.in_class(k, &FINITE_VERBS)
+                        || cx.verb(k).is_some_and(|(_, c)| finite(c))
+                        || (doc.kind(k) == Some(TokenKind::Word)
+                            && !doc.capitalized(k)
+                            && doc.word(k).len() > 4
+                            && doc.word(k).ends_with("ed"))
+                })
+            });
+            if substantial(doc, &rest) && !appositive && !complete {
                 pieces.push(rest);
             }
         }
