@@ -327,12 +327,17 @@ impl CueLexicon {
             // A verb that lists no past form of its own ("read reading
             // reads") writes its past as its lemma: "“I am still Sanders,”
             // it read." News writes that past far more than the base.
-            let lemma_is_past = !forms
+            let forms: Vec<(String, Form)> = forms
                 .split_whitespace()
-                .any(|f| form_of(&f.to_lowercase(), &lemma_arc) == Form::Past);
-            for form in forms.split_whitespace() {
-                let form = form.to_lowercase();
-                let form_kind = match form_of(&form, &lemma_arc) {
+                .map(|f| {
+                    let f = f.to_lowercase();
+                    let kind = form_of(&f, &lemma_arc);
+                    (f, kind)
+                })
+                .collect();
+            let lemma_is_past = !forms.iter().any(|(_, kind)| *kind == Form::Past);
+            for (form, kind) in &forms {
+                let form_kind = match *kind {
                     Form::Base if lemma_is_past => Form::Past,
                     f => f,
                 };
@@ -345,7 +350,7 @@ impl CueLexicon {
                     also_noun: false,
                     mostly_noun: false,
                 };
-                if let Some(e) = self.entries.get_or_insert_with(&form, Entry::default) {
+                if let Some(e) = self.entries.get_or_insert_with(form, Entry::default) {
                     let old = e.word.as_ref();
                     let also_noun = old.is_some_and(|w| w.noun || w.also_noun);
                     let mostly_noun = old.is_some_and(|w| w.mostly_noun);
@@ -356,7 +361,7 @@ impl CueLexicon {
                     });
                 }
             }
-            if forms.split_whitespace().next().is_none() {
+            if forms.is_empty() {
                 return Err(bad(source, n, "no forms"));
             }
         }

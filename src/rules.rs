@@ -599,12 +599,9 @@ fn verb_past_phrase(doc: &Doc<'_>, at: usize, sent_end: usize) -> bool {
 /// ("…,” Harry Bond, of Raleigh, N.C., said"; "…,” Mr. Daniloff, retired in
 /// Cambridge, Mass., said"), else `close`.
 fn state_after_place(doc: &Doc<'_>, close: usize, sent_end: usize) -> usize {
-    if close == 0 || !doc.capitalized(close - 1) {
-        return close;
-    }
     (close + 2..(close + 4).min(sent_end))
         .find(|&p| doc.punct(p, ","))
-        .filter(|&p| (close + 1..p).all(|q| doc.capitalized(q) && doc.toks[q].is_wordlike()))
+        .filter(|&p| crate::source::state_of_place(doc, close, p))
         .unwrap_or(close)
 }
 

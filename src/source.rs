@@ -426,7 +426,7 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold>
 /// Grand Rapids, Michigan,", "from Sumter, South Carolina,": a capitalized
 /// word after the comma (or two, the first of them "New", "North", "South",
 /// "West" or "Rhode"), and a place after a preposition before it.
-fn state_of_place(doc: &Doc<'_>, k: usize, close: usize) -> bool {
+pub(crate) fn state_of_place(doc: &Doc<'_>, k: usize, close: usize) -> bool {
     let word = |p: usize| doc.capitalized(p) && doc.toks[p].is_wordlike();
     let state = (close == k + 2 && word(k + 1))
         || (close == k + 3
