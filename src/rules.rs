@@ -1261,8 +1261,16 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Pieces {
             j += 1;
         }
         // "…,” she said, speaking by phone from Nice. “People were
-        // shouting …”": past a participle phrase that ends the sentence.
-        if out.is_empty() && j < doc.toks.len() && is_gerund_like(doc.word(j)) {
+        // shouting …”", "…,” Rubio said, in response to a question about
+        // farm labor. “There was a powerful lesson …”": past a phrase
+        // that ends the sentence.
+        // (Not a second clause: "…,” Ebeling said, and her husband cut in.
+        // “Don’t forget …” is his.)
+        if out.is_empty()
+            && j < doc.toks.len()
+            && doc.quote_opened_at(j).is_none()
+            && !doc.is_any(j, &["and", "but", "then"])
+        {
             let s = &doc.sents[doc.sent_of[j] as usize];
             let quoteless = (j..s.toks.end).all(|k| !doc.toks[k].is_quote());
             let next_para = doc.sents.get(doc.sent_of[j] as usize + 1).map(|n| n.para);
