@@ -598,6 +598,50 @@ fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
     }
 }
 
+/// "Cruz mentioned CNN five times and seemed to blame the network …",
+/// "Sanders questions Clinton's ties to super PACs and has called for …": a
+/// content without a verb of its own (the cue's object) ends before "and"
+/// and a second verb of the subject; what follows is the writer's account
+/// of something else the subject did.
+fn second_verb(doc: &Doc<'_>, c: &mut Cand) {
+    let Some(cue_end) = c.cue_toks.iter().map(|r| r.end).max() else {
+        return;
+    };
+    let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
+        return;
+    };
+    if first.start < cue_end || doc.toks[first.clone()].iter().any(|t| t.is_quote()) {
+        return;
+    }
+    let verb = |k: usize| {
+        let w = doc.word(k);
+        doc.kind(k) == Some(crate::token::TokenKind::Word)
+            && !doc.capitalized(k)
+            && (doc.in_class(k, &rules::FINITE_VERBS)
+                || doc.verb[k]
+                || (w.len() > 3 && w.ends_with("ed")))
+    };
+    // A short object only: a present verb ("Apple holds $214.9 billion
+    // offshore and would owe …") has no form to tell it by.
+    let end = first.end.saturating_sub(2).min(first.start + 8);
+    for k in first.start..end {
+        if (k > first.start && verb(k))
+            || doc.is_any(k, &["that", "who", "which", "if", "whether", "when"])
+        {
+            return;
+        }
+        // ("anger and hatred of Clinton": a word in -ed after "and" may be
+        // a noun; a listed verb or a cue verb is none.)
+        // Nor is a gerund ("checking the budget … and asking where …").
+        let listed = (doc.in_class(k + 1, &rules::FINITE_VERBS) || doc.verb[k + 1])
+            && !doc.word(k + 1).ends_with("ing");
+        if doc.is(k, "and") && verb(k + 1) && listed {
+            first.end = k;
+            return;
+        }
+    }
+}
+
 impl Prepared {
     /// The byte spans of a candidate, its content pieces sorted and merged;
     /// `None` for a candidate that is no claim.
@@ -618,6 +662,7 @@ impl Prepared {
         asked_about(doc, cues, &mut c);
         opening_conjunction(doc, &mut c);
         closing_aside(doc, cues, &mut c);
+        second_verb(doc, &mut c);
         let mut content: Vec<Span> = c
             .content
             .iter()
