@@ -642,6 +642,44 @@ fn second_verb(doc: &Doc<'_>, c: &mut Cand) {
     }
 }
 
+/// "Since Sanders announced his candidacy last year, he has said the same
+/// thing at every stop": a cue inside the subordinate clause that opens the
+/// sentence has a content that ends with that clause, at its comma; the main
+/// clause after it is the writer's.
+fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
+    let Some(cue) = c.cue_toks.first().cloned() else {
+        return;
+    };
+    let Some(&s) = doc.sent_of.get(cue.start) else {
+        return;
+    };
+    let start = doc.sents[s as usize].toks.start;
+    let opener = doc.is_any(
+        start,
+        &[
+            "after", "although", "because", "before", "if", "once", "since", "though", "unless",
+            "until", "when", "while",
+        ],
+    );
+    if !opener || doc.depth[start] > 0 {
+        return;
+    }
+    let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
+        return;
+    };
+    if first.start < cue.end {
+        return;
+    }
+    // The clause's comma: the first one after the sentence's start, which
+    // the cue must come before.
+    let Some(comma) = (start + 1..first.end).find(|&k| doc.punct(k, ",")) else {
+        return;
+    };
+    if cue.end <= comma && comma > first.start + 1 && comma + 1 < first.end {
+        first.end = comma;
+    }
+}
+
 impl Prepared {
     /// The byte spans of a candidate, its content pieces sorted and merged;
     /// `None` for a candidate that is no claim.
@@ -663,6 +701,7 @@ impl Prepared {
         opening_conjunction(doc, &mut c);
         closing_aside(doc, cues, &mut c);
         second_verb(doc, &mut c);
+        subordinate_clause(doc, &mut c);
         let mut content: Vec<Span> = c
             .content
             .iter()
