@@ -680,6 +680,78 @@ fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
     }
 }
 
+/// "Economists who favor consumption taxes agree that …", "Voters who say
+/// the economy is most important were evenly divided …": the content of a
+/// cue in a restrictive relative clause ends where the sentence's own verb
+/// comes back: a verb after an object without one, or a second verb after
+/// a clause with nothing between to join the two.
+fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
+    let Some(src) = c.source.as_ref().and_then(|s| s.toks.first()).cloned() else {
+        return;
+    };
+    if src.len() != 1 || !doc.is_any(src.start, &["who", "that"]) {
+        return;
+    }
+    if src.start == 0 || doc.punct(src.start - 1, ",") || doc.depth[src.start] > 0 {
+        return;
+    }
+    let Some(cue_end) = c.cue_toks.iter().map(|r| r.end).max() else {
+        return;
+    };
+    let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
+        return;
+    };
+    if first.start < cue_end || doc.toks[first.clone()].iter().any(|t| t.is_quote()) {
+        return;
+    }
+    let finite = |k: usize| {
+        doc.kind(k) == Some(crate::token::TokenKind::Word)
+            && !doc.capitalized(k)
+            && (doc.in_class(k, &rules::FINITE_VERBS) || doc.verb[k])
+            && !doc.word(k).ends_with("ing")
+    };
+    let mut seen = false;
+    for k in first.start..first.end {
+        if doc.punct(k, ",")
+            || doc.is_any(
+                k,
+                &["and", "or", "but", "that", "which", "who", "if", "whether"],
+            )
+        {
+            return;
+        }
+        if finite(k) {
+            // (A word before it of its own clause: "the economy is", "it
+            // will be": a noun or a pronoun, or a verb before "be".)
+            let after_verb = k > first.start && finite(k - 1);
+            if seen && !after_verb && k > first.start + 1 {
+                first.end = k;
+                return;
+            }
+            if !seen && k > first.start + 1 && !after_verb {
+                // An object without a verb, then one: the sentence's.
+                let object = !(first.start..k).any(|j| {
+                    crate::source::is_pronoun_like(doc.word(j))
+                        || doc.in_class(j, &crate::source::SUBJECT_PRONOUNS)
+                });
+                // (A verb of saying or thinking takes a clause: "who say
+                // the economy is …" has its subject and verb.)
+                let takes_object = cues.get(c.cue as usize).is_some_and(|h| {
+                    !matches!(
+                        h.category,
+                        CueCategory::Speech | CueCategory::Writing | CueCategory::Belief
+                    )
+                });
+                if object && takes_object && !doc.is(first.start, "to") {
+                    first.end = k;
+                    return;
+                }
+            }
+            seen = true;
+        }
+    }
+}
+
 impl Prepared {
     /// The byte spans of a candidate, its content pieces sorted and merged;
     /// `None` for a candidate that is no claim.
@@ -702,6 +774,7 @@ impl Prepared {
         closing_aside(doc, cues, &mut c);
         second_verb(doc, &mut c);
         subordinate_clause(doc, &mut c);
+        relative_clause(doc, cues, &mut c);
         let mut content: Vec<Span> = c
             .content
             .iter()
