@@ -3378,8 +3378,21 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     }
     // "Last week, the Clinton campaign called on … and said …": past a
     // fronted adjunct of a few words and its comma.
-    let comma = (start + 1..(start + 6).min(limit)).find(|&k| doc.punct(k, ","))?;
-    let plain = (start..comma).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
+    // "Asked whether he would run, Mrs. Clinton shook her head and said
+    // …": or a fronted participle phrase, verbs and all.
+    let w = doc.word(start);
+    let participle =
+        doc.capitalized(start) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    let reach = if participle { 14 } else { 6 };
+    let comma = (start + 1..(start + reach).min(limit)).find(|&k| doc.punct(k, ","))?;
+    let plain = (start..comma).all(|k| {
+        let t = &doc.toks[k];
+        if participle {
+            !t.is_quote() && t.kind != TokenKind::Dash
+        } else {
+            t.is_wordlike() && !doc.verb[k]
+        }
+    });
     let src = np_starting_untold(doc, comma + 1, limit).filter(|src| plain && verbish(src))?;
     Some(src.tell(doc))
 }
