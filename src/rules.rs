@@ -1545,10 +1545,15 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
     let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
     // ("said on NBC’s “Meet the Press” on Sunday that": a quoted name.)
     let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
+    // "said Tuesday, in an interview with CNN, that …": an adjunct
+    // between commas, when a comma and "that" end it.
+    let comma_that =
+        (a + 1..(a + 16).min(sent_end)).any(|k| doc.punct(k, ",") && doc.is(k + 1, "that"));
+    let adjunct_comma = |j: usize| comma_that && j > a && doc.punct(j, ",");
     let mut j = a;
     while j < sent_end
         && j < a + 16
-        && (doc.toks[j].is_wordlike() || place_comma(j) || quote_mark(j))
+        && (doc.toks[j].is_wordlike() || place_comma(j) || quote_mark(j) || adjunct_comma(j))
         && !doc.is(j, "that")
         && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
         && !(infinitive_frame && doc.is(j, "to"))
@@ -1570,7 +1575,9 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
         (a..j).all(|k| is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"]))
     };
     let lead = j > a
-        && ((a..j).all(|k| place_comma(k) || quote_mark(k) || adjunct_like(doc, k..k + 1))
+        && ((a..j).all(|k| {
+            place_comma(k) || quote_mark(k) || adjunct_comma(k) || adjunct_like(doc, k..k + 1)
+        })
             // ("proposed just that in 2013": "that" a pronoun)
             || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
             || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"]))
