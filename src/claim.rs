@@ -173,7 +173,7 @@ pub struct Cue {
 pub enum Rule {
     /// “…,” said Mansour / “…,” Mansour said.
     QuoteCueSource,
-    /// Mansour said, “…” / Mansour said: “…”
+    /// Mansour said, “…” / Mansour said: “…” / Said Mansour, “…”
     SourceCueQuote,
     /// “…,” he said, “…” (a quote split around its attribution).
     SplitQuote,

@@ -4382,6 +4382,67 @@ pub(crate) fn as_reported_by(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Rule: a verb of saying that opens the sentence, its source after it and
+/// then the quotation, the inversion of "Mansour said, “…”".
+///
+/// * "Said Comey, “The thought that an error on our part is connected to
+///   this is very painful to us.”"
+/// * "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We
+///   were all so proud of him.”"
+pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (ci, c) in cx.cues.iter().enumerate() {
+        let k = c.toks.start;
+        if c.noun
+            || c.toks.len() != 1
+            || !matches!(c.form, Form::Past | Form::Third)
+            || !speech_verb(c)
+            || !doc.capitalized(k)
+        {
+            continue;
+        }
+        let si = doc.sent_of[k] as usize;
+        let s = &doc.sents[si];
+        if k != s.toks.start || doc.depth[k] > 0 {
+            continue;
+        }
+        let Some(src) = np_starting_at(doc, k + 1, s.toks.end) else {
+            continue;
+        };
+        let Some(np_end) = src.toks.last().map(|r| r.end) else {
+            continue;
+        };
+        // The quotation after a comma or a colon, past an appositive or a
+        // relative clause of the source without a quotation of its own.
+        let Some(mark) = (np_end..(np_end + 30).min(s.toks.end)).find(|&j| {
+            (doc.punct(j, ",") || doc.punct(j, ":")) && doc.quote_opened_at(j + 1).is_some()
+        }) else {
+            continue;
+        };
+        if (np_end..mark).any(|j| {
+            doc.toks[j].is_quote()
+                || (j > np_end && cx.verb(j).is_some() && !doc.is_any(j - 1, &["who", "which"]))
+        }) {
+            continue;
+        }
+        let Some(q) = doc.quote_opened_at(mark + 1) else {
+            continue;
+        };
+        let quote = doc.quote_toks(q);
+        let mut pieces = Pieces::one(quote.clone());
+        pieces.extend(continuation_quotes(cx, quote.end));
+        out.push(Cand::of(
+            ci,
+            c,
+            Some(src),
+            pieces,
+            Rule::SourceCueQuote,
+            0.85,
+            si,
+        ));
+    }
+}
+
 /// Rule: "asked" in a passive adjunct, with the question as content.
 ///
 /// * "When asked by a host if the revelations … led to the Paris attacks,
