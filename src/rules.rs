@@ -3014,14 +3014,110 @@ fn participle_subject(
         return first;
     }
     let lo = s.start.max(b.saturating_sub(2 * MAX_SOURCE_TOKENS));
-    let verb = (lo..b)
+    let walked = (lo..b)
         .rev()
-        .find(|&k| cx.verb(k).is_some_and(|(_, c)| finite(c)))?;
-    subject_before(
-        doc,
-        verb,
-        verb.saturating_sub(MAX_SOURCE_TOKENS).max(s.start),
-    )
+        .find(|&k| cx.verb(k).is_some_and(|(_, c)| finite(c)))
+        .and_then(|verb| {
+            subject_before(
+                doc,
+                verb,
+                verb.saturating_sub(MAX_SOURCE_TOKENS).max(s.start),
+            )
+        });
+    walked.or_else(|| subject_past_adjuncts(doc, s, b))
+}
+
+/// Words that open a fronted adjunct: "On Thursday, after remaining neutral
+/// throughout the primary, Warren appeared …".
+const ADJUNCT_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "at",
+    "because",
+    "before",
+    "by",
+    "despite",
+    "during",
+    "earlier",
+    "following",
+    "for",
+    "from",
+    "if",
+    "in",
+    "last",
+    "later",
+    "on",
+    "once",
+    "over",
+    "since",
+    "though",
+    "through",
+    "throughout",
+    "under",
+    "until",
+    "when",
+    "while",
+    "with",
+    "within",
+    "without",
+];
+
+/// The subject of a sentence past its fronted adjuncts, each up to its comma
+/// ("On Thursday, after remaining neutral throughout the primary process,
+/// Warren appeared with Maddow and endorsed Clinton, saying …"), or a
+/// preposition and time words without one ("On Sunday morning Mr. Trump made
+/// a third attempt …, writing on Twitter …"); a phrase of adverbs or
+/// prepositions between commas may follow the subject ("Rubio, particularly
+/// in the closing days of the campaign, has preached unity, claiming …").
+fn subject_past_adjuncts(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
+    let mut a = past_dateline(doc, s.start, s.end);
+    if doc.is_any(a, &["and", "but", "so", "yet"]) {
+        a += 1;
+    }
+    let plain = |r: Range<usize>| {
+        r.clone()
+            .all(|k| !doc.toks[k].is_quote() && doc.kind(k) != Some(TokenKind::Dash))
+    };
+    for _ in 0..3 {
+        if !doc.is_any(a, ADJUNCT_OPENERS) {
+            break;
+        }
+        match (a + 1..(a + 25).min(limit)).find(|&k| doc.punct(k, ",")) {
+            Some(c) if plain(a..c) => a = c + 1,
+            _ => {
+                let mut j = a + 1;
+                while j < limit && doc.in_class(j, &TIME_WORDS) {
+                    j += 1;
+                }
+                if j == a + 1 {
+                    return None;
+                }
+                a = j;
+                break;
+            }
+        }
+    }
+    let np = np_starting_untold(doc, a, limit)?;
+    let end = np.first_end(doc);
+    let lower = |k: usize| {
+        doc.toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(k))
+    };
+    if lower(end) && !doc.in_class(end, &STOP_WORDS) {
+        return Some(np.tell(doc));
+    }
+    // "Rubio, particularly in the closing days …, has preached …".
+    if doc.punct(end, ",") && (is_adverb(doc.word(end + 1)) || doc.is_any(end + 1, ADJUNCT_OPENERS))
+    {
+        let close = (end + 2..(end + 20).min(limit)).find(|&k| doc.punct(k, ","))?;
+        if plain(end..close) && lower(close + 1) {
+            return Some(np.tell(doc));
+        }
+    }
+    None
 }
 
 /// True when token `k` is the closing mark of a quotation that opened on
