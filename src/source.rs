@@ -282,6 +282,9 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     if end > lo && doc.kind(end - 1) == Some(TokenKind::OpenQuote) {
         end -= 1;
     }
+    // (A relative clause may end in what is skipped: "The people who
+    // live here say".)
+    let unskipped = end;
     // Skip auxiliaries, adverbs and a time phrase.
     let mut steps = 0;
     while end > lo && steps < 6 {
@@ -360,6 +363,12 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     }
     np_ending_untold(doc, end, lo)
         .or_else(|| subject_past_relative(doc, end, lo))
+        .or_else(|| {
+            let place = unskipped > end && doc.is_any(end, &["here", "there"]);
+            place
+                .then(|| subject_past_relative(doc, unskipped, lo))
+                .flatten()
+        })
         .or_else(|| subject_past_postmodifier(doc, end, lo))
 }
 
@@ -531,9 +540,10 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
 /// Capital Markets".
 #[rustfmt::skip]
 const ASIDE_OPENERS: &[&str] = &[
-    "after", "also", "as", "at", "by", "during", "for", "however", "in", "including",
-    "instead", "like", "meanwhile", "now", "of", "on", "once", "then", "though", "to", "too",
-    "when", "which", "while", "who", "whose", "writing", "speaking",
+    "after", "also", "as", "at", "by", "during", "for", "herself", "himself", "however", "in",
+    "including", "instead", "itself", "like", "meanwhile", "now", "of", "on", "once", "then",
+    "themselves", "though", "to", "too", "when", "which", "while", "who", "whose", "writing",
+    "speaking",
 ];
 
 /// True when the words from `first` on can be an appositive or an aside
