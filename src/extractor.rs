@@ -12,6 +12,7 @@ use crate::doc::{Doc, NONE};
 use crate::error::BuildError;
 use crate::lexicon::CueLexicon;
 use crate::rules::{self, Cand, Ctx};
+use crate::source::STOP_WORDS;
 use crate::speaker;
 use crate::{Claim, ClaimKind, Cue, CueCategory, Extraction, Source, Span};
 
@@ -517,7 +518,7 @@ fn asked_about(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
 /// when the attribution comes after a content without quotation marks
 /// (PolNeAR leaves "But" or "And" out 63 times in train and keeps it 19).
 /// The adverbs need their comma ("Still more voters say …" keeps "Still").
-fn opening_conjunction(doc: &Doc<'_>, c: &mut Cand) {
+fn opening_conjunction(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
     let Some(cue_start) = c.cue_toks.iter().map(|r| r.start).min() else {
         return;
     };
@@ -530,10 +531,6 @@ fn opening_conjunction(doc: &Doc<'_>, c: &mut Cand) {
         .is_some_and(|&s| doc.sents[s as usize].toks.start == a);
     // With a quotation in the content, PolNeAR keeps the word (18 times
     // to 5): "But ''the more interesting issue,'' he added, ''is …''".
-    let quoted = c
-        .content
-        .iter()
-        .any(|r| doc.toks[r.clone()].iter().any(|t| t.is_quote()));
     if cue_start < a || !sentence_start || quoted {
         return;
     }
@@ -564,14 +561,10 @@ fn opening_conjunction(doc: &Doc<'_>, c: &mut Cand) {
 /// closing one 38 times; ", who" 45 and 24; ", where" 16 and 9; ", while" 45
 /// and 23; ", though" or ", although" 35 and 14; ", even as" 9 and 2. A
 /// finding keeps its contrasting clause.
-fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
+fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
     let Some(cue_start) = c.cue_toks.iter().map(|r| r.start).min() else {
         return;
     };
-    let quoted = c
-        .content
-        .iter()
-        .any(|r| doc.toks[r.clone()].iter().any(|t| t.is_quote()));
     let Some(last) = c.content.iter_mut().max_by_key(|r| r.end) else {
         return;
     };
@@ -580,7 +573,7 @@ fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
     }
     let Some(comma) = (last.start + 2..last.end.saturating_sub(2))
         .rev()
-        .find(|&k| doc.punct(k, ","))
+        .find(|&k| doc.toks[k].text == ",")
     else {
         return;
     };
@@ -604,14 +597,14 @@ fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
 /// content without a verb of its own (the cue's object) ends before "and"
 /// and a second verb of the subject; what follows is the writer's account
 /// of something else the subject did.
-fn second_verb(doc: &Doc<'_>, c: &mut Cand) {
+fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
     let Some(cue_end) = c.cue_toks.iter().map(|r| r.end).max() else {
         return;
     };
     let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
         return;
     };
-    if first.start < cue_end || doc.toks[first.clone()].iter().any(|t| t.is_quote()) {
+    if first.start < cue_end || quoted {
         return;
     }
     let verb = |k: usize| {
@@ -625,18 +618,27 @@ fn second_verb(doc: &Doc<'_>, c: &mut Cand) {
     // A short object only: a present verb ("Apple holds $214.9 billion
     // offshore and would owe …") has no form to tell it by.
     let end = first.end.saturating_sub(2).min(first.start + 8);
+    // The words before each "and" are looked at once, and only when an
+    // "and" comes.
+    let mut j = first.start;
     for k in first.start..end {
-        if (k > first.start && verb(k))
-            || doc.is_any(k, &["that", "who", "which", "if", "whether", "when"])
-        {
-            return;
+        if !doc.is(k, "and") {
+            continue;
+        }
+        while j < k {
+            if (j > first.start && verb(j))
+                || doc.is_any(j, &["that", "who", "which", "if", "whether", "when"])
+            {
+                return;
+            }
+            j += 1;
         }
         // ("anger and hatred of Clinton": a word in -ed after "and" may be
-        // a noun; a listed verb or a cue verb is none.)
-        // Nor is a gerund ("checking the budget … and asking where …").
+        // a noun; a listed verb or a cue verb is none. Nor is a gerund:
+        // "checking the budget … and asking where …".)
         let listed = (doc.in_class(k + 1, &rules::FINITE_VERBS) || doc.verb[k + 1])
             && !doc.word(k + 1).ends_with("ing");
-        if doc.is(k, "and") && verb(k + 1) && listed {
+        if verb(k + 1) && listed {
             first.end = k;
             return;
         }
@@ -655,8 +657,9 @@ fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
         return;
     };
     let start = doc.sents[s as usize].toks.start;
-    let opener = doc.is_any(
+    let opener = doc.is_any_of(
         start,
+        &STOP_WORDS,
         &[
             "after", "although", "because", "before", "if", "once", "since", "though", "unless",
             "until", "when", "while",
@@ -686,7 +689,7 @@ fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
 /// cue in a restrictive relative clause ends where the sentence's own verb
 /// comes back: a verb after an object without one, or a second verb after
 /// a clause with nothing between to join the two.
-fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
+fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
     let Some(src) = c.source.as_ref().and_then(|s| s.toks.first()).cloned() else {
         return;
     };
@@ -702,7 +705,7 @@ fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
     let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
         return;
     };
-    if first.start < cue_end || doc.toks[first.clone()].iter().any(|t| t.is_quote()) {
+    if first.start < cue_end || quoted {
         return;
     }
     let finite = |k: usize| {
@@ -771,11 +774,17 @@ impl Prepared {
         }
         party_tag(doc, &mut c);
         asked_about(doc, cues, &mut c);
-        opening_conjunction(doc, &mut c);
-        closing_aside(doc, cues, &mut c);
-        second_verb(doc, &mut c);
+        // Whether a quotation mark stands in the content, which the
+        // boundary rules below ask (one look at its tokens for all of them).
+        let quoted = c
+            .content
+            .iter()
+            .any(|r| doc.toks[r.clone()].iter().any(|t| t.is_quote()));
+        opening_conjunction(doc, quoted, &mut c);
+        closing_aside(doc, cues, quoted, &mut c);
+        second_verb(doc, quoted, &mut c);
         subordinate_clause(doc, &mut c);
-        relative_clause(doc, cues, &mut c);
+        relative_clause(doc, cues, quoted, &mut c);
         let mut content: Vec<Span> = c
             .content
             .iter()

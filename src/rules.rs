@@ -1547,9 +1547,11 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
     let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
     // "said Tuesday, in an interview with CNN, that …": an adjunct
     // between commas, when a comma and "that" end it.
-    let comma_that =
-        (a + 1..(a + 16).min(sent_end)).any(|k| doc.punct(k, ",") && doc.is(k + 1, "that"));
-    let adjunct_comma = |j: usize| comma_that && j > a && doc.punct(j, ",");
+    let adjunct_comma = |j: usize| {
+        j > a
+            && doc.punct(j, ",")
+            && (j..(a + 16).min(sent_end)).any(|k| doc.punct(k, ",") && doc.is(k + 1, "that"))
+    };
     let mut j = a;
     while j < sent_end
         && j < a + 16
