@@ -4320,6 +4320,14 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
             || w.contains('’') && crate::source::is_pronoun_like(w)
             // "isn't", "wasn’t", "don't"
             || (lower && (w.ends_with("n't") || w.ends_with("n’t")))
+            // "This includes a special force", "That means …": a form in -s
+            // after a demonstrative opening the clause (which no plural
+            // follows; "this news" is a noun).
+            || (n == 1
+                && lower
+                && s_verb
+                && doc.is_any(k - 1, &["this", "that"])
+                && !doc.is_any(k, &["news", "series", "species"]))
             || (n > 0
                 && lower
                 && (w.ends_with("ed") || s_verb)
