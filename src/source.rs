@@ -294,7 +294,11 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         // "Carter however said", "Carter, however, said"; "Polls there
         // show", "Officials here say".
         let place = i > lo && doc.is_any(i, &["here", "there"]);
-        if doc.in_class(i, &AUXILIARIES) || adverb || place || doc.is_any(i, LINKING) {
+        // "Trump hasn't said", "Clinton didn’t say": a negated auxiliary.
+        let negated = (w.ends_with("n't") || w.ends_with("n’t"))
+            && w.len() > 4
+            && w.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+        if doc.in_class(i, &AUXILIARIES) || adverb || place || negated || doc.is_any(i, LINKING) {
             end -= 1;
         } else if doc.punct(i, ",")
             && i >= lo + 2
