@@ -311,6 +311,16 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             && doc.is_any(end - 2, &["on", "last", "this", "earlier"])
         {
             end -= 2;
+        } else if doc.is_any(i, &["night", "morning", "afternoon", "evening"])
+            && end > lo + 3
+            && doc.in_class(end - 2, &TIME_WORDS)
+            && doc.is_any(end - 3, &["on", "last", "this", "earlier"])
+        {
+            // "Sanders on Tuesday night said"
+            end -= 3;
+        } else if let Some(p) = named_adjunct(doc, end, lo) {
+            // "Trump in a tweet said", "Jeb Bush in a Medium post said"
+            end = p;
         } else if let Some(n) = date_before(doc, end, lo) {
             end -= n;
         } else if doc.is_any(i, &["earlier", "later"]) && end - 1 > lo && !doc.capitalized(i) {
@@ -374,6 +384,23 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
                 .flatten()
         })
         .or_else(|| subject_past_postmodifier(doc, end, lo))
+}
+
+/// Where a short phrase of place or occasion that ends at `end` starts,
+/// after a name and before its cue: "Trump in a tweet said", "Sanders at a
+/// rally in Ohio said", "Jeb Bush in a Medium post said". After a name only:
+/// "Officials at the agency said" names its source with the phrase.
+fn named_adjunct(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
+    let floor = end.saturating_sub(7).max(lo + 1);
+    let p = (floor..end.saturating_sub(2)).find(|&p| {
+        doc.is_any(p, &["in", "at", "during"])
+            && doc.is_any(p + 1, &["a", "an", "his", "her", "their", "its"])
+    })?;
+    let plain = (p..end).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
+    let name = doc.capitalized(p - 1)
+        && doc.toks[p - 1].is_wordlike()
+        && !doc.in_class(p - 1, &DETERMINERS);
+    (plain && name).then_some(p)
 }
 
 /// The length of a date ending at `end` between a subject and its cue:
