@@ -1559,7 +1559,10 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
         && !doc.is(j, "that")
         && !(j > a && doc.in_class(j, &SUBJECT_PRONOUNS))
         && !(infinitive_frame && doc.is(j, "to"))
-        && cx.verb(j).is_none()
+        // ("said in a statement released by his campaign that": a
+        // participle and its agent inside the adjunct)
+        && (cx.verb(j).is_none()
+            || (j > a && doc.is(j + 1, "by") && cx.verb(j).is_some_and(|(_, c)| c.form == Form::Past)))
     {
         j += 1;
     }
