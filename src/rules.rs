@@ -3491,7 +3491,16 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     let w = doc.word(start);
     let participle =
         doc.capitalized(start) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
-    let reach = if participle { 14 } else { 6 };
+    // ("In an interview with The Wall Street Journal, Trump doubled down
+    // on his comments and said …": a prepositional phrase of a few more
+    // words, without a verb.)
+    let reach = if participle {
+        14
+    } else if doc.is_any(start, ADJUNCT_OPENERS) {
+        12
+    } else {
+        6
+    };
     let comma = (start + 1..(start + reach).min(limit)).find(|&k| doc.punct(k, ","))?;
     let plain = (start..comma).all(|k| {
         let t = &doc.toks[k];
