@@ -375,8 +375,24 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             .find(|&k| doc.kind(k) == Some(TokenKind::Dash))?;
         return np_ending_untold(doc, open, lo);
     }
-    np_ending_untold(doc, end, lo)
-        .or_else(|| subject_past_relative(doc, end, lo))
+    // "Two officials who reviewed the documents said": the phrase before
+    // the cue is the relative clause's object; the source is the phrase
+    // before "who".
+    let np = np_ending_untold(doc, end, lo);
+    if let Some(found) = &np {
+        let start = found.start();
+        let floor = start.saturating_sub(12).max(lo);
+        let who = (floor..start)
+            .rev()
+            .find(|&k| doc.is(k, "who"))
+            .filter(|&k| k + 1 < start && (k + 1..start).all(|j| doc.toks[j].is_wordlike()));
+        if who.is_some() && !found.is_pronoun() {
+            if let Some(head) = subject_past_relative(doc, end, lo) {
+                return Some(head);
+            }
+        }
+    }
+    np.or_else(|| subject_past_relative(doc, end, lo))
         .or_else(|| {
             let place = unskipped > end && doc.is_any(end, &["here", "there"]);
             place
