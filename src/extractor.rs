@@ -592,28 +592,39 @@ fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
     }
 }
 
+/// The first content piece of a candidate when it follows the cue and no
+/// quotation mark stands in the content: an object or a clause the cue
+/// opened, whose end the rules below may move.
+fn object_after_cue(c: &mut Cand, quoted: bool) -> Option<&mut std::ops::Range<usize>> {
+    let cue_end = c.cue_toks.iter().map(|r| r.end).max()?;
+    let first = c.content.iter_mut().min_by_key(|r| r.start)?;
+    (first.start >= cue_end && !quoted).then_some(first)
+}
+
+/// A lowercase word that is a listed finite verb ("has", "seemed") or a cue
+/// verb of the document.
+fn listed_verb(doc: &Doc<'_>, k: usize) -> bool {
+    doc.kind(k) == Some(crate::token::TokenKind::Word)
+        && !doc.capitalized(k)
+        && (doc.in_class(k, &rules::FINITE_VERBS) || doc.verb[k])
+}
+
 /// "Cruz mentioned CNN five times and seemed to blame the network …",
 /// "Sanders questions Clinton's ties to super PACs and has called for …": a
 /// content without a verb of its own (the cue's object) ends before "and"
 /// and a second verb of the subject; what follows is the writer's account
 /// of something else the subject did.
 fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
-    let Some(cue_end) = c.cue_toks.iter().map(|r| r.end).max() else {
+    let Some(first) = object_after_cue(c, quoted) else {
         return;
     };
-    let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
-        return;
-    };
-    if first.start < cue_end || quoted {
-        return;
-    }
     let verb = |k: usize| {
         let w = doc.word(k);
-        doc.kind(k) == Some(crate::token::TokenKind::Word)
-            && !doc.capitalized(k)
-            && (doc.in_class(k, &rules::FINITE_VERBS)
-                || doc.verb[k]
-                || (w.len() > 3 && w.ends_with("ed")))
+        listed_verb(doc, k)
+            || (doc.kind(k) == Some(crate::token::TokenKind::Word)
+                && !doc.capitalized(k)
+                && w.len() > 3
+                && w.ends_with("ed"))
     };
     // A short object only: a present verb ("Apple holds $214.9 billion
     // offshore and would owe …") has no form to tell it by.
@@ -699,21 +710,11 @@ fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
     if src.start == 0 || doc.punct(src.start - 1, ",") || doc.depth[src.start] > 0 {
         return;
     }
-    let Some(cue_end) = c.cue_toks.iter().map(|r| r.end).max() else {
+    let category = cues.get(c.cue as usize).map(|h| h.category);
+    let Some(first) = object_after_cue(c, quoted) else {
         return;
     };
-    let Some(first) = c.content.iter_mut().min_by_key(|r| r.start) else {
-        return;
-    };
-    if first.start < cue_end || quoted {
-        return;
-    }
-    let finite = |k: usize| {
-        doc.kind(k) == Some(crate::token::TokenKind::Word)
-            && !doc.capitalized(k)
-            && (doc.in_class(k, &rules::FINITE_VERBS) || doc.verb[k])
-            && !doc.word(k).ends_with("ing")
-    };
+    let finite = |k: usize| listed_verb(doc, k) && !doc.word(k).ends_with("ing");
     let mut seen = false;
     for k in first.start..first.end {
         if doc.punct(k, ",")
@@ -740,9 +741,9 @@ fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
                 });
                 // (A verb of saying or thinking takes a clause: "who say
                 // the economy is …" has its subject and verb.)
-                let takes_object = cues.get(c.cue as usize).is_some_and(|h| {
+                let takes_object = category.is_some_and(|k| {
                     !matches!(
-                        h.category,
+                        k,
                         CueCategory::Speech | CueCategory::Writing | CueCategory::Belief
                     )
                 });

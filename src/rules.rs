@@ -1248,6 +1248,16 @@ fn whole_quotation(doc: &Doc<'_>, r: &Range<usize>) -> bool {
         && doc.toks[r.clone()].iter().any(|t| t.is_wordlike())
 }
 
+/// Quotation `q` and the quotations after it that continue the same
+/// speaker ([`continuation_quotes`]): the content of "Mansour said, “A.” “B.”".
+fn quotation_and_continuations(cx: &Ctx<'_, '_>, q: usize) -> Pieces {
+    let qt = cx.doc.quote_toks(q);
+    let end = qt.end;
+    let mut pieces = Pieces::one(qt);
+    pieces.extend(continuation_quotes(cx, end));
+    pieces
+}
+
 /// After a trailing attribution ending at `end` (a comma or a period), the
 /// quotations that continue the same speaker: “A,” he said, “B.” / “A,” he
 /// said. “B.” — each opening right after the previous piece, in the same
@@ -1889,9 +1899,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let source = source.tell(doc);
             let colon = doc.punct(a, ":");
             if let Some(q) = doc.quote_opened_at(a + 1) {
-                let qt = doc.quote_toks(q);
-                let mut pieces = Pieces::one(qt.clone());
-                pieces.extend(continuation_quotes(cx, qt.end));
+                let pieces = quotation_and_continuations(cx, q);
                 out.push(Cand::of(
                     ci,
                     c,
@@ -3579,9 +3587,7 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let qt = doc.quote_toks(q);
-        let mut pieces = Pieces::one(qt.clone());
-        pieces.extend(continuation_quotes(cx, qt.end));
+        let pieces = quotation_and_continuations(cx, q);
         out.push(Cand {
             cue: NONE,
             cue_toks: Pieces::one(verb..colon + 1),
@@ -4546,9 +4552,7 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let Some(q) = doc.quote_opened_at(mark + 1) else {
             continue;
         };
-        let quote = doc.quote_toks(q);
-        let mut pieces = Pieces::one(quote.clone());
-        pieces.extend(continuation_quotes(cx, quote.end));
+        let pieces = quotation_and_continuations(cx, q);
         out.push(Cand::of(
             ci,
             c,
