@@ -87,7 +87,13 @@ pub(crate) fn find_cues(
         let entry = lex.entry(doc.entry[i]);
         // Phrases first, longest first: "according to", "made clear".
         let mut matched = false;
-        for p in &entry.phrases {
+        // "rose 0.1 percentage points to 3.1 percent", "by 12 points to
+        // 8": a count's "points" is a noun, no "points to".
+        let counted = i > 0
+            && toks[i].text.eq_ignore_ascii_case("points")
+            && (toks[i - 1].kind == TokenKind::Number
+                || doc.is_any(i - 1, &["percentage", "percent", "basis"]));
+        for p in entry.phrases.iter().filter(|_| !counted) {
             let n = p.rest.len();
             if i + n < toks.len()
                 && p.rest
