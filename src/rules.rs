@@ -1270,6 +1270,11 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Pieces {
         if doc.punct(j, ",") || doc.punct(j, ".") || doc.punct(j, ":") {
             j += 1;
         }
+        // "…,” he said on “Meet the Press.” “But being vetted …”": the
+        // attribution's sentence ended inside a quoted title, past its mark.
+        if out.is_empty() && j > end && doc.quote_closed_at(j).is_some() {
+            j += 1;
+        }
         // "…,” she said, speaking by phone from Nice. “People were
         // shouting …”", "…,” Rubio said, in response to a question about
         // farm labor. “There was a powerful lesson …”": past a phrase
