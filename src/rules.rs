@@ -1973,6 +1973,40 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // infinitive is the content of a verb that takes one. An object
         // before it ("urged residents to stay off the roads") is read below.
         if !had_that && doc.is(a, "to") && c.frames.has(Frames::TO) {
+            // "He seems to feel the case will be litigated …", "She appeared
+            // to imply that …": a raising verb and a verb of saying or
+            // thinking after "to" are one cue, whose subject is the source
+            // (PolNeAR marks 33 of its 197 "seem" and "appear" cues so).
+            if RAISING.contains(&&*c.lemma) {
+                let inner = cx.cue(a + 1).filter(|(_, h)| {
+                    !h.noun
+                        && h.form == Form::Base
+                        && h.toks.start == a + 1
+                        && matches!(
+                            h.category,
+                            CueCategory::Speech | CueCategory::Writing | CueCategory::Belief
+                        )
+                });
+                if let Some((ii, h)) = inner {
+                    let b = h.toks.end;
+                    let start = if doc.is(b, "that") { b + 1 } else { b };
+                    let content = trim(doc, start..clause_end(cx, start, sent_end));
+                    if substantial(doc, &content)
+                        && !doc.in_class(content.start, &NOT_CONTENT_START)
+                    {
+                        out.push(Cand {
+                            cue: ii as u32,
+                            cue_toks: Pieces::one(c.toks.start..b),
+                            source: Some(source.tell(doc)),
+                            content: Pieces::one(cx.content_start(content.start)..content.end),
+                            rule: Rule::SourceCueContent,
+                            score: 0.75,
+                            sent: si,
+                        });
+                        continue;
+                    }
+                }
+            }
             let content = cut_coordinated(cx, trim(doc, a..clause_end(cx, a, sent_end)));
             let content = infinitive_end(doc, content);
             // "He declined to comment further": no content is reported.
