@@ -142,6 +142,7 @@ impl Extractor {
         rules::raising_passive(&cx, &mut cands);
         rules::asked(&cx, &mut cands);
         rules::fronted_cue(&cx, &mut cands);
+        rules::control_verb(&cx, &mut cands);
         rules::as_reported_by(&cx, &mut cands);
         rules::participle(&cx, &mut cands);
         let mut claims = resolve(&doc, &cues, cands, self.inner.nested);
