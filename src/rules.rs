@@ -4624,11 +4624,12 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
         let k = c.toks.start;
-        if c.noun
+        // (Capitalized first: most cue words are not.)
+        if !doc.capitalized(k)
+            || c.noun
             || c.toks.len() != 1
             || !matches!(c.form, Form::Past | Form::Third)
             || !speech_verb(c)
-            || !doc.capitalized(k)
         {
             continue;
         }

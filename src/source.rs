@@ -384,7 +384,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         let floor = start.saturating_sub(12).max(lo);
         let who = (floor..start)
             .rev()
-            .find(|&k| doc.is(k, "who"))
+            .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS) && doc.is(k, "who"))
             .filter(|&k| k + 1 < start && (k + 1..start).all(|j| doc.toks[j].is_wordlike()));
         if who.is_some() && !found.is_pronoun() {
             if let Some(head) = subject_past_relative(doc, end, lo) {
@@ -408,8 +408,11 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
 /// "Officials at the agency said" names its source with the phrase.
 fn named_adjunct(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     let floor = end.saturating_sub(7).max(lo + 1);
+    // (The class bits first: most words are neither.)
     let p = (floor..end.saturating_sub(2)).find(|&p| {
-        doc.is_any(p, &["in", "at", "during"])
+        (doc.in_class(p, &INNER_PREPOSITIONS) || doc.in_class(p, &STOP_WORDS))
+            && doc.is_any(p, &["in", "at", "during"])
+            && doc.in_class(p + 1, &DETERMINERS)
             && doc.is_any(p + 1, &["a", "an", "his", "her", "their", "its"])
     })?;
     let plain = (p..end).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
