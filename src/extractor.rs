@@ -648,9 +648,7 @@ fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
         // ("anger and hatred of Clinton": a word in -ed after "and" may be
         // a noun; a listed verb or a cue verb is none. Nor is a gerund:
         // "checking the budget … and asking where …".)
-        let listed = (doc.in_class(k + 1, &rules::FINITE_VERBS) || doc.verb[k + 1])
-            && !doc.word(k + 1).ends_with("ing");
-        if verb(k + 1) && listed {
+        if listed_verb(doc, k + 1) && !doc.word(k + 1).ends_with("ing") {
             first.end = k;
             return;
         }
