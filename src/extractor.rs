@@ -526,13 +526,16 @@ fn opening_conjunction(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
     let Some(a) = c.content.iter().map(|r| r.start).min() else {
         return;
     };
+    // With a quotation in the content, PolNeAR keeps the word (18 times
+    // to 5): "But ''the more interesting issue,'' he added, ''is …''".
+    if cue_start < a || quoted {
+        return;
+    }
     let sentence_start = doc
         .sent_of
         .get(a)
         .is_some_and(|&s| doc.sents[s as usize].toks.start == a);
-    // With a quotation in the content, PolNeAR keeps the word (18 times
-    // to 5): "But ''the more interesting issue,'' he added, ''is …''".
-    if cue_start < a || !sentence_start || quoted {
+    if !sentence_start {
         return;
     }
     let skip = if doc.is_any(a, &["and", "but"]) && !doc.punct(a + 1, ",") {

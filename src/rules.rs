@@ -1989,8 +1989,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 });
                 if let Some((ii, h)) = inner {
                     let b = h.toks.end;
-                    let start = if doc.is(b, "that") { b + 1 } else { b };
-                    let content = trim(doc, start..clause_end(cx, start, sent_end));
+                    let content = clause_after(cx, b, sent_end);
                     if substantial(doc, &content)
                         && !doc.in_class(content.start, &NOT_CONTENT_START)
                     {
@@ -3081,39 +3080,12 @@ fn participle_subject(
 
 /// Words that open a fronted adjunct: "On Thursday, after remaining neutral
 /// throughout the primary, Warren appeared …".
+#[rustfmt::skip]
 const ADJUNCT_OPENERS: &[&str] = &[
-    "after",
-    "although",
-    "amid",
-    "as",
-    "at",
-    "because",
-    "before",
-    "by",
-    "despite",
-    "during",
-    "earlier",
-    "following",
-    "for",
-    "from",
-    "if",
-    "in",
-    "last",
-    "later",
-    "on",
-    "once",
-    "over",
-    "since",
-    "though",
-    "through",
-    "throughout",
-    "under",
-    "until",
-    "when",
-    "while",
-    "with",
-    "within",
-    "without",
+    "after", "although", "amid", "as", "at", "because", "before", "by", "despite", "during",
+    "earlier", "following", "for", "from", "if", "in", "last", "later", "on", "once", "over",
+    "since", "though", "through", "throughout", "under", "until", "when", "while", "with",
+    "within", "without",
 ];
 
 /// The subject of a sentence past its fronted adjuncts, each up to its comma
@@ -4545,6 +4517,14 @@ pub(crate) fn as_reported_by(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// The clause after a verb of saying that ends at token `b`, past its
+/// "that" and trimmed: "… seems to feel the case will be litigated", "… tried
+/// to argue that the plan would fail".
+fn clause_after(cx: &Ctx<'_, '_>, b: usize, sent_end: usize) -> Range<usize> {
+    let start = if cx.doc.is(b, "that") { b + 1 } else { b };
+    trim(cx.doc, start..clause_end(cx, start, sent_end))
+}
+
 /// Verbs that take an infinitive of saying as one cue with it: "tried to
 /// argue", "continued to insist", "sought to assure", "was quick to point
 /// out" (PolNeAR marks the whole 24 times of 28 in train).
@@ -4586,14 +4566,13 @@ pub(crate) fn control_verb(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // The content: a clause, after "that" or at once ("tried to argue
         // that …", "continued to insist he could win").
         let b = c.toks.end;
-        let start = if doc.is(b, "that") { b + 1 } else { b };
         let clause_start = doc.is(b, "that")
-            || doc.in_class(start, &SUBJECT_PRONOUNS)
-            || doc.in_class(start, &DETERMINERS);
+            || doc.in_class(b, &SUBJECT_PRONOUNS)
+            || doc.in_class(b, &DETERMINERS);
         if !clause_start {
             continue;
         }
-        let content = trim(doc, start..clause_end(cx, start, s.toks.end));
+        let content = clause_after(cx, b, s.toks.end);
         if !substantial(doc, &content) || !has_finite_verb(doc, content.clone()) {
             continue;
         }
@@ -4646,8 +4625,10 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         };
         // The quotation after a comma or a colon, past an appositive or a
         // relative clause of the source without a quotation of its own.
-        let Some(mark) = (np_end..(np_end + 30).min(s.toks.end)).find(|&j| {
-            (doc.punct(j, ",") || doc.punct(j, ":")) && doc.quote_opened_at(j + 1).is_some()
+        let Some((mark, q)) = (np_end..(np_end + 30).min(s.toks.end)).find_map(|j| {
+            (doc.punct(j, ",") || doc.punct(j, ":"))
+                .then(|| doc.quote_opened_at(j + 1).map(|q| (j, q)))
+                .flatten()
         }) else {
             continue;
         };
@@ -4657,9 +4638,6 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }) {
             continue;
         }
-        let Some(q) = doc.quote_opened_at(mark + 1) else {
-            continue;
-        };
         let pieces = quotation_and_continuations(cx, q);
         out.push(Cand::of(
             ci,

@@ -773,9 +773,6 @@ fn is_org_tok(doc: &Doc<'_>, i: usize) -> bool {
     }
 }
 
-/// Collects the claim sources as mentions, sorted by their tokens, and
-/// the index of each claim's first source span among them (`NONE` for a
-/// claim without a source).
 /// The tokens of a source phrase before a parenthetical that closes it:
 /// "Sen. Rand Paul (R-Ky.)" names Sen. Rand Paul.
 fn without_parenthetical(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
@@ -787,6 +784,9 @@ fn without_parenthetical(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// Collects the claim sources as mentions, sorted by their tokens, and
+/// the index of each claim's first source span among them (`NONE` for a
+/// claim without a source).
 fn source_mentions(doc: &Doc<'_>, claims: &[Claim]) -> (Vec<Mention>, Vec<u32>) {
     let mut out = Vec::with_capacity(claims.len() * 2);
     for (ci, c) in claims.iter().enumerate() {
