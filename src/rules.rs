@@ -1620,7 +1620,18 @@ fn addressee_np(doc: &Doc<'_>, a: usize, sent_end: usize) -> Option<SourceCand> 
         && doc.toks.get(a).is_some_and(|t| t.kind == TokenKind::Word)
         && !doc.capitalized(a)
         && crate::source::is_listed_title_noun(doc.word(a));
-    np_starting_at(doc, if role { a + 1 } else { a }, sent_end)
+    let a = if role { a + 1 } else { a };
+    // "told voters the plan had failed": an article or a possessive after
+    // a lowercase head opens the content, not more of whom one tells.
+    let hi = (a + 1..(a + 6).min(sent_end))
+        .find(|&k| {
+            doc.is_any(k, &["a", "an", "his", "its", "our", "the", "their"])
+                && doc.kind(k - 1) == Some(TokenKind::Word)
+                && !doc.capitalized(k - 1)
+                && crate::source::is_person_noun(doc.word(k - 1))
+        })
+        .unwrap_or(sent_end);
+    np_starting_at(doc, a, hi)
 }
 
 /// Object pronouns and common addressees after "told", "warned", "assured".
