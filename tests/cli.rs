@@ -763,10 +763,16 @@ fn dense_documents_scale_linearly() {
         let time = |bytes: usize| {
             let copies = bytes.div_ceil(unit.len());
             let p = dir.write(&format!("{name}{copies}.txt"), unit.repeat(copies));
-            let start = std::time::Instant::now();
-            let out = run(&["--format", "claims-jsonl", &p], "");
-            assert_eq!(out.code, 0);
-            start.elapsed().as_secs_f64()
+            // The best of two runs: the other tests of this file run beside
+            // this one and may take the cores from either run.
+            (0..2)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    let out = run(&["--format", "claims-jsonl", &p], "");
+                    assert_eq!(out.code, 0);
+                    start.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
         };
         let small = time(small_bytes);
         let large = time(4 * small_bytes);
