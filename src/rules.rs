@@ -938,7 +938,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 // speaker ends the attribution.
                 if !free
                     && doc.is_any_of(j, &COORDINATORS, &["and", "but"])
-                    && second_verb(doc, j + 1)
+                    && (second_verb(doc, j + 1) || clause_after_and(cx, j + 1, sent_end))
                 {
                     return Some(j);
                 }
@@ -1060,6 +1060,22 @@ fn second_verb(doc: &Doc<'_>, k: usize) -> bool {
         && !doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
         && !doc.in_class(k, &ADDRESSEES)
         && !crate::source::is_person_noun(doc.word(k))
+}
+
+/// A clause of its own from token `k`, after "and" or "but" ends a trailing
+/// attribution: "…,” Trump barked and a security guard escorted Ramos
+/// out.", "…,” she said, and then the line went dead." A subject phrase,
+/// then a finite verb.
+fn clause_after_and(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
+    let doc = cx.doc;
+    let Some(np) = crate::source::np_starting_untold(doc, k, (k + 8).min(sent_end)) else {
+        return false;
+    };
+    let e = np.end();
+    e < sent_end
+        && !doc.capitalized(e)
+        && doc.kind(e) == Some(TokenKind::Word)
+        && (doc.in_class(e, &FINITE_VERBS) || is_participle_ed(doc, e) || cx.verb(e).is_some())
 }
 
 /// "to" opening an adjunct, not an infinitive: "said to reporters", "said
