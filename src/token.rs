@@ -690,14 +690,14 @@ fn scan_number(text: &str, mut i: usize) -> usize {
 }
 
 /// Continues a word from byte `i`: word chars, and hyphens and apostrophes
-/// between them (a hyphen may also follow a number: "30-minute"). Returns
-/// the end.
+/// between them (a hyphen may also follow a number: "30-minute"), and an
+/// ampersand between capitals ("AT&T"). Returns the end.
 #[inline(always)]
 fn scan_word_tail(text: &str, from: usize, after_number: bool) -> usize {
     let b = text.as_bytes();
     let end = ascii_alnum_run(b, from);
     match b.get(end) {
-        Some(&x) if x < 0x80 && x != b'-' && x != b'\'' => end,
+        Some(&x) if x < 0x80 && x != b'-' && x != b'\'' && x != b'&' => end,
         None => end,
         _ => scan_word_tail_slow(text, from, end, after_number),
     }
@@ -711,6 +711,17 @@ fn scan_word_tail_slow(text: &str, from: usize, mut i: usize, after_number: bool
         i = ascii_alnum_run(b, i);
         let Some(&x) = b.get(i) else { break };
         let (c, len) = if x < 0x80 {
+            // "AT&T", "P&G", "S&P 500": an ampersand between capitals.
+            if x == b'&' {
+                if i > from
+                    && b[i - 1].is_ascii_uppercase()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
             if !matches!(x, b'-' | b'\'') {
                 break;
             }
@@ -1074,6 +1085,14 @@ mod tests {
             ("U.S. troops", &[("U.S.", Abbreviation), ("troops", Word)]),
             ("the U.S.", &[("the", Word), ("U.S.", Abbreviation)]),
             ("U.S.-led", &[("U.S.-led", Word)]),
+            // An ampersand between capitals is inside a name; spaced or
+            // between lowercase letters it is a symbol.
+            ("AT&T and P&G", &[("AT&T", Word), ("and", Word), ("P&G", Word)]),
+            ("S&P 500", &[("S&P", Word), ("500", Number)]),
+            ("Q&A:", &[("Q&A", Word), (":", Punct)]),
+            ("Barnes & Noble", &[("Barnes", Word), ("&", Symbol), ("Noble", Word)]),
+            ("rock&roll", &[("rock", Word), ("&", Symbol), ("roll", Word)]),
+            ("AT&", &[("AT", Word), ("&", Symbol)]),
             ("the U.S.’s army", &[("the", Word), ("U.S.’s", Word), ("army", Word)]),
             ("Apple Inc.'s shares", &[("Apple", Word), ("Inc.'s", Word), ("shares", Word)]),
             ("Oct. 7", &[("Oct.", Abbreviation), ("7", Number)]),
