@@ -4,7 +4,8 @@
 //! straight marks by position (the tokenizer's open/close guess) and then by
 //! alternation. An opening shape in closing position (attached to the word
 //! before it, free after it) closes: that is German „…“ and ‚…‘, and the
-//! sloppy “…“ of some feeds; »…« pairs too. At most one double quotation is
+//! sloppy “…“ of some feeds; »…« pairs too, and so does the ”…” of others
+//! (a ” that sits where an opening mark sits, with nothing open, opens). At most one double quotation is
 //! open at a time, so a new opening double mark in opening position ends an
 //! unclosed one ([`Closing::BeforeNextQuote`]). Single marks pair as ‘…’
 //! inside or outside double ones; a `’` with no single quotation open is an
@@ -107,9 +108,14 @@ impl Quotation {
 /// The result of pairing the marks of a text.
 ///
 /// ```
-/// let q = claimant::quotations("Iraq’s ”odd” mark");
+/// // A closing mark with nothing open, and a plural's apostrophe.
+/// let q = claimant::quotations("Iraq’s odd” mark, the voters’ choice");
 /// assert_eq!(q.quotations.len(), 0);
 /// assert_eq!(q.ignored.len(), 2);
+/// // A ” where an opening mark sits opens (”…” of some feeds).
+/// let q = claimant::quotations("Iraq’s ”odd” mark");
+/// assert_eq!(q.quotations.len(), 1);
+/// assert!(q.ignored.is_empty());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -197,9 +203,38 @@ fn in_closing_position(tokens: &[Token<'_>], para: &Range<usize>, i: usize) -> b
 /// the start of its paragraph, attached to the word after it.
 fn in_opening_position(tokens: &[Token<'_>], para: &Range<usize>, i: usize) -> bool {
     let t = &tokens[i];
-    let free_before = i == para.start || tokens[i - 1].span.end < t.span.start;
+    // An invisible direction mark before it (U+202A … U+202E, U+2066 …
+    // U+2069, U+200E, U+200F, U+FEFF: pasted posts carry them) counts as
+    // nothing.
+    let mut b = i;
+    while b > para.start
+        && invisible(tokens[b - 1].text)
+        && tokens[b - 1].span.end == tokens[b].span.start
+    {
+        b -= 1;
+    }
+    let free_before = b == para.start || tokens[b - 1].span.end < tokens[b].span.start;
     let attached_after = i + 1 < para.end && tokens[i + 1].span.start == t.span.end;
     free_before && attached_after
+}
+
+/// A character that shows nothing and only sets the direction of text.
+fn invisible(text: &str) -> bool {
+    matches!(
+        text,
+        "\u{200e}"
+            | "\u{200f}"
+            | "\u{202a}"
+            | "\u{202b}"
+            | "\u{202c}"
+            | "\u{202d}"
+            | "\u{202e}"
+            | "\u{2066}"
+            | "\u{2067}"
+            | "\u{2068}"
+            | "\u{2069}"
+            | "\u{feff}"
+    )
 }
 
 /// How far [`plural_possessive`] looks for a later closing mark.
@@ -335,8 +370,10 @@ impl Pairer<'_, '_> {
         let Some(pos) = self.double_at else {
             match t.kind {
                 // »…« (German and Danish books): a » that opens.
+                // ”…” (some feeds): a ” where an opening mark sits, with
+                // nothing open, opens.
                 TokenKind::CloseQuote
-                    if t.text == "»" && in_opening_position(self.tokens, para, i) =>
+                    if matches!(t.text, "»" | "”") && in_opening_position(self.tokens, para, i) =>
                 {
                     self.push(i, true)
                 }
