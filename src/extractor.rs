@@ -694,6 +694,18 @@ fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
     };
     if cue.end <= comma && comma > first.start + 1 && comma + 1 < first.end {
         first.end = comma;
+    } else if cue.end <= comma
+        && first.start > comma
+        && !doc.toks[first.start].is_quote()
+        && !doc.is(first.start, "that")
+        && !doc.is(first.start - 1, "that")
+    {
+        // "When asked whom she supported, Ms. Sherry said …": the clause
+        // holds the cue's object ("whom"); the main clause after its comma
+        // is nothing the cue opened.
+        for r in c.content.iter_mut() {
+            r.end = r.start;
+        }
     }
 }
 
