@@ -3534,9 +3534,16 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     // fronted adjunct of a few words and its comma.
     // "Asked whether he would run, Mrs. Clinton shook her head and said
     // …": or a fronted participle phrase, verbs and all.
-    let w = doc.word(start);
-    let participle =
-        doc.capitalized(start) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    // ("When asked, Ms. Sherry smiled and said …": after a subordinator.)
+    let ed_ing = |k: usize| {
+        let w = doc.word(k);
+        w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+    };
+    let participle = doc.capitalized(start)
+        && (ed_ing(start)
+            || (doc.is_any(start, &["after", "before", "if", "once", "when", "while"])
+                && !doc.capitalized(start + 1)
+                && ed_ing(start + 1)));
     // ("In an interview with The Wall Street Journal, Trump doubled down
     // on his comments and said …": a prepositional phrase of a few more
     // words, without a verb.)
