@@ -639,9 +639,21 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if base && !base_form_verb(doc, c.toks.start, src.get(doc)) {
                 return None;
             }
-            let after = src.first_end(doc);
+            let mut after = src.first_end(doc);
+            // "…,” said Clinton and Sanders.": coordinated names.
+            if doc.is(after, "and") && src.end() > after {
+                after = src.end();
+            }
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
+                // "…,” said Smith and hung up.", "…,” said Smith, and the
+                // line went dead."
+                // (A name: "…, reiterated those feelings and said" has an
+                // object, no inverted subject.)
+                || (doc.is_any(after, &["and", "but"])
+                    && doc.capitalized(src.start())
+                    && !doc.in_class(src.start(), &DETERMINERS)
+                    && (second_verb(doc, after + 1) || clause_after_and(cx, after + 1, sent_end)))
                 || matches!(
                     doc.kind(after),
                     Some(TokenKind::CloseQuote | TokenKind::Quote)
@@ -685,6 +697,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         return None;
     }
     let mut j = src.first_end(doc);
+    // "…,” Berger and Moore, both Republicans, said": coordinated names,
+    // and perhaps an appositive after the last of them.
+    if doc.is(j, "and") && src.end() > j {
+        j = src.end();
+    }
     // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;

@@ -1067,6 +1067,13 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             return None;
         }
+        // "state Senate leader Phil Berger and House Speaker Tim Moore":
+        // a second name after "and".
+        if titled_name && doc.is(head + 1, "and") && doc.capitalized(head + 2) {
+            if let Some(Untold::Phrase(second)) = np_starting_untold(doc, head + 2, hi) {
+                return untold(start..second.end);
+            }
+        }
         return untold(start..head + 1);
     }
     if doc.in_class(start, &SUBJECT_PRONOUNS) {
