@@ -171,6 +171,11 @@ fn np_token(doc: &Doc<'_>, i: usize) -> bool {
             !doc.in_class(i, &STOP_WORDS) || doc.in_class(i, &DETERMINERS)
         }
         TokenKind::CloseQuote | TokenKind::Quote => plural_possessive(doc, i),
+        // "Procter & Gamble", "Johnson & Johnson": an ampersand between
+        // capitalized words.
+        TokenKind::Symbol => {
+            t.text == "&" && i > 0 && doc.capitalized(i - 1) && doc.capitalized(i + 1)
+        }
         _ => false,
     }
 }
@@ -1132,6 +1137,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                     && (doc.capitalized(i + 1)
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
+                || doc.toks[i].text == "&"
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
                 // "The Greenfield Public Library’s board of trustees" (after
                 // "the": "called Mr. Obama’s remarks …" names no one)
@@ -1284,6 +1290,11 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
         }
     }
     let head = head_end - 1;
+    // "Procter & Gamble", "Ernst & Young": names joined by an ampersand
+    // name a firm.
+    if head > r.start + 1 && doc.toks[head - 1].text == "&" && doc.capitalized(head) {
+        return SourceKind::Organization;
+    }
     let head_word = doc.word(head);
     // Case variants on the stack (the lists hold words as written), made
     // only when a list may hold them. `recase` leaves a word longer than
