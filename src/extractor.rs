@@ -942,8 +942,13 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
                 .any(|a| k.content.iter().any(|b| a.overlaps(*b)));
             if !overlap {
                 // A cue used twice, or a source inside another's content
-                // without its cue: not the same attribution twice.
-                return k.cue.iter().any(|c| p.cue.contains(c));
+                // without its cue: not the same attribution twice. Nor is
+                // a cue inside a kept claim's source ("…,” said a man
+                // known only as Bob": "known" names him, it reports nothing).
+                return k.cue.iter().any(|c| p.cue.contains(c))
+                    || p.cue
+                        .iter()
+                        .any(|c| k.source.iter().any(|s| s.encloses(*c)));
             }
             let p_in_k = p
                 .cue

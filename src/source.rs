@@ -1101,6 +1101,18 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
             i += 1;
             continue;
         }
+        // "said the base chief known as Bob", "a man known only as Ali":
+        // the name one goes by is part of the phrase.
+        if i > start && end == i && doc.is(i, "known") {
+            let a = i + 1 + usize::from(doc.is(i + 1, "only"));
+            if doc.is(a, "as") && doc.capitalized(a + 1) && !doc.in_class(a + 1, &DETERMINERS) {
+                end = (a + 1..(a + 4).min(hi))
+                    .take_while(|&k| doc.capitalized(k) && doc.toks[k].is_wordlike())
+                    .last()
+                    .map_or(a + 2, |k| k + 1);
+                break;
+            }
+        }
         if !np_token(doc, i) {
             break;
         }
