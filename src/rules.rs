@@ -2208,10 +2208,20 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         // "Christie endorsed Trump": a name alone is an object's content.
+        // "Most Republicans support deportation": a noun alone too.
         let name = np_only
             && content.len() == 1
-            && doc.capitalized(content.start)
-            && !doc.in_class(content.start, &DETERMINERS);
+            && !doc.in_class(content.start, &DETERMINERS)
+            && (doc.capitalized(content.start)
+                || (doc.kind(content.start) == Some(TokenKind::Word)
+                    && !doc.in_class(content.start, &crate::source::STOP_WORDS)
+                    && !doc.verb[content.start]
+                    && !doc.word(content.start).ends_with("ed")
+                    && !doc.is_any(content.start, &["away", "back", "down", "off", "out", "up"])
+                    // (the whole object: no word of it cut off after it)
+                    && !doc.toks.get(content.end).is_some_and(|t| {
+                        t.kind == TokenKind::Word && !doc.capitalized(content.end)
+                    })));
         // "Everyone but Hewlett said yes": an answer of one word.
         let answer = content.len() == 1
             && matches!(c.category, CueCategory::Speech)
