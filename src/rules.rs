@@ -3953,15 +3953,28 @@ fn infinitive_end(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
 }
 
 /// Whether `src` ends in a share of people: "About 4 in 10", "Two-thirds",
-/// "42 percent", "61%" ("About 4 in 10 support a smaller levy").
+/// "42 percent", "61%" ("About 4 in 10 support a smaller levy"), or names a
+/// share of some people ("A majority of Republicans", "Half of the
+/// delegates").
 fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
+    let share = |k: usize| {
+        crate::source::small_number(doc, k)
+            || doc.in_class(k, &QUANTIFIER_PRONOUNS)
+            || doc.is(k, "percent")
+            || doc.word(k).ends_with('%')
+    };
     src.toks.last().is_some_and(|r| {
         r.end > r.start && {
             let k = r.end - 1;
-            crate::source::small_number(doc, k)
-                || doc.in_class(k, &QUANTIFIER_PRONOUNS)
-                || doc.is(k, "percent")
-                || doc.word(k).ends_with('%')
+            share(k)
+                // "A majority of Republicans support …", "19 percent of
+                // college students support …": a share of people.
+                || r.clone().any(|k| {
+                    doc.is(k + 1, "of")
+                        && k + 2 < r.end
+                        && (share(k)
+                            || doc.is_any(k, &["half", "majority", "minority", "plurality", "third", "quarter"]))
+                })
         }
     })
 }
