@@ -1286,6 +1286,29 @@ fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Pieces {
     toks
 }
 
+/// Heads that count people rather than name them: "a wide array of
+/// economists", "a handful of Democrats", "a majority of voters".
+const COLLECTIVE_HEADS: &[&str] = &[
+    "array",
+    "bunch",
+    "couple",
+    "dozen",
+    "dozens",
+    "group",
+    "half",
+    "handful",
+    "host",
+    "lot",
+    "lots",
+    "majority",
+    "minority",
+    "number",
+    "plurality",
+    "range",
+    "slew",
+    "variety",
+];
+
 /// Tells what a source phrase names.
 pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     let words = &*WORDS;
@@ -1302,6 +1325,18 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
         }
     }
     let head = head_end - 1;
+    // "a wide array of economists", "a handful of Democrats": a number of
+    // people is a group of them.
+    if head_end + 1 < r.end
+        && doc.is(head_end, "of")
+        && doc.is_any(head, COLLECTIVE_HEADS)
+        && matches!(
+            classify(doc, head_end + 1..r.end),
+            SourceKind::Group | SourceKind::Anonymous
+        )
+    {
+        return SourceKind::Group;
+    }
     // "Procter & Gamble", "Ernst & Young": names joined by an ampersand
     // name a firm.
     if head > r.start + 1 && doc.toks[head - 1].text == "&" && doc.capitalized(head) {
