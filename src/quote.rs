@@ -5,11 +5,11 @@
 //! alternation. An opening shape in closing position (attached to the word
 //! before it, free after it) closes: that is German „…“ and ‚…‘, and the
 //! sloppy “…“ of some feeds; »…« pairs too, and so does the ”…” of others
-//! (a ” that sits where an opening mark sits, with nothing open, opens). At most one double quotation is
-//! open at a time, so a new opening double mark in opening position ends an
-//! unclosed one ([`Closing::BeforeNextQuote`]). Single marks pair as ‘…’
-//! inside or outside double ones; a `’` with no single quotation open is an
-//! apostrophe ("voters’"). News convention for long quotes is honoured: when
+//! (a ” that sits where an opening mark sits, with nothing open, opens). At
+//! most one double quotation is open at a time, so a new opening double mark
+//! in opening position ends an unclosed one ([`Closing::BeforeNextQuote`]).
+//! Single marks pair as ‘…’ inside or outside double ones; a `’` with no
+//! single quotation open is an apostrophe ("voters’"). News convention for long quotes is honoured: when
 //! a paragraph ends inside a quotation and the next paragraph opens with a
 //! mark of the same kind, the quotation goes on, and only the last paragraph
 //! closes it:

@@ -639,11 +639,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if base && !base_form_verb(doc, c.toks.start, src.get(doc)) {
                 return None;
             }
-            let mut after = src.first_end(doc);
-            // "…,” said Clinton and Sanders.": coordinated names.
-            if doc.is(after, "and") && src.end() > after {
-                after = src.end();
-            }
+            // ("…,” said Clinton and Sanders.": coordinated names.)
+            let after = src.names_end(doc);
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
                 // "…,” said Smith and hung up.", "…,” said Smith, and the
@@ -696,12 +693,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     {
         return None;
     }
-    let mut j = src.first_end(doc);
-    // "…,” Berger and Moore, both Republicans, said": coordinated names,
-    // and perhaps an appositive after the last of them.
-    if doc.is(j, "and") && src.end() > j {
-        j = src.end();
-    }
+    // ("…,” Berger and Moore, both Republicans, said": coordinated names,
+    // and perhaps an appositive after the last of them.)
+    let mut j = src.names_end(doc);
     // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
@@ -2207,21 +2201,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        // "Christie endorsed Trump": a name alone is an object's content.
-        // "Most Republicans support deportation": a noun alone too.
-        let name = np_only
-            && content.len() == 1
-            && !doc.in_class(content.start, &DETERMINERS)
-            && (doc.capitalized(content.start)
-                || (doc.kind(content.start) == Some(TokenKind::Word)
-                    && !doc.in_class(content.start, &crate::source::STOP_WORDS)
-                    && !doc.verb[content.start]
-                    && !doc.word(content.start).ends_with("ed")
-                    && !doc.is_any(content.start, &["away", "back", "down", "off", "out", "up"])
-                    // (the whole object: no word of it cut off after it)
-                    && !doc.toks.get(content.end).is_some_and(|t| {
-                        t.kind == TokenKind::Word && !doc.capitalized(content.end)
-                    })));
+        let name = np_only && content.len() == 1 && one_word_object(doc, content.start);
         // "Everyone but Hewlett said yes": an answer of one word.
         let answer = content.len() == 1
             && matches!(c.category, CueCategory::Speech)
@@ -3894,6 +3874,26 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// An object of one word at `k` that is a whole content: "Christie endorsed
+/// Trump", "Most Republicans support deportation", "Ryan backs him"; not a
+/// particle ("backed down"), a participle ("deemed classified") or the first
+/// word of a longer object.
+fn one_word_object(doc: &Doc<'_>, k: usize) -> bool {
+    if doc.in_class(k, &DETERMINERS) {
+        return false;
+    }
+    doc.capitalized(k)
+        || (doc.kind(k) == Some(TokenKind::Word)
+            && !doc.in_class(k, &STOP_WORDS)
+            && !doc.verb[k]
+            && !doc.word(k).ends_with("ed")
+            && !doc.is_any(k, &["away", "back", "down", "off", "out", "up"])
+            && !doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(k + 1)))
+}
+
 /// Written works that take a stand as their authors do: "The ad attacks
 /// Clinton", "The editorial endorsed Mr. Kasich", "The lawsuit accuses the
 /// county of …".
@@ -3972,8 +3972,7 @@ fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
                 || r.clone().any(|k| {
                     doc.is(k + 1, "of")
                         && k + 2 < r.end
-                        && (share(k)
-                            || doc.is_any(k, &["half", "majority", "minority", "plurality", "third", "quarter"]))
+                        && (share(k) || doc.is_any(k, crate::source::COLLECTIVE_HEADS))
                 })
         }
     })
@@ -4185,10 +4184,8 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
         || (doc.is(head_tok, "out") && doc.is(head_tok + 1, "of"))
         || (head.ends_with('%')
             && !phrase.start.checked_sub(1).is_some_and(|k| doc.toks[k].is_wordlike()))
-        || doc.is_any(
-            head_tok,
-            &["percent", "majority", "minority", "quarter", "third", "half", "police", "people"],
-        )
+        || doc.is_any(head_tok, &["percent", "police", "people"])
+        || doc.is_any(head_tok, crate::source::COLLECTIVE_HEADS)
         || (doc.is(head_tok + 1, "in") && crate::source::small_number(doc, head_tok + 2))
         // "Those surveyed say", "those polled believe"
         || doc.is(head_tok, "those")

@@ -958,6 +958,18 @@ impl Untold {
         }
     }
 
+    /// The token after the names the phrase starts with: after the first
+    /// name ([`Untold::first_end`]), or after the last of coordinated names
+    /// ("Berger and Moore", "Gov. Jeb Bush and Marco Rubio").
+    pub(crate) fn names_end(&self, doc: &Doc<'_>) -> usize {
+        let first = self.first_end(doc);
+        if doc.is(first, "and") && self.end() > first {
+            self.end()
+        } else {
+            first
+        }
+    }
+
     /// A phrase of one token (one name of one token).
     fn one_token(&self) -> bool {
         match self {
@@ -1287,25 +1299,13 @@ fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Pieces {
 }
 
 /// Heads that count people rather than name them: "a wide array of
-/// economists", "a handful of Democrats", "a majority of voters".
-const COLLECTIVE_HEADS: &[&str] = &[
-    "array",
-    "bunch",
-    "couple",
-    "dozen",
-    "dozens",
-    "group",
-    "half",
-    "handful",
-    "host",
-    "lot",
-    "lots",
-    "majority",
-    "minority",
-    "number",
-    "plurality",
-    "range",
-    "slew",
+/// economists", "a handful of Democrats", "a majority of voters", "a third
+/// of the delegates". A verb after them agrees with the people ("A majority
+/// of Republicans support …").
+#[rustfmt::skip]
+pub(crate) const COLLECTIVE_HEADS: &[&str] = &[
+    "array", "bunch", "couple", "dozen", "dozens", "group", "half", "handful", "host", "lot",
+    "lots", "majority", "minority", "number", "plurality", "quarter", "range", "slew", "third",
     "variety",
 ];
 
