@@ -990,6 +990,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 if free => {}
             TokenKind::CloseQuote | TokenKind::Quote => return Some(j),
             TokenKind::Dash | TokenKind::Punct if free => {}
+            // "- ''Born with a silver spoon in her mouth,'' Mr. Elkins said
+            // - but they couldn't …": a dash closes the aside.
+            TokenKind::Dash => return Some(j),
             TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
             _ => return None,
         }
@@ -1157,7 +1160,14 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         // "Gray ran through the family's code: “Civility was assumed,” he
         // said.": the writer's words before the colon introduce the
         // quotation, which alone is what the source said.
-        if open > start && doc.punct(open - 1, ":") {
+        // So do words before a dash: "Clinton suggested that the plan was
+        // unserious - “Again, we need to get into the details,” she
+        // said." (Not a quotation's piece before it: "“I don't think the
+        // conventional wisdom” -- that … -- “is going to last,” he says.")
+        let dash_before = open > start
+            && doc.kind(open - 1) == Some(TokenKind::Dash)
+            && !(start..open).any(|j| doc.toks[j].is_double_quote());
+        if open > start && (doc.punct(open - 1, ":") || dash_before) {
             start = open;
         }
     }
@@ -1469,7 +1479,18 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // attribution; the short piece before it is content too.
             let parenthetical =
                 doc.punct(end, ",") && !cue_first && end <= cx.cues[ci].toks.end + 3;
-            let before = content_before(doc, r.start.min(content_end), content_end);
+            // "… before the convention — that won’t happen, they believe —
+            // but how …": an attribution closed by a dash reports the aside
+            // its dash closes.
+            let from = if doc.kind(end) == Some(TokenKind::Dash) {
+                (r.start..content_end)
+                    .rev()
+                    .find(|&j| doc.kind(j) == Some(TokenKind::Dash))
+                    .map_or(r.start, |j| j + 1)
+            } else {
+                r.start
+            };
+            let before = content_before(doc, from.min(content_end), content_end);
             let Some(content) = before.or_else(|| {
                 let short = trim(doc, r.start..content_end);
                 (parenthetical && !short.is_empty() && short.len() <= 3).then_some(short)
@@ -2907,9 +2928,20 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // (After "that", a preposition opens an adjunct of the clause:
         // "saying that as president, Mr. Trump would be firm".)
         let opener_ok = !doc.in_class(content.start, &NOT_CONTENT_START) || infinitive || had_that;
+        // A verb that takes only a quotation reports only one: in "Fiorina
+        // walked the halls, beaming, a victory lap in her conquered land"
+        // the phrase after it is no content.
+        let quote_only = !c.frames.has(
+            Frames::THAT
+                .with(Frames::OBJ_THAT)
+                .with(Frames::NP)
+                .with(Frames::TO)
+                .with(Frames::OBJ_TO),
+        );
         if !substantial(doc, &content)
             || !opener_ok
             || (!clause && !infinitive && !c.frames.has(Frames::NP))
+            || (quote_only && doc.quote_opened_at(content.start).is_none())
         {
             continue;
         }

@@ -221,7 +221,22 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
 /// A lowercase noun that names people: "officials", "activists".
 pub(crate) fn is_person_noun(w: &str) -> bool {
     let words = &*WORDS;
-    PERSON_FILTER.may_hold(w) && (words.anonymous.contains(w) || words.groups.contains(w))
+    let listed = |w: &str| {
+        PERSON_FILTER.may_hold(w) && (words.anonymous.contains(w) || words.groups.contains(w))
+    };
+    listed(w) || role_base(w).is_some_and(listed)
+}
+
+/// The role a prefixed role word names: "host" in "co-host", "aide" in
+/// "ex-aide", "chairman" in "vice-chairman".
+fn role_base(w: &str) -> Option<&str> {
+    // (A hyphen in the first six bytes, one test for most words.)
+    if !w.as_bytes().iter().take(6).any(|&b| b == b'-') {
+        return None;
+    }
+    ["co-", "ex-", "vice-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
 }
 
 /// The filter of the anonymous and the group nouns, read by
@@ -622,8 +637,9 @@ pub(crate) fn apposed(doc: &Doc<'_>, first: usize) -> bool {
                 || modified_title(doc, first)))
 }
 
-/// A title after one or two lowercase modifiers: "editorial board editor
-/// for The Washington Post", "longtime campaign aide".
+/// A title after one to three lowercase modifiers: "editorial board editor
+/// for The Washington Post", "longtime campaign aide", "refugee rights
+/// program director at Human Rights Watch".
 fn modified_title(doc: &Doc<'_>, first: usize) -> bool {
     let plain = |k: usize| {
         doc.kind(k) == Some(TokenKind::Word)
@@ -633,7 +649,7 @@ fn modified_title(doc: &Doc<'_>, first: usize) -> bool {
             && !doc.in_class(k, &DETERMINERS)
             && !doc.verb[k]
     };
-    (first + 1..first + 3)
+    (first + 1..first + 4)
         .take_while(|&k| plain(k - 1) && plain(k))
         .any(|k| is_title_noun(doc.word(k)))
 }
@@ -1180,11 +1196,13 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         && !doc.in_class(i + 1, &STOP_WORDS)
                 });
             // "said Clinton’s top foreign policy aide Jake Sullivan"; after
-            // a genitive, before a comma too: "said Rubio’s deputy campaign
-            // manager, Rich Beeson".
+            // a genitive or "the", before a comma too: "said Rubio’s deputy
+            // campaign manager, Rich Beeson", "the White House press
+            // secretary, Josh Earnest, said".
             let titled_owner = || {
                 title_before(doc, i, ceil, |k| doc.punct(k, ","))
-                    && (start..i).any(|k| crate::cue::genitive(doc.word(k)))
+                    && (doc.is(start, "the")
+                        || (start..i).any(|k| crate::cue::genitive(doc.word(k))))
             };
             // "The Sanders campaign", "the Obama administration": a name
             // and the body it names, one phrase after "the".
@@ -1473,8 +1491,11 @@ pub(crate) fn is_title_noun(w: &str) -> bool {
 /// "spokesman" (not "government" or "movement", which only end like one).
 pub(crate) fn is_listed_title_noun(w: &str) -> bool {
     let words = &*WORDS;
-    let mut buf = [0u8; 32];
-    words.anonymous.contains(w) || words.titles.contains(recase(w, &mut buf, true))
+    let listed = |w: &str| {
+        let mut buf = [0u8; 32];
+        words.anonymous.contains(w) || words.titles.contains(recase(w, &mut buf, true))
+    };
+    listed(w) || role_base(w).is_some_and(listed)
 }
 
 /// `w` in lowercase (or with its first letter capitalized) in `buf`, when
