@@ -1912,15 +1912,19 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         // "Mr. Trump said, among other things, that …": an aside between
-        // commas before "that".
+        // commas before "that"; "Clinton said, when the story broke, “I did
+        // not …”": before a quotation, which is the content then.
         if doc.punct(a, ",") {
             let close = (a + 2..(a + 10).min(sent_end))
                 .take_while(|&j| doc.toks[j].is_wordlike() || doc.punct(j, ","))
                 .find(|&j| doc.punct(j, ","));
-            if let Some(j) =
-                close.filter(|&j| doc.is(j + 1, "that") && !that_is_determiner(doc, j + 1))
-            {
-                a = j + 1;
+            if let Some(j) = close.filter(|&j| {
+                (doc.is(j + 1, "that") && !that_is_determiner(doc, j + 1))
+                    // (Not a participle: "…, Spicer said, adding, “…”".)
+                    || (doc.quote_opened_at(j + 1).is_some()
+                        && (a + 1..j).all(|k| doc.toks[k].is_wordlike() && cx.cue_at(k) == NONE))
+            }) {
+                a = if doc.is(j + 1, "that") { j + 1 } else { j };
             }
         }
         // ("Haddad-Sirri rejected that account": after a verb that takes
