@@ -631,9 +631,12 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
         // ("…, say some Democrats": a base form before a plural.)
         let base = c.form == Form::Base;
+        // ("Gingrich — mentioned by Newsmax as a choice — told Bill O’Reilly
+        // that …": one tells someone, so "told" is never inverted.)
         if (c.form == Form::Past || c.form == Form::Third || base)
             && speech
             && c.frames.has(Frames::QUOTE)
+            && &*c.lemma != "tell"
         {
             let mut src = np_starting_untold(doc, c.toks.end, hi)?;
             if base && !base_form_verb(doc, c.toks.start, src.get(doc)) {

@@ -1144,9 +1144,11 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         if !np_token(doc, i) {
             break;
         }
-        // A preposition continues only into a name or a determiner phrase.
+        // A preposition continues only into a name or a determiner phrase,
+        // or into the title "chief of staff".
         if doc.in_class(i, &INNER_PREPOSITIONS)
             && (!np_start(doc, i + 1) || doc.in_class(i + 1, &SUBJECT_PRONOUNS))
+            && !chief_of_staff(doc, i)
         {
             break;
         }
@@ -1178,6 +1180,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
                 || (doc.is(i, "and") && doc.capitalized(i + 1))
                 || doc.toks[i].text == "&"
+                || (i > start + 1 && chief_of_staff(doc, i - 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
                 // "The Greenfield Public Library’s board of trustees" (after
                 // "the": "called Mr. Obama’s remarks …" names no one)
@@ -1264,6 +1267,15 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
     untold(start..end)
 }
 
+/// The "of" of "chief of staff", "chiefs of staff": "Hunter’s chief of
+/// staff, Joe Kasper, told POLITICO".
+fn chief_of_staff(doc: &Doc<'_>, of: usize) -> bool {
+    of > 0
+        && doc.is(of, "of")
+        && doc.is_any(of - 1, &["chief", "chiefs"])
+        && doc.is(of + 1, "staff")
+}
+
 /// Lowercase words from `i`, at most four, the last a title and after it
 /// a token `next` holds: a name ("campaign manager" in "said Trump
 /// campaign manager Corey Lewandowski", "host" in "told Fox News host Sean
@@ -1278,6 +1290,9 @@ fn title_before(doc: &Doc<'_>, i: usize, ceil: usize, next: impl Fn(usize) -> bo
     {
         if k + 1 < ceil && next(k + 1) && is_title_noun(doc.word(k)) {
             return true;
+        }
+        if chief_of_staff(doc, k + 1) {
+            return k + 3 < ceil && next(k + 3);
         }
         k += 1;
     }
