@@ -42,7 +42,8 @@ pub enum CueCategory {
     Writing,
     /// "according to", and the "in" of a document ("In a poll released Sunday, …").
     According,
-    /// A colon frame with no verb: `Sen. Ortiz: “We need a vote.”`
+    /// A punctuation frame with no verb: a colon (`Sen. Ortiz: “We need a
+    /// vote.”`) or a signature's dash (`“We need a vote.” ― Ana Ortiz`).
     Colon,
     /// Belief, knowledge or intention: think, believe, expect, want.
     Belief,
@@ -199,6 +200,8 @@ pub enum Rule {
     /// In a poll released Sunday, …: a document in a fronted "in" phrase,
     /// or in one that closes the clause ("… in the latest Fox poll").
     InDocument,
+    /// “…” ― Ana Ruiz: a quotation or a post signed with a dash and a name.
+    Signature,
 }
 
 /// One attributed claim.

@@ -14,6 +14,7 @@ use crate::lexicon::CueLexicon;
 use crate::rules::{self, Cand, Ctx};
 use crate::source::STOP_WORDS;
 use crate::speaker;
+use crate::token::TokenKind;
 use crate::{Claim, ClaimKind, Cue, CueCategory, Extraction, Source, Span};
 
 /// Extracts attributed claims. Build it once and share it: it is cheap to
@@ -137,6 +138,7 @@ impl Extractor {
         if categories & bit(CueCategory::Colon) != 0 {
             rules::colon(&cx, &mut cands);
             rules::colon_after_clause(&cx, &mut cands);
+            rules::signature(&cx, &mut cands);
         }
         rules::noun_cue(&cx, &mut cands);
         rules::raising_passive(&cx, &mut cands);
@@ -1060,6 +1062,14 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
                 // a document ("In a poll released Sunday, …").
                 None if cand.cue_toks.first().is_some_and(|r| doc.is(r.start, "in")) => {
                     ("in".to_owned(), CueCategory::According)
+                }
+                // A signature's dash, written "—" whatever its mark.
+                None if cand
+                    .cue_toks
+                    .first()
+                    .is_some_and(|r| doc.kind(r.start) == Some(TokenKind::Dash)) =>
+                {
+                    ("—".to_owned(), CueCategory::Colon)
                 }
                 None => (":".to_owned(), CueCategory::Colon),
             };

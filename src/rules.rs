@@ -3787,6 +3787,155 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Rule: a quotation or a post signed with a dash and a name, the
+/// signature ending its paragraph.
+///
+/// * "“Maybe we can build a wall around the whole city.” ― Ana Ruiz"
+/// * "“It needs to stop.”" as a paragraph, then "- Lena Park, Tulsa." as
+///   the next
+/// * An embedded post: "No one is above the law. pic.twitter.com/x1 — Ana
+///   Ruiz (@anaruiz) July 5, 2016"
+///
+/// The signature is a name (capitalized words, a title perhaps), then
+/// perhaps a handle in parentheses, a date, or a comma and a place or an
+/// affiliation. The content is the quotation, which opens its paragraph
+/// (or is the paragraph before), or the post before the dash.
+pub(crate) fn signature(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    for (pi, p) in doc.paras.iter().enumerate() {
+        let mut end = p.end;
+        while end > p.start && doc.kind(end - 1) == Some(TokenKind::ParagraphBreak) {
+            end -= 1;
+        }
+        // ("… July 5, 2016</tweet>.": past a closing tag.)
+        if end > p.start && doc.punct(end - 1, ".") {
+            end -= 1;
+        }
+        if end > p.start + 4 && doc.toks[end - 1].text == ">" {
+            if let Some(lt) = (end.saturating_sub(6).max(p.start)..end - 1)
+                .rev()
+                .find(|&k| doc.toks[k].text == "<")
+                .filter(|&k| doc.toks[k + 1].text == "/")
+            {
+                end = lt;
+            }
+        }
+        // The dash is among the paragraph's last tokens.
+        let floor = end.saturating_sub(24).max(p.start);
+        let Some(d) = (floor..end)
+            .rev()
+            .find(|&k| doc.kind(k) == Some(TokenKind::Dash))
+        else {
+            continue;
+        };
+        let Some((name_end, handle)) = signed(doc, d + 1, end) else {
+            continue;
+        };
+        let content = if d > p.start && doc.quote_closed_at(d - 1).is_some() {
+            // "“…” ― Ana Ruiz": the quotation opens the paragraph.
+            let q = doc.quote_closed_at(d - 1).unwrap_or(0);
+            let qt = doc.quote_toks(q);
+            if qt.start != p.start {
+                continue;
+            }
+            qt
+        } else if d == p.start && pi > 0 {
+            // "- Lena Park, Tulsa." after a paragraph that is a quotation.
+            let prev = &doc.paras[pi - 1];
+            let mut e = prev.end;
+            while e > prev.start && doc.kind(e - 1) == Some(TokenKind::ParagraphBreak) {
+                e -= 1;
+            }
+            match doc.quote_closed_at(e.saturating_sub(1)) {
+                Some(q) if e > prev.start && doc.quote_toks(q).start == prev.start => {
+                    doc.quote_toks(q)
+                }
+                _ => continue,
+            }
+        } else if handle && d > p.start {
+            // A post: its text before the dash, past a markup tag opening
+            // the paragraph and a link to a picture closing it.
+            let mut a = p.start;
+            if doc.toks[a].text == "<" {
+                match (a..d).find(|&k| doc.toks[k].text == ">") {
+                    Some(k) => a = k + 1,
+                    None => continue,
+                }
+            }
+            let mut e = d;
+            while e > a && doc.kind(e - 1) == Some(TokenKind::Url) {
+                e -= 1;
+            }
+            trim(doc, a..e)
+        } else {
+            continue;
+        };
+        let words = doc.toks[content.clone()]
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .count();
+        if words < 4 {
+            continue;
+        }
+        let Some(src) = np_starting_at(doc, d + 1, name_end) else {
+            continue;
+        };
+        if src.kind == SourceKind::Pronoun || src.toks.last().map_or(0, |r| r.end) != name_end {
+            continue;
+        }
+        out.push(Cand {
+            cue: NONE,
+            cue_toks: Pieces::one(d..d + 1),
+            source: Some(src),
+            content: Pieces::one(content),
+            rule: Rule::Signature,
+            score: 0.7,
+            sent: doc.sent_of[d] as usize,
+        });
+    }
+}
+
+/// The end of a name that signs a paragraph from `a` to `end`, and whether
+/// a handle follows it: "Ana Ruiz", "President Obama, tweeting after the
+/// vote", "Ana Ruiz (@anaruiz) July 5, 2016", "Lena Park, Tulsa.".
+fn signed(doc: &Doc<'_>, a: usize, end: usize) -> Option<(usize, bool)> {
+    let name_end = (a..(a + 6).min(end))
+        .take_while(|&k| {
+            (doc.capitalized(k) && doc.toks[k].is_wordlike() && !crate::cue::genitive(doc.word(k)))
+                || (k > a && doc.in_class(k, &crate::speaker::PARTICLE_WORDS))
+        })
+        .last()?
+        + 1;
+    if doc.in_class(a, &DETERMINERS) || doc.in_class(a, &SUBJECT_PRONOUNS) {
+        return None;
+    }
+    let mut k = name_end;
+    let mut handle = false;
+    if doc.punct(k, "(") && doc.kind(k + 1) == Some(TokenKind::Handle) && doc.punct(k + 2, ")") {
+        handle = true;
+        k += 3;
+    }
+    let rest = k..end;
+    let ends = |r: Range<usize>| r.clone().all(|j| doc.punct(j, ".")) && r.len() <= 1;
+    if ends(rest.clone()) {
+        return Some((name_end, handle));
+    }
+    // "July 5, 2016": a date.
+    if handle && is_month(doc.word(k)) && rest.len() <= 5 {
+        return Some((name_end, handle));
+    }
+    // ", Tulsa.", ", Center for Economic and Policy Research", ", tweeting
+    // after the vote": a place, an affiliation or an occasion, with no
+    // quotation in it.
+    if doc.punct(k, ",")
+        && rest.len() <= 12
+        && (k + 1..end).all(|j| !doc.toks[j].is_quote() && !doc.punct(j, ","))
+    {
+        return Some((name_end, handle));
+    }
+    None
+}
+
 /// True for words that start a noun phrase; used to skip "the" after a cue.
 #[allow(dead_code)]
 pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
