@@ -3646,23 +3646,39 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if doc.sent_of[open] as usize != si || colon < s.toks.start + 2 {
             continue;
         }
-        // A cue near the colon has its own rule ("told reporters:").
-        if (colon.saturating_sub(4).max(s.toks.start)..colon).any(|k| cx.cue(k).is_some()) {
+        // A verb cue near the colon has its own rule ("told reporters:"); a
+        // noun does not ("McConnell delivered a blunt message to Trump:
+        // “…”").
+        if (colon.saturating_sub(4).max(s.toks.start)..colon)
+            .any(|k| cx.cue(k).is_some_and(|(_, c)| !c.noun))
+        {
             continue;
         }
         // The clause: after a fronted adjunct or a subordinate clause and
         // its comma ("Asked which county …, he demurred").
         let comma = (s.toks.start..colon).rev().find(|&k| doc.punct(k, ","));
         let start = comma.map_or(s.toks.start, |k| k + 1);
-        let Some(np) = np_starting_untold(doc, start, colon) else {
-            continue;
+        // ("Mitch McConnell, R-Ky., delivered a blunt message to Trump:
+        // “…”": the comma is an appositive's, the subject before it.)
+        let lowercase = |k: usize| doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k);
+        let (np, verb) = match np_starting_untold(doc, start, colon) {
+            Some(np) => {
+                let verb = skip_auxiliaries(cx, np.end(), colon);
+                (np, verb)
+            }
+            None if comma.is_some() && lowercase(start) => {
+                match subject_untold(doc, start, s.toks.start) {
+                    Some(np) => (np, start),
+                    None => continue,
+                }
+            }
+            None => continue,
         };
         if np.is_pronoun() && !doc.in_class(np.start(), &SUBJECT_PRONOUNS) {
             continue;
         }
         // What the subject does: a few lowercase words, the first a verb-like
         // word (not a preposition: "Here is the list:" has no subject).
-        let verb = skip_auxiliaries(cx, np.end(), colon);
         let predicate = verb..colon;
         let plain = predicate.len() <= 8
             && predicate.clone().all(|k| {

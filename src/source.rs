@@ -1152,8 +1152,13 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             break;
         }
-        // "said Trump on Monday", "told reporters Tuesday".
-        if doc.in_class(i, &TIME_WORDS) && i > start && doc.capitalized(i) {
+        // "said Trump on Monday", "told reporters Tuesday" (not "a
+        // Wednesday editorial").
+        if doc.in_class(i, &TIME_WORDS)
+            && i > start
+            && doc.capitalized(i)
+            && !(doc.in_class(i - 1, &DETERMINERS) && is_weekday(doc.word(i)))
+        {
             break;
         }
         if doc.in_class(i, &RELATIVE_PRONOUNS) {
@@ -1265,6 +1270,14 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         return None;
     }
     untold(start..end)
+}
+
+/// A day of the week: "Monday" … "Sunday".
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// The "of" of "chief of staff", "chiefs of staff": "Hunter’s chief of
