@@ -2905,6 +2905,41 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         }
         // ("saying in a statement that …", "saying at one point, “…”")
         let mut a = past_lead(cx, c, c.toks.end, s.toks.end);
+        // ", telling reporters the bridge would open": whom one tells is
+        // no content.
+        // (Not a subject pronoun past an adjunct, which opens the content,
+        // nor whom one advises to do something: "advising the senator to
+        // stick to the issues".)
+        if c.frames.has(Frames::OBJ_THAT)
+            && a == c.toks.end
+            && !doc.is(a, "that")
+            && !doc.in_class(a, &SUBJECT_PRONOUNS)
+        {
+            let after =
+                if doc.in_class(a, &ADDRESSEES) && !doc.is_any(a, &["the", "a", "an", "her"]) {
+                    Some(a + 1)
+                } else {
+                    addressee_np(doc, a, s.toks.end)
+                        .filter(|np| np.kind != SourceKind::Other)
+                        .and_then(|np| np.toks.last().map(|r| r.end))
+                        .filter(|&e| !crate::cue::genitive(doc.word(e - 1)))
+                };
+            // What follows opens a clause: "that", a subject pronoun, a
+            // determiner or a name ("promising the Friends of Abe will
+            // return" has its subject in the phrase, "advising Williams
+            // College graduates to" its addressee after it).
+            if let Some(e) = after.filter(|&e| {
+                doc.is(e, "that")
+                    || doc.in_class(e, &SUBJECT_PRONOUNS)
+                    || (doc.in_class(e, &DETERMINERS) && !doc.is_any(e, &["that", "this"]))
+                    || (doc.capitalized(e) && doc.toks[e].is_wordlike() && !doc.capitalized(e - 1))
+            }) {
+                a = e;
+                if !doc.is(a, "that") {
+                    a = past_day(doc, a);
+                }
+            }
+        }
         let had_that = doc.is(a, "that") && !that_is_determiner(doc, a);
         if had_that {
             a += 1;
@@ -3562,14 +3597,19 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
             return Some(src.tell(doc));
         }
         // "Gary Emineth, a former state party chairman, became a delegate
-        // and said …": past an appositive between commas.
+        // and said …", "Suu Kyi, 70, said it was too early … but added":
+        // past an appositive between commas.
         let end = src.first_end(doc);
         if doc.punct(end, ",") && crate::source::apposed(doc, end + 1) {
             let close = (end + 2..(end + 16).min(limit)).find(|&k| doc.punct(k, ","));
             let plain = |c: usize| (end + 1..c).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
             if let Some(c) = close.filter(|&c| plain(c)) {
+                // (Not a participle: "Hours later, Trump took to Twitter,
+                // telling …" opens with an adjunct.)
                 if doc.toks.get(c + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word && !doc.capitalized(c + 1) && !doc.verb[c + 1]
+                    t.kind == TokenKind::Word
+                        && !doc.capitalized(c + 1)
+                        && !(doc.verb[c + 1] && t.text.ends_with("ing"))
                 }) {
                     return Some(src.tell(doc));
                 }
