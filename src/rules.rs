@@ -2196,8 +2196,21 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // quotation in it, which mostly runs on to the quotation.
         let two_objects = NAMING.contains(&&*c.lemma) || &*c.lemma == "describe";
         let quoted = (content.start..content.end).any(|k| doc.toks[k].is_quote());
+        // "Mr. Lew stressed those worries on Sunday at a forum in Beijing,
+        // and he raised them again …": a verb that takes a clause or an
+        // object, with an object, which ends as one does.
+        // (Only where the object ends at that word.)
+        let object = !np_only && !had_that && c.frames.has(Frames::NP) && !two_objects && !quoted;
         if np_only && !two_objects && !quoted {
             content = object_np(cx, content);
+        } else if let Some(k) = object
+            .then(|| object_then_adjunct(cx, content.clone()))
+            .flatten()
+        {
+            let cut = object_np(cx, content.clone());
+            if cut.end <= k {
+                content = cut;
+            }
         }
         // "who has known Trump since the 1970s", "has known the Clintons
         // for decades": an acquaintance, not a belief.
@@ -4097,10 +4110,11 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
             && ((doc.in_class(k + 1, &TIME_WORDS) && doc.capitalized(k + 1))
                 || (doc.kind(k + 1) == Some(TokenKind::Number) && doc.word(k + 1).len() == 4)
                 || is_month(doc.word(k + 1)));
+        // ("anger and hatred of Clinton": a noun in -ed.)
         let clause = doc.in_class(k, &COORDINATORS)
             && (doc.in_class(k + 1, &FINITE_VERBS)
                 || cx.verb(k + 1).is_some()
-                || doc.word(k + 1).ends_with("ed"));
+                || (doc.word(k + 1).ends_with("ed") && !doc.is_any(k + 1, ED_NOUNS)));
         // "is backing Hillary Clinton because he worries …": a
         // subordinate clause is no part of the object.
         let subordinate = doc.is_any_of(k, &STOP_WORDS, SUBORDINATORS) && !doc.is(k, "as");
@@ -4117,6 +4131,38 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     }
     r
 }
+
+/// Where `r` stops being an object: it opens with a phrase of a few words,
+/// no verb and no comma, then a preposition of an adjunct or a conjunction
+/// ("those worries on Sunday", "the charges and counter-accused her"); not
+/// the subject of a clause ("the charges were false", "he was there").
+fn object_then_adjunct(cx: &Ctx<'_, '_>, r: Range<usize>) -> Option<usize> {
+    let doc = cx.doc;
+    if doc.in_class(r.start, &SUBJECT_PRONOUNS) {
+        return None;
+    }
+    let verb_like = |k: usize| {
+        doc.in_class(k, &FINITE_VERBS)
+            || doc.in_class(k, &AUXILIARIES)
+            || doc.verb[k]
+            || (doc.word(k).ends_with("ed") && !doc.capitalized(k))
+    };
+    let k = (r.start..(r.start + 7).min(r.end))
+        .find(|&k| !doc.toks[k].is_wordlike() || verb_like(k) || doc.is_any(k, OBJECT_ENDS))
+        .unwrap_or(r.end);
+    (k > r.start && k < r.end && doc.is_any(k, OBJECT_ENDS)).then_some(k)
+}
+
+/// Nouns and adjectives in -ed that are no past form: "anger and hatred".
+const ED_NOUNS: &[&str] = &[
+    "bed", "creed", "greed", "hatred", "hundred", "kindred", "naked", "need", "red", "sacred",
+    "seed", "shred", "speed", "wicked",
+];
+
+/// Words that end an object before an adjunct or a second verb.
+const OBJECT_ENDS: &[&str] = &[
+    "after", "and", "as", "at", "before", "but", "during", "on", "since", "while",
+];
 
 /// An object of one word at `k` that is a whole content: "Christie endorsed
 /// Trump", "Most Republicans support deportation", "Ryan backs him"; not a
