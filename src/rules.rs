@@ -3771,7 +3771,22 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// after the colon, or the rest of the paragraph.
 pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
-    for p in &doc.paras {
+    // Inside a paragraph, after a sentence that ends in a quotation, a
+    // name and a colon before a quotation: "Clinton: “Our goal is to
+    // defeat ISIS.” Bush: “The mission is to destroy ISIS.”"
+    let inner = doc
+        .sents
+        .iter()
+        .filter(|s| {
+            s.toks.start > doc.paras[s.para].start
+                && matches!(
+                    doc.kind(s.toks.start - 1),
+                    Some(TokenKind::CloseQuote | TokenKind::Quote)
+                )
+                && doc.quote_closed_at(s.toks.start - 1).is_some()
+        })
+        .map(|s| (s.toks.start..doc.paras[s.para].end, true));
+    for (p, inner) in doc.paras.iter().map(|p| (p.clone(), false)).chain(inner) {
         let limit = (p.start + 10).min(p.end);
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
             continue;
@@ -3812,6 +3827,9 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         let quoted = doc.quote_opened_at(k + 1);
+        if inner && quoted.is_none() {
+            continue;
+        }
         let content = match quoted {
             Some(q) => doc.quote_toks(q),
             None => trim(doc, k + 1..p.end),
