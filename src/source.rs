@@ -488,9 +488,11 @@ fn subject_past_postmodifier(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Unt
 /// before a relative pronoun, when the clause runs up to the cue.
 fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     let floor = end.saturating_sub(20).max(lo);
+    // "whose" opens one too ("The county officials whose permits were
+    // revoked say …").
     let rel = (floor..end)
         .rev()
-        .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS))?;
+        .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS) || doc.is(k, "whose"))?;
     // The clause has words of its own: in "the organization that has
     // ruled" the relative pronoun is the subject, and no source is named.
     if rel + 2 >= end || (rel + 1..end).any(|k| !doc.toks[k].is_wordlike()) {
