@@ -394,6 +394,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 && doc.in_class(k, &TAIL_OPENERS)
                 && doc.is(k, "as")
                 && !doc.capitalized(k)
+                // ("only people such as the Kochs wanted …": a comparison.)
+                && !doc.is_any(k - 1, &["such", "same", "well"])
                 && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
                 // (not inside a parenthetical: "that Trump — even as he
                 // says …, is …")
