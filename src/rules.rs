@@ -3766,7 +3766,8 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 ///
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
 /// * Headlines: "De Blasio: Trust Bratton on security, not ‘blowhard’ Trump."
-/// * Transcripts: "Matthews: Well, speculation is bad."
+/// * Transcripts: "Matthews: Well, speculation is bad.", and in capitals
+///   where one speaker takes two turns at least: "TAPPER: Take a listen."
 ///
 /// The name must look like one (capitalized words, no digits, not a label
 /// such as "Update" or a dateline in capitals); the content is the quotation
@@ -3788,6 +3789,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && doc.quote_closed_at(s.toks.start - 1).is_some()
         })
         .map(|s| (s.toks.start..doc.paras[s.para].end, true));
+    let transcript = is_transcript(doc);
     for (p, inner) in doc.paras.iter().map(|p| (p.clone(), false)).chain(inner) {
         let limit = (p.start + 10).min(p.end);
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
@@ -3818,9 +3820,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // Email: …": a label, last word or genitive.
             && !doc.is_any(name.end - 1, COLON_LABELS)
             && !name.clone().any(|j| crate::cue::genitive(doc.word(j)))
-            && !name
-                .clone()
-                .all(|j| doc.word(j).chars().all(|c| !c.is_lowercase()))
+            && (!all_caps(doc, name.clone()) || transcript)
             && !name
                 .clone()
                 .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
@@ -3849,7 +3849,10 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Albrecht, Brad Anderson, Rob Barron, …").
         // A headline with a quotation in it needs no verb: "Graham:
         // Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance".
-        if quoted.is_none() && !content.clone().any(|j| doc.toks[j].is_quote()) {
+        // A turn of a transcript may be a question or a phrase: "TAPPER:
+        // Why not debate in New York?"
+        let turn = transcript && all_caps(doc, name.clone());
+        if quoted.is_none() && !turn && !content.clone().any(|j| doc.toks[j].is_quote()) {
             let commas = content.clone().filter(|&j| doc.punct(j, ",")).count();
             let capitals = content.clone().filter(|&j| doc.capitalized(j)).count();
             if !has_finite_verb(doc, content.clone()) || (commas >= 3 && capitals * 10 >= words * 7)
@@ -3874,6 +3877,43 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             sent: si,
         });
     }
+}
+
+/// Whether the words of `r` are all in capitals ("JAKE TAPPER", "UPDATE").
+fn all_caps(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    r.clone()
+        .all(|j| doc.word(j).chars().all(|c| !c.is_lowercase()))
+}
+
+/// Whether the document is a transcript whose speakers are named in
+/// capitals at the start of their paragraphs, as broadcast transcripts
+/// are: "JAKE TAPPER: …", "FALLIN: …", "TAPPER: …". A label in capitals
+/// ("UPDATE: …", "CORRECTION: …") or a dateline is no turn: one speaker's
+/// last name must open two paragraphs at least.
+fn is_transcript(doc: &Doc<'_>) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    for p in &doc.paras {
+        let limit = (p.start + 5).min(p.end);
+        let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
+            continue;
+        };
+        let name = p.start..k;
+        if name.is_empty() {
+            continue;
+        }
+        let last = doc.word(k - 1);
+        if last.chars().count() < 2
+            || !name.clone().all(|j| doc.toks[j].is_wordlike())
+            || !all_caps(doc, name)
+        {
+            continue;
+        }
+        if seen.contains(&last) {
+            return true;
+        }
+        seen.push(last);
+    }
+    false
 }
 
 /// Rule: a quotation or a post signed with a dash and a name, the
