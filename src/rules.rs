@@ -3832,6 +3832,12 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if inner && quoted.is_none() {
             continue;
         }
+        // A quotation that opens a headline's clause is a part of it:
+        // "Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified".
+        let quoted = quoted.filter(|&q| {
+            let after = doc.quote_toks(q).end;
+            after >= p.end || doc.sent_of[after] != doc.sent_of[k] || !doc.toks[after].is_wordlike()
+        });
         let content = match quoted {
             Some(q) => doc.quote_toks(q),
             None => trim(doc, k + 1..p.end),
@@ -4767,7 +4773,8 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
             && !doc.in_class(k, &STOP_WORDS);
         // ("in May": a month, not a modal)
         (doc.in_class(k, &FINITE_VERBS) && !(n > 0 && w == "May"))
-            || w.contains('’') && crate::source::is_pronoun_like(w)
+            // "I’d consider", "we'll see"
+            || (w.contains(['’', '\'']) && crate::source::is_pronoun_like(w))
             // "isn't", "wasn’t", "don't"
             || (lower && (w.ends_with("n't") || w.ends_with("n’t")))
             // "This includes a special force", "That means …": a form in -s
