@@ -3795,8 +3795,14 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
             continue;
         };
-        // "Gov. Rosalind Mayhew on the storm: “…”": a topic after the name.
-        let topic = (p.start..k).find(|&j| doc.is_any(j, &["on", "about"]));
+        // "Gov. Rosalind Mayhew on the storm: “…”": a topic after the name;
+        // "Clinton to Planned Parenthood: …": an addressee (after a person's
+        // name only: "Still to come: …", "A Plan to Fight Crime: …").
+        let topic = (p.start..k).find(|&j| {
+            doc.is_any(j, &["on", "about"])
+                || (doc.is_any(j, &["to"]) && j > p.start && doc.capitalized(j + 1))
+        });
+        let addressed = topic.is_some_and(|j| doc.is_any(j, &["to"]));
         let name = p.start..topic.unwrap_or(k);
         // "Former secretary of state Hillary Rodham Clinton: “…”": a
         // lowercase title before a name of two words.
@@ -3869,7 +3875,10 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let Some(src) = np_ending_at(doc, name.end, p.start) else {
             continue;
         };
-        if src.toks[0].start != p.start || src.kind == SourceKind::Pronoun {
+        if src.toks[0].start != p.start
+            || src.kind == SourceKind::Pronoun
+            || (addressed && !named_again(doc, name.end - 1, p.end))
+        {
             continue;
         }
         let si = doc.sent_of[k] as usize;
@@ -3883,6 +3892,15 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             sent: si,
         });
     }
+}
+
+/// Whether the person's name at `head` comes again after token `from`, as a
+/// headline's speaker is named again in the story ("Clinton to Planned
+/// Parenthood: …", then "Presumptive nominee Hillary Clinton …"); a phrase
+/// such as "Limited Tools to Fight Terrorism" is not.
+fn named_again(doc: &Doc<'_>, head: usize, from: usize) -> bool {
+    let name = doc.word(head);
+    doc.capitalized(head) && (from..doc.toks.len()).any(|j| doc.toks[j].text == name)
 }
 
 /// Whether the words of `r` are all in capitals ("JAKE TAPPER", "UPDATE").
