@@ -1105,11 +1105,15 @@ fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
             || doc.capitalized(j + 1)
             || doc.in_class(j + 1, &ADJUNCT_WORDS)
             || crate::source::is_person_noun(doc.word(j + 1))
-            // "said to enthusiastic cheers"
+            // "said to enthusiastic cheers"; not an infinitive ("appears to
+            // have a slight lead", "seemed to tell them")
             || (doc.kind(j + 1) == Some(TokenKind::Word)
                 && !doc.capitalized(j + 1)
                 && doc.in_class(j + 2, &ADJUNCT_WORDS)
-                && !doc.in_class(j + 2, &STOP_WORDS)))
+                && !doc.in_class(j + 2, &STOP_WORDS)
+                && !doc.in_class(j + 2, &DETERMINERS)
+                && !doc.is_any(j + 2, crate::source::OBJECT_PRONOUNS)
+                && !doc.is_any(j + 2, &["his", "its", "their"])))
 }
 
 /// Words after which the rest of a trailing attribution is an adjunct:
