@@ -234,7 +234,6 @@ fn trim(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// True when a range holds at least two word tokens.
 /// True when a range holds at least two words, or one long one (“我们不会让步”).
 fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let mut words = doc.toks[r.clone()].iter().filter(|t| t.is_wordlike());
@@ -2080,9 +2079,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             let content = cut_coordinated(cx, trim(doc, a..clause_end(cx, a, sent_end)));
             let content = infinitive_end(doc, content);
-            // "He declined to comment further": no content is reported.
-            let empty = content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT);
-            if substantial(doc, &content) && !empty {
+            // "He declined to comment" reports a refusal, the source's answer
+            // to a request; "He declined to comment further" only ends what
+            // was reported before it.
+            if substantial(doc, &content) && !no_further_comment(doc, &content) {
                 let (source, content) = raised(doc, c, source.tell(doc), Pieces::one(content));
                 out.push(Cand::of(
                     ci,
@@ -3006,8 +3006,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         {
             continue;
         }
-        // ", declining to comment": nothing is reported.
-        if infinitive && content.len() <= 3 && doc.is_any(content.start + 1, NO_COMMENT) {
+        // (", declining to comment further": see `no_further_comment`.)
+        if infinitive && no_further_comment(doc, &content) {
             continue;
         }
         if had_that && (content.start == a || content.start == a + 1 && doc.punct(a, ",")) {
@@ -4099,8 +4099,17 @@ pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
     doc.in_class(i, &DETERMINERS)
 }
 
-/// Verbs after "declined to" or "refused to" that report nothing.
-const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
+/// Whether `content` is "to comment further" (or "to elaborate again",
+/// "to discuss it further"): after "declined" or "refused", a refusal to add
+/// to what the source said, which reports nothing new. A bare "declined to
+/// comment" is the source's answer and is reported.
+fn no_further_comment(doc: &Doc<'_>, content: &Range<usize>) -> bool {
+    const NO_COMMENT: &[&str] = &["comment", "elaborate", "speculate", "discuss"];
+    content.len() <= 4
+        && doc.is(content.start, "to")
+        && doc.is_any(content.start + 1, NO_COMMENT)
+        && doc.is_any(content.end - 1, &["further", "again", "more"])
+}
 
 /// "and" and "but", before a second verb of a subject ("… and said …").
 #[rustfmt::skip]
