@@ -667,7 +667,13 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || tail_to(doc, after)
                 // "…,” said a person familiar with the talks."
                 || doc.in_class(after, &POSTMODIFIERS);
-            if src.is_pronoun() || !ends || verb_past_phrase(doc, after, sent_end) {
+            // ("The deal, announced Friday, would last …": a time after a
+            // participle, no inverted subject.)
+            if src.is_pronoun()
+                || !ends
+                || verb_past_phrase(doc, after, sent_end)
+                || (after == src.start() + 1 && doc.in_class(src.start(), &TIME_WORDS))
+            {
                 return None;
             }
             // "Sarah Aubrey, who oversees programming at TNT, described the
@@ -976,6 +982,11 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 }
                 // "he said, adding that …", "she said, would make …"
                 if !appositive_ok && !free {
+                    return Some(j);
+                }
+                // "The plan, said Ruiz, would cost more …": the sentence goes
+                // on with its verb after an inverted attribution.
+                if j == from && !doc.capitalized(n) && doc.in_class(n, &FINITE_VERBS) {
                     return Some(j);
                 }
                 // "the two sides agreed on a timetable, a diplomat said":
@@ -1484,9 +1495,14 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let content_end = if comma || dash { k } else { k + 1 };
             let cue_first = cx.cues[ci].toks.start == start;
             // "Customers, he said, have been moving …": a parenthetical
-            // attribution; the short piece before it is content too.
-            let parenthetical =
-                doc.punct(end, ",") && !cue_first && end <= cx.cues[ci].toks.end + 3;
+            // attribution; the short piece before it is content too. So
+            // inverted: "The plan, said Ruiz, would cost more …".
+            let parenthetical = doc.punct(end, ",")
+                && if cue_first {
+                    end <= cx.cues[ci].toks.end + 4
+                } else {
+                    end <= cx.cues[ci].toks.end + 3
+                };
             // "… before the convention — that won’t happen, they believe —
             // but how …": an attribution closed by a dash reports the aside
             // its dash closes.
