@@ -40,7 +40,8 @@ pub enum CueCategory {
     Speech,
     /// Writing and publishing: write, tweet, post, report.
     Writing,
-    /// "according to", and the "in" of a document ("In a poll released Sunday, …").
+    /// "according to", the "in" of a document ("In a poll released Sunday, …"),
+    /// and "reportedly", a report with no source.
     According,
     /// A punctuation frame with no verb: a colon (`Sen. Ortiz: “We need a
     /// vote.”`) or a signature's dash (`“We need a vote.” ― Ana Ortiz`).
@@ -202,6 +203,8 @@ pub enum Rule {
     InDocument,
     /// “…” ― Ana Ruiz: a quotation or a post signed with a dash and a name.
     Signature,
+    /// The club is reportedly spending …: a report with no source named.
+    Reportedly,
 }
 
 /// One attributed claim.

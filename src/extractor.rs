@@ -134,6 +134,7 @@ impl Extractor {
         if categories & bit(CueCategory::According) != 0 {
             rules::in_document(&cx, &mut cands);
             rules::in_document_after(&cx, &mut cands);
+            rules::reportedly(&cx, &mut cands);
         }
         if categories & bit(CueCategory::Colon) != 0 {
             rules::colon(&cx, &mut cands);
@@ -1062,6 +1063,9 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
                 // a document ("In a poll released Sunday, …").
                 None if cand.cue_toks.first().is_some_and(|r| doc.is(r.start, "in")) => {
                     ("in".to_owned(), CueCategory::According)
+                }
+                None if cand.rule == crate::Rule::Reportedly => {
+                    ("reportedly".to_owned(), CueCategory::According)
                 }
                 // A signature's dash, written "—" whatever its mark.
                 None if cand

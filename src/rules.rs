@@ -3782,6 +3782,103 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Rule: "reportedly", a report with no source named.
+///
+/// * "The club is reportedly spending $1.5 million on ads" gives the
+///   clause around the adverb, in two pieces: "The club is" and "spending
+///   $1.5 million on ads".
+/// * "Reportedly, he had met the donors twice" gives the clause after the
+///   comma.
+///
+/// The clause starts at its sentence, past a fronted phrase with no verb
+/// ("In March, the firm reportedly …"), an opening "(" or ";", and "with"
+/// ("With the mayor reportedly weighing a run, …"); it ends where a clause
+/// after a cue would. Not inside a quotation (the speaker's own hearsay is
+/// part of what the speaker said), nor next to a cue ("Trump reportedly
+/// said …" is Trump's claim).
+pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
+    let doc = cx.doc;
+    // One search of the text; a word is rare enough to look for as bytes.
+    for (at, _) in doc.text.match_indices("eportedly") {
+        let Some(start_byte) = at.checked_sub(1) else {
+            continue;
+        };
+        let r = doc.toks.partition_point(|t| t.span.start < start_byte);
+        if r >= doc.toks.len()
+            || doc.toks[r].span.start != start_byte
+            || !doc.is(r, "reportedly")
+            || doc.quote_of[r] != NONE
+        {
+            continue;
+        }
+        let si = doc.sent_of[r] as usize;
+        let s = &doc.sents[si];
+        // "Trump reportedly said …", "with Trump reportedly yelling: …": a
+        // cue's own claim, which the adverb only qualifies.
+        let v = skip_auxiliaries(cx, r + 1, s.toks.end);
+        if cx.cue_at(v) != NONE || (r > 0 && cx.cue_at(r - 1) != NONE) {
+            continue;
+        }
+        let mut start = s.toks.start;
+        if doc.is_any_of(start, &COORDINATORS, &["and", "but"]) {
+            start += 1;
+        }
+        let mut absolute = false;
+        let content = if r == start && doc.punct(r + 1, ",") {
+            let rest = trim(doc, r + 2..clause_end(cx, r + 2, s.toks.end));
+            Pieces::one(rest)
+        } else {
+            // (Past an opening bracket, a semicolon, or the tag of an
+            // embedded post: "<tweet …>Trump reportedly has …".)
+            if let Some(k) = (start..r)
+                .rev()
+                .find(|&k| doc.punct(k, "(") || doc.punct(k, ";") || doc.toks[k].text == ">")
+            {
+                start = k + 1;
+            }
+            if let Some(k) = (start..r).rev().find(|&k| doc.punct(k, ",")) {
+                if doc.is(k + 1, "with") && k + 2 < r {
+                    start = k + 2;
+                } else if !verb_anywhere(doc, start..k) && k + 1 < r {
+                    start = k + 1;
+                }
+            }
+            if doc.is(start, "with") {
+                start += 1;
+            }
+            absolute = start > s.toks.start && doc.is(start - 1, "with");
+            let mut end = clause_end(cx, r + 1, s.toks.end);
+            // ("With the governor reportedly weighing a run, donors …": the
+            // phrase after "with" ends at its comma.)
+            if absolute {
+                end = (r + 1..end).find(|&k| doc.punct(k, ",")).unwrap_or(end);
+            }
+            let before = trim(doc, start..r);
+            let after = trim(doc, r + 1..end);
+            if before.is_empty() || after.is_empty() {
+                continue;
+            }
+            let mut pieces = Pieces::one(before);
+            pieces.push(after);
+            pieces
+        };
+        let whole = content[0].start..content[content.len() - 1].end;
+        // (After "with", a participle is the phrase's verb.)
+        if !substantial(doc, &whole) || !(absolute || verb_anywhere(doc, whole)) {
+            continue;
+        }
+        out.push(Cand {
+            cue: NONE,
+            cue_toks: Pieces::one(r..r + 1),
+            source: None,
+            content,
+            rule: Rule::Reportedly,
+            score: 0.6,
+            sent: si,
+        });
+    }
+}
+
 /// Rule: a bare colon after a name at the start of a paragraph.
 ///
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
