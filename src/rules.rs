@@ -393,7 +393,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 && doc.in_class(k, &TAIL_OPENERS)
                 && doc.is(k, "as")
                 && !doc.capitalized(k)
-                // ("only people such as the Kochs wanted …": a comparison.)
+                // ("only teams such as the Hawks wanted …": a comparison.)
                 && !doc.is_any(k - 1, &["such", "same", "well"])
                 && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
                 // (not inside a parenthetical: "that Trump — even as he
@@ -1116,7 +1116,7 @@ fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
             || doc.in_class(j + 1, &ADJUNCT_WORDS)
             || crate::source::is_person_noun(doc.word(j + 1))
             // "said to enthusiastic cheers"; not an infinitive ("appears to
-            // have a slight lead", "seemed to tell them")
+            // hold a narrow lead", "seemed to tell them")
             || (doc.kind(j + 1) == Some(TokenKind::Word)
                 && !doc.capitalized(j + 1)
                 && doc.in_class(j + 2, &ADJUNCT_WORDS)
@@ -3784,9 +3784,9 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// Rule: "reportedly", a report with no source named.
 ///
-/// * "The club is reportedly spending $1.5 million on ads" gives the
-///   clause around the adverb, in two pieces: "The club is" and "spending
-///   $1.5 million on ads".
+/// * "The county is reportedly spending $2 million on voting machines"
+///   gives the clause around the adverb, in two pieces: "The county is"
+///   and "spending $2 million on voting machines".
 /// * "Reportedly, he had met the donors twice" gives the clause after the
 ///   comma.
 ///
@@ -3794,8 +3794,8 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// ("In March, the firm reportedly …"), an opening "(" or ";", and "with"
 /// ("With the mayor reportedly weighing a run, …"); it ends where a clause
 /// after a cue would. Not inside a quotation (the speaker's own hearsay is
-/// part of what the speaker said), nor next to a cue ("Trump reportedly
-/// said …" is Trump's claim).
+/// part of what the speaker said), nor next to a cue ("The mayor
+/// reportedly said …" is the mayor's claim).
 pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     // One search of the text; a word is rare enough to look for as bytes.
@@ -3813,7 +3813,7 @@ pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let si = doc.sent_of[r] as usize;
         let s = &doc.sents[si];
-        // "Trump reportedly said …", "with Trump reportedly yelling: …": a
+        // "The mayor reportedly said …", "with Ruiz reportedly shouting: …": a
         // cue's own claim, which the adverb only qualifies.
         let v = skip_auxiliaries(cx, r + 1, s.toks.end);
         if cx.cue_at(v) != NONE || (r > 0 && cx.cue_at(r - 1) != NONE) {
@@ -3829,7 +3829,7 @@ pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             Pieces::one(rest)
         } else {
             // (Past an opening bracket, a semicolon, or the tag of an
-            // embedded post: "<tweet …>Trump reportedly has …".)
+            // embedded post: "<tweet …>Ruiz reportedly has …".)
             if let Some(k) = (start..r)
                 .rev()
                 .find(|&k| doc.punct(k, "(") || doc.punct(k, ";") || doc.toks[k].text == ">")
@@ -3884,7 +3884,7 @@ pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
 /// * Headlines: "De Blasio: Trust Bratton on security, not ‘blowhard’ Trump."
 /// * Transcripts: "Matthews: Well, speculation is bad.", and in capitals
-///   where one speaker takes two turns at least: "TAPPER: Take a listen."
+///   where one speaker takes two turns at least: "ORTIZ: Take your seats."
 ///
 /// The name must look like one (capitalized words, no digits, not a label
 /// such as "Update" or a dateline in capitals); the content is the quotation
@@ -3913,7 +3913,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         };
         // "Gov. Rosalind Mayhew on the storm: “…”": a topic after the name;
-        // "Clinton to Planned Parenthood: …": an addressee (after a person's
+        // "Ruiz to Graduates: …": an addressee (after a person's
         // name only: "Still to come: …", "A Plan to Fight Crime: …").
         let topic = (p.start..k).find(|&j| {
             doc.is_any(j, &["on", "about"])
@@ -3956,7 +3956,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // A quotation that opens a headline's clause is a part of it:
-        // "Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified".
+        // "Councilor Park: ‘Of Course’ the Budget Will Pass".
         let quoted = quoted.filter(|&q| {
             let after = doc.quote_toks(q).end;
             after >= p.end || doc.sent_of[after] != doc.sent_of[k] || !doc.toks[after].is_wordlike()
@@ -3978,8 +3978,8 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Albrecht, Brad Anderson, Rob Barron, …").
         // A headline with a quotation in it needs no verb: "Graham:
         // Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance".
-        // A turn of a transcript may be a question or a phrase: "TAPPER:
-        // Why not debate in New York?"
+        // A turn of a transcript may be a question or a phrase: "ORTIZ:
+        // Will you vote for the bill?"
         let turn = transcript && all_caps(doc, name.clone());
         if quoted.is_none() && !turn && !content.clone().any(|j| doc.toks[j].is_quote()) {
             let commas = content.clone().filter(|&j| doc.punct(j, ",")).count();
@@ -4012,15 +4012,15 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 }
 
 /// Whether the person's name at `head` comes again after token `from`, as a
-/// headline's speaker is named again in the story ("Clinton to Planned
-/// Parenthood: …", then "Presumptive nominee Hillary Clinton …"); a phrase
-/// such as "Limited Tools to Fight Terrorism" is not.
+/// headline's speaker is named again in the story ("Ruiz to Graduates: …",
+/// then "Mayor Ana Ruiz spoke …"); a phrase such as "Limited Means to
+/// Fight Floods" is not.
 fn named_again(doc: &Doc<'_>, head: usize, from: usize) -> bool {
     let name = doc.word(head);
     doc.capitalized(head) && (from..doc.toks.len()).any(|j| doc.toks[j].text == name)
 }
 
-/// Whether the words of `r` are all in capitals ("JAKE TAPPER", "UPDATE").
+/// Whether the words of `r` are all in capitals ("DANA ORTIZ", "UPDATE").
 fn all_caps(doc: &Doc<'_>, r: Range<usize>) -> bool {
     r.clone()
         .all(|j| doc.word(j).chars().all(|c| !c.is_lowercase()))
@@ -4028,7 +4028,7 @@ fn all_caps(doc: &Doc<'_>, r: Range<usize>) -> bool {
 
 /// Whether the document is a transcript whose speakers are named in
 /// capitals at the start of their paragraphs, as broadcast transcripts
-/// are: "JAKE TAPPER: …", "FALLIN: …", "TAPPER: …". A label in capitals
+/// are: "DANA ORTIZ: …", "HALVORSEN: …", "ORTIZ: …". A label in capitals
 /// ("UPDATE: …", "CORRECTION: …") or a dateline is no turn: one speaker's
 /// last name must open two paragraphs at least.
 fn is_transcript(doc: &Doc<'_>) -> bool {
