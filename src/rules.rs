@@ -2596,8 +2596,25 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             Some(q) if trailing_found(cx, start, end) => doc.quotes[q].tokens.start,
             _ => start,
         };
+        // "He went because, according to Ruiz, the media would …": after a
+        // conjunction the content is the clause that it opens, after the
+        // source.
+        // (A clause with its subject: not "… reshuffled its diplomats and,
+        // according to officials, adopted a new strategy".)
+        let opened = c.toks.start >= start + 2
+            && doc.punct(c.toks.start - 1, ",")
+            && doc.is_any(
+                c.toks.start - 2,
+                &[
+                    "because", "but", "and", "while", "although", "though", "since", "so", "yet",
+                ],
+            )
+            && doc.punct(after_np, ",")
+            && (doc.in_class(after_np + 1, &SUBJECT_PRONOUNS)
+                || doc.in_class(after_np + 1, &DETERMINERS)
+                || doc.capitalized(after_np + 1));
         // Text before the cue.
-        if c.toks.start > start {
+        if c.toks.start > start && !opened {
             if let Some(before) = content_before(doc, start, c.toks.start) {
                 pieces.push(before);
             }
