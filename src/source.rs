@@ -369,6 +369,23 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     if end <= lo {
         return None;
     }
+    // "Gov. Ana Ruiz (D-N.M.), said": a comma after a name's party and
+    // state (not after another aside: "Lee, chair of Forward (a PAC), said").
+    if end > lo + 3 && doc.punct(end - 1, ",") && doc.punct(end - 2, ")") {
+        let floor = end.saturating_sub(10).max(lo);
+        let open = (floor..end - 2).rev().find(|&k| doc.punct(k, "("));
+        // (A party with its state: a bare "(R)" follows firms too, "Shaw &
+        // Company Research (R)".)
+        let party = |w: &str| ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
+        if open.is_some_and(|o| {
+            o > lo
+                && doc.capitalized(o - 1)
+                && party(doc.word(o + 1))
+                && !(o..end - 2).any(|k| doc.punct(k, ","))
+        }) {
+            end -= 1;
+        }
+    }
     // "Kasich (who has 25 delegates to date) said": past a parenthetical.
     if doc.punct(end - 1, ")") {
         let floor = end.saturating_sub(20).max(lo);
