@@ -724,7 +724,10 @@ fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
     if src.len() != 1 || !doc.is_any(src.start, &["who", "that"]) {
         return;
     }
-    if src.start == 0 || doc.punct(src.start - 1, ",") || doc.depth[src.start] > 0 {
+    // (Opening its sentence, "who" asks a question and relates to
+    // nothing: "Who said …"; at the start of a document as anywhere else.)
+    let sent_start = doc.sents[doc.sent_of[src.start] as usize].toks.start;
+    if src.start == sent_start || doc.punct(src.start - 1, ",") || doc.depth[src.start] > 0 {
         return;
     }
     let category = cues.get(c.cue as usize).map(|h| h.category);
