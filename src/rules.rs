@@ -340,13 +340,39 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 aux - 1
             })
         } else {
-            None
+            // "… and the governor said …", "…, and rights groups warned …": a
+            // phrase that names someone, right before its verb ("the
+            // requests were denied", "the procedure sometimes called …" are
+            // none), after a clause with its verb (not "said the shootings
+            // and protests demand …", one subject).
+            // (Nor a verb of naming, a participle as often: "the procedure
+            // sometimes called …".)
+            (aux == next
+                && cx
+                    .verb(next)
+                    .is_some_and(|(_, c)| !NAMING.contains(&&*c.lemma)))
+            .then(|| np_ending_at(doc, aux, from + 2))
+            .flatten()
+            .filter(|np| np.kind != SourceKind::Other && !np.toks.is_empty())
+            .map(|np| np.toks[0].start)
+            .filter(|&sub| {
+                (from..sub - 1).any(|k| {
+                    doc.in_class(k, &FINITE_VERBS)
+                        || cx.verb(k).is_some_and(|(_, c)| finite(c))
+                        || (doc.toks[k].kind == TokenKind::Word
+                            && !doc.capitalized(k)
+                            && doc.word(k).len() > 4
+                            && doc.word(k).ends_with("ed"))
+                })
+            })
         };
         if let Some(sub) = subject.filter(|&sub| sub > from + 2) {
             if doc.is_any_of(sub - 1, &COORDINATORS, &["and", "but"])
                 && doc.quote_of.get(sub).is_some_and(|&q| q == NONE)
                 && cx.verb(next).is_some_and(|(_, c)| {
-                    speech_verb(c) && matches!(c.form, Form::Past | Form::Third)
+                    (speech_verb(c)
+                        || (c.category == CueCategory::Stance && !c.noun && aux == next))
+                        && matches!(c.form, Form::Past | Form::Third)
                 })
             {
                 limit = if doc.punct(sub - 2, ",") {
