@@ -1692,10 +1692,15 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
     let adverbs = || {
         (a..j).all(|k| is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"]))
     };
+    // (Names alone are no adjunct but whom one tells, "telling Reuters,
+    // “…”": in "Ana Ruiz Says Trump, ‘Alt Right’ Pose A Threat" the
+    // quotation is part of the clause.)
+    let names_only = !c.frames.has(Frames::OBJ_THAT)
+        && (a..j).all(|k| doc.capitalized(k) && !doc.in_class(k, &TIME_WORDS));
     let lead = j > a
         && ((a..j).all(|k| {
             place_comma(k) || quote_mark(k) || adjunct_comma(k) || adjunct_like(doc, k..k + 1)
-        })
+        }) && !names_only
             // ("proposed just that in 2013": "that" a pronoun)
             || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
             || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"]))
