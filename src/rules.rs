@@ -442,10 +442,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             || (t.kind == TokenKind::Quote && doc.punct(k.wrapping_sub(1), ","));
         // "said the survey “should settle the question,” but few parents
         // agreed": a new clause after a quotation that ends in a comma.
+        // (Not "and" before another quotation of the speaker's: "says he
+        // “loves the city,” and “the city loves me,” he …".)
         if closing
             && k + 1 < sent_end
             && doc.punct(k.wrapping_sub(1), ",")
             && clause_opener(doc, k + 1)
+            && !(doc.is(k + 1, "and") && doc.quote_opened_at(k + 2).is_some())
         {
             return k + 1;
         }
