@@ -105,6 +105,9 @@ pub(crate) struct Doc<'a> {
     /// no pattern (a word is capitalized, or a cue word, or not).
     pub names: Vec<u64>,
     pub cue_words: Vec<u64>,
+    /// The dash tokens, in order: few in news, and the signature rule
+    /// looks at them only.
+    pub dashes: Vec<u32>,
 }
 
 /// The tokens whose classes have `bit`, as a bit set ([`Doc::names`]).
@@ -222,6 +225,7 @@ impl<'a> Doc<'a> {
         let mut sent_of: Vec<u32> = Vec::with_capacity(cap);
         // The quotation marks, for the pairing to look at them only.
         let mut marks: Vec<u32> = Vec::new();
+        let mut dashes: Vec<u32> = Vec::new();
         // One lookup per word, as it is made: its classes and its cue entry;
         // and whether it may be part of a name, which the rules and the name
         // scan ask of every token.
@@ -240,6 +244,8 @@ impl<'a> Doc<'a> {
             } else {
                 if t.is_quote() {
                     marks.push(toks.len() as u32);
+                } else if t.kind == TokenKind::Dash {
+                    dashes.push(toks.len() as u32);
                 }
                 (NONE, 0)
             };
@@ -344,6 +350,7 @@ impl<'a> Doc<'a> {
             mark_of,
             names,
             cue_words,
+            dashes,
         }
     }
 

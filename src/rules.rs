@@ -9,6 +9,7 @@
 
 use std::cell::Cell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::cue::CueHit;
 use crate::doc::{Doc, WordClass, NONE};
@@ -347,10 +348,14 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             // and protests demand …", one subject).
             // (Nor a verb of naming, a participle as often: "the procedure
             // sometimes called …".)
+            // (A coordinator a few words before the verb first, the phrase
+            // then: most verbs have none.)
             (aux == next
-                && cx
-                    .verb(next)
-                    .is_some_and(|(_, c)| !NAMING.contains(&&*c.lemma)))
+                && cx.verb(next).is_some_and(|(_, c)| {
+                    !NAMING.contains(&&*c.lemma) && matches!(c.form, Form::Past | Form::Third)
+                })
+                && (aux.saturating_sub(MAX_SOURCE_TOKENS).max(from + 2)..aux)
+                    .any(|k| doc.is_any_of(k, &COORDINATORS, &["and", "but"])))
             .then(|| np_ending_at(doc, aux, from + 2))
             .flatten()
             .filter(|np| np.kind != SourceKind::Other && !np.toks.is_empty())
@@ -3850,7 +3855,9 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     // One search of the text; a word is rare enough to look for as bytes.
-    for (at, _) in doc.text.match_indices("eportedly") {
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("eportedly"));
+    for at in FINDER.find_iter(doc.text.as_bytes()) {
         let Some(start_byte) = at.checked_sub(1) else {
             continue;
         };
@@ -3957,7 +3964,9 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && doc.quote_closed_at(s.toks.start - 1).is_some()
         })
         .map(|s| (s.toks.start..doc.paras[s.para].end, true));
-    let transcript = is_transcript(doc);
+    // (Asked the first time a name in capitals is, once a document.)
+    let transcript = std::cell::OnceCell::new();
+    let transcript = || *transcript.get_or_init(|| is_transcript(doc));
     for (p, inner) in doc.paras.iter().map(|p| (p.clone(), false)).chain(inner) {
         let limit = (p.start + 10).min(p.end);
         let Some(k) = (p.start..limit).find(|&k| doc.punct(k, ":")) else {
@@ -3994,7 +4003,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // Email: …": a label, last word or genitive.
             && !doc.is_any(name.end - 1, COLON_LABELS)
             && !name.clone().any(|j| crate::cue::genitive(doc.word(j)))
-            && (!all_caps(doc, name.clone()) || transcript)
+            && (!all_caps(doc, name.clone()) || transcript())
             && !name
                 .clone()
                 .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
@@ -4031,7 +4040,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance".
         // A turn of a transcript may be a question or a phrase: "ORTIZ:
         // Will you vote for the bill?"
-        let turn = transcript && all_caps(doc, name.clone());
+        let turn = all_caps(doc, name.clone()) && transcript();
         if quoted.is_none() && !turn && !content.clone().any(|j| doc.toks[j].is_quote()) {
             let commas = content.clone().filter(|&j| doc.punct(j, ",")).count();
             let capitals = content.clone().filter(|&j| doc.capitalized(j)).count();
@@ -4123,7 +4132,18 @@ fn is_transcript(doc: &Doc<'_>) -> bool {
 /// (or is the paragraph before), or the post before the dash.
 pub(crate) fn signature(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
-    for (pi, p) in doc.paras.iter().enumerate() {
+    // Only a paragraph with a dash: the dashes are listed, the paragraphs
+    // are not all looked at.
+    let para_of = |d: u32| doc.sents[doc.sent_of[d as usize] as usize].para;
+    let mut next = 0;
+    while next < doc.dashes.len() {
+        let first = next;
+        let pi = para_of(doc.dashes[first]);
+        while next < doc.dashes.len() && para_of(doc.dashes[next]) == pi {
+            next += 1;
+        }
+        let dashes = &doc.dashes[first..next];
+        let p = &doc.paras[pi];
         let mut end = p.end;
         while end > p.start && doc.kind(end - 1) == Some(TokenKind::ParagraphBreak) {
             end -= 1;
@@ -4143,9 +4163,11 @@ pub(crate) fn signature(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // The dash is among the paragraph's last tokens.
         let floor = end.saturating_sub(24).max(p.start);
-        let Some(d) = (floor..end)
+        let Some(d) = dashes
+            .iter()
             .rev()
-            .find(|&k| doc.kind(k) == Some(TokenKind::Dash))
+            .map(|&d| d as usize)
+            .find(|&d| d >= floor && d < end)
         else {
             continue;
         };
