@@ -2327,6 +2327,21 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 pieces.extend(continuation_quotes(cx, qt.end));
             }
         }
+        // "T-shirts appeared in front of the office that said …", "Ruiz
+        // appeared Sunday, …": "appear" or "seem" after a subject and
+        // before a place or a time is showing up, not seeming; a raising
+        // verb reports "to …", an adjective ("seemed ready to …") or a
+        // clause after "it" ("It appears the vote will slip").
+        let expletive = doc.is_any(source.start(), &["it", "there"]);
+        if RAISING.contains(&&*c.lemma) && !had_that && !expletive {
+            let k = c.toks.end;
+            let shows_up = (doc.in_class(k, &INNER_PREPOSITIONS) && !doc.is(k, "of"))
+                || (doc.in_class(k, &TIME_WORDS) && doc.capitalized(k))
+                || doc.is_any(k, &["on", "before", "onstage", "alongside", "together"]);
+            if shows_up {
+                continue;
+            }
+        }
         // "She told a story about her grandmother", "Divers found the
         // wreck": without "that", an evidence verb needs a clause after
         // it, and "tell" needs a person to tell.
