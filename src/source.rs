@@ -429,6 +429,27 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             }
         }
     }
+    // "Protesters marching through the streets chanted": the phrase
+    // before the cue is the place of a participle after the subject.
+    if let Some(found) = &np {
+        let start = found.start();
+        let motion = start >= lo + 3
+            && doc.is_any(
+                start - 1,
+                &[
+                    "through", "into", "toward", "towards", "over", "under", "past",
+                ],
+            )
+            && doc.kind(start - 2) == Some(TokenKind::Word)
+            && !doc.capitalized(start - 2)
+            && doc.word(start - 2).ends_with("ing")
+            && !doc.verb[start - 2];
+        if motion && !found.is_pronoun() {
+            if let Some(Untold::Phrase(r)) = np_ending_untold(doc, start - 2, lo) {
+                return Some(Untold::Phrase(r.start..end));
+            }
+        }
+    }
     np.or_else(|| subject_past_relative(doc, end, lo))
         .or_else(|| {
             let place = unskipped > end && doc.is_any(end, &["here", "there"]);
