@@ -1220,7 +1220,9 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         let dash_before = open > start
             && doc.kind(open - 1) == Some(TokenKind::Dash)
             && !(start..open).any(|j| doc.toks[j].is_double_quote());
-        if open > start && (doc.punct(open - 1, ":") || dash_before) {
+        // And an opening parenthesis: "… from members (“I want my dues
+        // back,” wrote Ed Nolan, …), and …".
+        if open > start && (doc.punct(open - 1, ":") || doc.punct(open - 1, "(") || dash_before) {
             start = open;
         }
     }
