@@ -807,6 +807,12 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     {
         return None;
     }
+    // "…, one of her aides could be charged.": what a passive's subject
+    // undergoes is no attribution of what came before; "…, it was
+    // announced" is one, with no source.
+    if c.form == Form::Past && passive_before(doc, c.toks.start, k) && !doc.is(k, "it") {
+        return None;
+    }
     let mut after = c.toks.end;
     // "…,” Obama told the victims’ families." The addressee is a person
     // or a body, not "a message"; one asks anyone ("…?” Todd asked the
