@@ -277,7 +277,10 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     // in a clause that a subordinator opens before the sentence's own, the
     // content ends at the comma before the main clause.
     if let Some(s) = doc.sent_of.get(from).map(|&s| &doc.sents[s as usize]) {
-        if doc.is_any_of(s.toks.start, &STOP_WORDS, SUBORDINATORS)
+        // ("But if the records show …, the clerk …": past a conjunction.)
+        let opener =
+            s.toks.start + usize::from(doc.is_any_of(s.toks.start, &COORDINATORS, &["and", "but"]));
+        if doc.is_any_of(opener, &STOP_WORDS, SUBORDINATORS)
             && !(s.toks.start..from).any(|k| doc.punct(k, ","))
         {
             if let Some(k) = main_clause_comma(cx, from..limit, sent_end) {
