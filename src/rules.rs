@@ -4420,10 +4420,14 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
                 || (doc.kind(k + 1) == Some(TokenKind::Number) && doc.word(k + 1).len() == 4)
                 || is_month(doc.word(k + 1)));
         // ("anger and hatred of Clinton": a noun in -ed.)
+        // ("oppose it but some support it": a subject and its verb.)
         let clause = doc.in_class(k, &COORDINATORS)
             && (doc.in_class(k + 1, &FINITE_VERBS)
                 || cx.verb(k + 1).is_some()
-                || (doc.word(k + 1).ends_with("ed") && !doc.is_any(k + 1, ED_NOUNS)));
+                || (doc.word(k + 1).ends_with("ed") && !doc.is_any(k + 1, ED_NOUNS))
+                || ((doc.in_class(k + 1, &SUBJECT_PRONOUNS)
+                    || doc.in_class(k + 1, &QUANTIFIER_PRONOUNS))
+                    && (doc.in_class(k + 2, &FINITE_VERBS) || cx.verb(k + 2).is_some())));
         // "is backing Hillary Clinton because he worries …": a
         // subordinate clause is no part of the object.
         let subordinate = doc.is_any_of(k, &STOP_WORDS, SUBORDINATORS) && !doc.is(k, "as");
@@ -4487,10 +4491,12 @@ fn one_word_object(doc: &Doc<'_>, k: usize) -> bool {
             && !doc.verb[k]
             && !doc.word(k).ends_with("ed")
             && !doc.is_any(k, &["away", "back", "down", "off", "out", "up"])
-            && !doc
-                .toks
-                .get(k + 1)
-                .is_some_and(|t| t.kind == TokenKind::Word && !doc.capitalized(k + 1)))
+            && !doc.toks.get(k + 1).is_some_and(|t| {
+                // ("Ryan backs him because …": a conjunction after it.)
+                t.kind == TokenKind::Word
+                    && !doc.capitalized(k + 1)
+                    && !doc.is_any(k + 1, &["because", "but", "and", "though", "although"])
+            }))
 }
 
 /// Written works that take a stand as their authors do: "The ad attacks
