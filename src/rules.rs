@@ -3697,12 +3697,24 @@ fn long_subject(doc: &Doc<'_>, sent_start: usize, c: &CueHit) -> Option<Untold> 
 /// lowercase word (the verb) follows it before `limit`.
 fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
     let s = past_dateline(doc, s.start, s.end)..s.end;
-    // "But the appeals court overruled and said …": past a conjunction.
-    let start = if doc.is_any(s.start, &["and", "but", "so", "still", "yet"]) {
+    // "But the appeals court overruled and said …": past a conjunction,
+    // and an adverb of time or degree ("And then Ruiz went on the attack,
+    // saying …", "Even Obama tried …, noting …").
+    let mut start = if doc.is_any(s.start, &["and", "but", "so", "still", "yet"]) {
         s.start + 1
     } else {
         s.start
     };
+    // (Before a subject only: not "Even before Francis' remarks, …".)
+    if doc.is_any(start, &["then", "even", "now", "later", "again"])
+        && start + 1 < limit
+        && (doc.capitalized(start + 1)
+            || doc.in_class(start + 1, &DETERMINERS)
+            || doc.in_class(start + 1, &SUBJECT_PRONOUNS))
+        && !doc.is_any(start + 1, SUBORDINATORS)
+    {
+        start += 1;
+    }
     let verbish = |src: &Untold| {
         let end = src.first_end(doc);
         doc.toks
