@@ -730,6 +730,11 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     // Source first. What it names is told last, when it has led to an
     // attribution.
+    // ("…, most recently known to its followers as …": an adverb phrase
+    // names nobody.)
+    if doc.is_any(k, &["most", "more", "less", "least"]) && is_adverb(doc.word(k + 1)) {
+        return None;
+    }
     let src = np_starting_untold(doc, k, hi)?;
     // "…, said Gloria Fenwick, 71, who spoke against the plan": a relative
     // clause describes the name before it; it attributes nothing.
@@ -1006,7 +1011,15 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 {
                     return Some(j);
                 }
+                // ("…, CNN reported at least six planes filled the skies":
+                // "at least" is a quantity, no adjunct.)
+                // (But "said at least twice", "at least three times".)
+                let quantity = doc.is(j, "at")
+                    && doc.is_any(j + 1, &["least", "most"])
+                    && !doc.is_any(j + 2, &["once", "twice"])
+                    && !doc.is_any(j + 3, &["times", "occasions"]);
                 if !free
+                    && !quantity
                     && (doc.in_class(j, &TAIL_OPENERS) || tail_to(doc, j) || tail_adjunct(doc, j))
                 {
                     free = true;
@@ -1298,7 +1311,16 @@ const SUBORDINATORS: &[&str] = &[
 /// when it has no comma (the main clause would follow one).
 fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let comma = (r.start..r.end.min(r.start + MAX_CLAUSE_TOKENS)).any(|k| doc.punct(k, ","));
-    if doc.is_any(r.start, SUBORDINATORS) {
+    // ("But even after the growth cooled", "just before the vote": past a
+    // conjunction and an adverb of degree.)
+    let mut first = r.start;
+    if doc.is_any(first, &["and", "but"]) && first + 1 < r.end {
+        first += 1;
+    }
+    if doc.is_any(first, &["even", "just", "only", "long", "shortly"]) {
+        first += 1;
+    }
+    if doc.is_any(first, SUBORDINATORS) {
         return !comma;
     }
     // "Days after its report was issued, the museum issued …": a time
