@@ -4809,6 +4809,15 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
         .saturating_sub(1)
         .max(phrase.start.min(cue));
     let head = doc.word(head_tok);
+    // ("This makes sense", "It takes time": a verb in -s after a subject
+    // pronoun is the sentence's verb, and the base form after it a noun.)
+    if head_tok > phrase.start
+        && head_tok + 1 == cue
+        && doc.is_any(head_tok - 1, &["this", "it", "he", "she"])
+        && head.ends_with('s')
+    {
+        return aux;
+    }
     let plural_or_first = doc.is_any(
         head_tok,
         &["i", "we", "you", "they", "who", "which", "that"],
