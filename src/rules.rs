@@ -4437,6 +4437,14 @@ fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
 fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     let depth = doc.depth.get(r.start).copied().unwrap_or(0);
+    // "McCain supported it and Cruz, as he has in the past, opposed …": a
+    // pronoun is the whole object before "and" and a name.
+    if doc.is_any(r.start, &["it", "him", "her", "them"])
+        && doc.is_any(r.start + 1, &["and", "but"])
+        && doc.capitalized(r.start + 2)
+    {
+        return r.start..r.start + 1;
+    }
     for k in r.start + 1..r.end {
         // Not inside a quotation of the object: "described the ruling as
         // “a win for every tenant in this city.”"
