@@ -235,6 +235,14 @@ fn trim(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// How many words the tokens of `r` hold.
+fn word_count(doc: &Doc<'_>, r: &Range<usize>) -> usize {
+    doc.toks[r.clone()]
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .count()
+}
+
 /// True when a range holds at least two words, or one long one (“我们不会让步”).
 fn substantial(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let mut words = doc.toks[r.clone()].iter().filter(|t| t.is_wordlike());
@@ -4085,10 +4093,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             Some(q) => doc.quote_toks(q),
             None => trim(doc, k + 1..p.end),
         };
-        let words = doc.toks[content.clone()]
-            .iter()
-            .filter(|t| t.is_wordlike())
-            .count();
+        let words = word_count(doc, &content);
         if words < 3 {
             continue;
         }
@@ -4273,11 +4278,7 @@ pub(crate) fn signature(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         } else {
             continue;
         };
-        let words = doc.toks[content.clone()]
-            .iter()
-            .filter(|t| t.is_wordlike())
-            .count();
-        if words < 4 {
+        if word_count(doc, &content) < 4 {
             continue;
         }
         let Some(src) = np_starting_at(doc, d + 1, name_end) else {
