@@ -235,6 +235,19 @@ fn trim(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// Whether token `k` is the verb of a clause: a form of "be", "have" or a
+/// modal, a common past, a finite cue, or a lowercase word in -ed ("the
+/// agency mishandled the case").
+fn clause_verb(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    let doc = cx.doc;
+    doc.in_class(k, &FINITE_VERBS)
+        || cx.verb(k).is_some_and(|(_, c)| finite(c))
+        || (doc.kind(k) == Some(TokenKind::Word)
+            && !doc.capitalized(k)
+            && doc.word(k).len() > 4
+            && doc.word(k).ends_with("ed"))
+}
+
 /// How many words the tokens of `r` hold.
 fn word_count(doc: &Doc<'_>, r: &Range<usize>) -> usize {
     doc.toks[r.clone()]
@@ -353,14 +366,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             })
         } else {
             // "… and the governor said …", "…, and rights groups warned …": a
-            // phrase that names someone, right before its verb ("the
-            // requests were denied", "the procedure sometimes called …" are
-            // none), after a clause with its verb (not "said the shootings
-            // and protests demand …", one subject).
-            // (Nor a verb of naming, a participle as often: "the procedure
-            // sometimes called …".)
-            // (A coordinator a few words before the verb first, the phrase
-            // then: most verbs have none.)
+            // phrase that names someone, right before its verb, after a
+            // clause with its verb. Not after an auxiliary ("the requests
+            // were denied"), nor before a verb of naming, a participle as
+            // often ("the procedure sometimes called …"), nor in one subject
+            // of two nouns ("said the shootings and protests demand …").
+            // (The coordinator is looked for first, the phrase then: most
+            // verbs have none before them.)
             (aux == next
                 && cx.verb(next).is_some_and(|(_, c)| {
                     !NAMING.contains(&&*c.lemma) && matches!(c.form, Form::Past | Form::Third)
@@ -371,16 +383,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             .flatten()
             .filter(|np| np.kind != SourceKind::Other && !np.toks.is_empty())
             .map(|np| np.toks[0].start)
-            .filter(|&sub| {
-                (from..sub - 1).any(|k| {
-                    doc.in_class(k, &FINITE_VERBS)
-                        || cx.verb(k).is_some_and(|(_, c)| finite(c))
-                        || (doc.toks[k].kind == TokenKind::Word
-                            && !doc.capitalized(k)
-                            && doc.word(k).len() > 4
-                            && doc.word(k).ends_with("ed"))
-                })
-            })
+            .filter(|&sub| (from..sub - 1).any(|k| clause_verb(cx, k)))
         };
         if let Some(sub) = subject.filter(|&sub| sub > from + 2) {
             if doc.is_any_of(sub - 1, &COORDINATORS, &["and", "but"])
@@ -2744,16 +2747,9 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // source is the writer's. Only a content without its verb yet
             // goes on after it ("Among the precedents at risk, according to
             // Ms. Epstein, are 16 …").
-            let complete = pieces.first().is_some_and(|b| {
-                b.clone().skip(1).any(|k| {
-                    doc.in_class(k, &FINITE_VERBS)
-                        || cx.verb(k).is_some_and(|(_, c)| finite(c))
-                        || (doc.kind(k) == Some(TokenKind::Word)
-                            && !doc.capitalized(k)
-                            && doc.word(k).len() > 4
-                            && doc.word(k).ends_with("ed"))
-                })
-            });
+            let complete = pieces
+                .first()
+                .is_some_and(|b| b.clone().skip(1).any(|k| clause_verb(cx, k)));
             if substantial(doc, &rest) && !appositive && !complete {
                 pieces.push(rest);
             }
