@@ -476,21 +476,13 @@ fn party_tag(doc: &Doc<'_>, c: &mut Cand) {
         return;
     };
     let open = last.end;
-    if !doc.punct(open, "(") {
-        return;
-    }
-    let Some(close) = (open + 2..(open + 5).min(doc.toks.len())).find(|&k| doc.punct(k, ")"))
-    else {
+    let Some(close) = crate::source::party_label_end(doc, open) else {
         return;
     };
-    let tag = doc.word(open + 1);
-    let party = matches!(tag.as_bytes(), [b'D' | b'R' | b'I', b'-', b'A'..=b'Z', ..])
-        || (matches!(tag, "D" | "R" | "I")
-            && doc.kind(open + 2) == Some(crate::token::TokenKind::Dash));
     // Not over a cue or the content: "(R-Ky.)" is all there is inside.
     let clear = c.content.iter().all(|r| r.start > close || r.end <= open)
         && c.cue_toks.iter().all(|r| r.start > close || r.end <= open);
-    if party && clear {
+    if clear {
         last.end = close + 1;
     }
 }

@@ -1189,8 +1189,7 @@ fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
                 && doc.in_class(j + 2, &ADJUNCT_WORDS)
                 && !doc.in_class(j + 2, &STOP_WORDS)
                 && !doc.in_class(j + 2, &DETERMINERS)
-                && !doc.is_any(j + 2, crate::source::OBJECT_PRONOUNS)
-                && !doc.is_any(j + 2, &["his", "its", "their"])))
+                && !doc.is_any(j + 2, crate::source::OBJECT_PRONOUNS)))
 }
 
 /// Words after which the rest of a trailing attribution is an adjunct:
@@ -4041,10 +4040,11 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // name only: "Still to come: …", "A Plan to Fight Crime: …").
         let topic = (p.start..k).find(|&j| {
             doc.is_any(j, &["on", "about"])
-                || (doc.is_any(j, &["to"]) && j > p.start && doc.capitalized(j + 1))
+                || (doc.is(j, "to") && j > p.start && doc.capitalized(j + 1))
         });
-        let addressed = topic.is_some_and(|j| doc.is_any(j, &["to"]));
+        let addressed = topic.is_some_and(|j| doc.is(j, "to"));
         let name = p.start..topic.unwrap_or(k);
+        let caps = all_caps(doc, name.clone());
         // "Former secretary of state Hillary Rodham Clinton: “…”": a
         // lowercase title before a name of two words.
         let titled = name.len() >= 4
@@ -4067,7 +4067,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // Email: …": a label, last word or genitive.
             && !doc.is_any(name.end - 1, COLON_LABELS)
             && !name.clone().any(|j| crate::cue::genitive(doc.word(j)))
-            && (!all_caps(doc, name.clone()) || transcript())
+            && (!caps || transcript())
             && !name
                 .clone()
                 .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
@@ -4101,7 +4101,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance".
         // A turn of a transcript may be a question or a phrase: "ORTIZ:
         // Will you vote for the bill?"
-        let turn = all_caps(doc, name.clone()) && transcript();
+        let turn = caps && transcript();
         if quoted.is_none() && !turn && !content.clone().any(|j| doc.toks[j].is_quote()) {
             let commas = content.clone().filter(|&j| doc.punct(j, ",")).count();
             let capitals = content.clone().filter(|&j| doc.capitalized(j)).count();

@@ -146,9 +146,23 @@ pub(crate) const RELATIVE_PRONOUNS: WordClass = WordClass {
     bit: 1 << 15,
     file: None,
     words: &[
-        "that", "which", "who",
+        "that", "which", "who", "whose",
     ],
 };
+
+/// The closing ")" of a party and its state in parentheses opening at
+/// `open`: "(R-Ky.)", "(D-N.M.)". Not a bare "(R)", which
+/// follows firms too ("Shaw & Company Research (R)").
+pub(crate) fn party_label_end(doc: &Doc<'_>, open: usize) -> Option<usize> {
+    if !doc.punct(open, "(") {
+        return None;
+    }
+    let close = (open + 2..(open + 5).min(doc.toks.len())).find(|&k| doc.punct(k, ")"))?;
+    let tag = doc.word(open + 1);
+    let party = matches!(tag.as_bytes(), [b'D' | b'R' | b'I', b'-', b'A'..=b'Z', ..])
+        || (matches!(tag, "D" | "R" | "I") && doc.kind(open + 2) == Some(TokenKind::Dash));
+    party.then_some(close)
+}
 
 /// A source found next to a cue: token ranges and kind.
 #[derive(Clone, Debug, PartialEq)]
@@ -372,17 +386,10 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
     // "Gov. Ana Ruiz (D-N.M.), said": a comma after a name's party and
     // state (not after another aside: "Lee, chair of Forward (a PAC), said").
     if end > lo + 3 && doc.punct(end - 1, ",") && doc.punct(end - 2, ")") {
-        let floor = end.saturating_sub(10).max(lo);
+        let floor = end.saturating_sub(6).max(lo + 1);
         let open = (floor..end - 2).rev().find(|&k| doc.punct(k, "("));
-        // (A party with its state: a bare "(R)" follows firms too, "Shaw &
-        // Company Research (R)".)
-        let party = |w: &str| ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
-        if open.is_some_and(|o| {
-            o > lo
-                && doc.capitalized(o - 1)
-                && party(doc.word(o + 1))
-                && !(o..end - 2).any(|k| doc.punct(k, ","))
-        }) {
+        if open.is_some_and(|o| doc.capitalized(o - 1) && party_label_end(doc, o) == Some(end - 2))
+        {
             end -= 1;
         }
     }
@@ -526,11 +533,9 @@ fn subject_past_postmodifier(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Unt
 /// before a relative pronoun, when the clause runs up to the cue.
 fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     let floor = end.saturating_sub(20).max(lo);
-    // "whose" opens one too ("The county officials whose permits were
-    // revoked say …").
     let rel = (floor..end)
         .rev()
-        .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS) || doc.is(k, "whose"))?;
+        .find(|&k| doc.in_class(k, &RELATIVE_PRONOUNS))?;
     // The clause has words of its own: in "the organization that has
     // ruled" the relative pronoun is the subject, and no source is named.
     if rel + 2 >= end || (rel + 1..end).any(|k| !doc.toks[k].is_wordlike()) {
