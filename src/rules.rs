@@ -3813,7 +3813,7 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
 const COLON_LABELS: &[&str] = &[
     "Analysis", "Breaking", "Caption", "Click", "Contact", "Correction", "Credit", "Editor",
     "Email", "Exclusive", "Follow", "Latest", "Listen", "More", "Newsletter", "Note", "Notice",
-    "Opinion", "Photo", "Photos", "Poll", "Q", "Read", "Related", "See", "Source", "Sources",
+    "Opinion", "Photo", "Photos", "Q", "Read", "Related", "See", "Source", "Sources",
     "Subscribe", "Tags", "Update", "Updated", "Video", "Warning", "Watch",
 ];
 
@@ -4044,6 +4044,8 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         });
         let addressed = topic.is_some_and(|j| doc.is(j, "to"));
         let name = p.start..topic.unwrap_or(k);
+        // "Poll: …", "Report: …": a document before the colon.
+        let document = name.len() == 1 && doc.in_class(name.start, &DOCUMENT_NOUNS);
         let caps = all_caps(doc, name.clone());
         // "Former secretary of state Hillary Rodham Clinton: “…”": a
         // lowercase title before a name of two words.
@@ -4071,7 +4073,8 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && !name
                 .clone()
                 .any(|j| doc.word(j).chars().any(|c| c.is_ascii_digit()))
-            && name.clone().all(|j| cx.cue_at(j) == NONE);
+            // ("Report: …" is a document, though "report" is a cue.)
+            && (document || name.clone().all(|j| cx.cue_at(j) == NONE));
         if !looks_like_name {
             continue;
         }
@@ -4102,7 +4105,14 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // A turn of a transcript may be a question or a phrase: "ORTIZ:
         // Will you vote for the bill?"
         let turn = caps && transcript();
-        if quoted.is_none() && !turn && !content.clone().any(|j| doc.toks[j].is_quote()) {
+        // "Poll: Trump Ties Clinton in Ohio", "Survey: Voters to Stay
+        // Home": a document before the colon reports what follows, in a
+        // headline's capitals or without a finite verb.
+        if quoted.is_none()
+            && !turn
+            && !document
+            && !content.clone().any(|j| doc.toks[j].is_quote())
+        {
             let commas = content.clone().filter(|&j| doc.punct(j, ",")).count();
             let capitals = content.clone().filter(|&j| doc.capitalized(j)).count();
             if !has_finite_verb(doc, content.clone()) || (commas >= 3 && capitals * 10 >= words * 7)
@@ -4110,7 +4120,13 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        let Some(src) = np_ending_at(doc, name.end, p.start) else {
+        // (A document word is read as a verb too: "Report: …".)
+        let src = if document {
+            Some(crate::source::Untold::Word(name.start, SourceKind::Other).tell(doc))
+        } else {
+            np_ending_at(doc, name.end, p.start)
+        };
+        let Some(src) = src else {
             continue;
         };
         if src.toks[0].start != p.start

@@ -1507,6 +1507,11 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
     if !doc.capitalized(head) && b.len() > 3 && last == Some(b's') && before_last != Some(b's') {
         return SourceKind::Group;
     }
+    // "Poll: Voters Split on Trade": a document alone, capitalized in a
+    // headline, names no person.
+    if r.len() == 1 && doc.in_class(head, &crate::rules::DOCUMENT_NOUNS) {
+        return SourceKind::Other;
+    }
     if doc.capitalized(head) {
         // "the Pentagon": a determiner before a single capitalized name.
         if doc.is(r.start, "the") {
