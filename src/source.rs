@@ -232,6 +232,16 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
         || is_person_noun(t.text)
 }
 
+/// A lowercase word that may modify a noun in a source phrase: "former"
+/// in "current and former officials" (no stop word, no noun of people).
+fn modifier_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && !doc.capitalized(i)
+        && np_token(doc, i)
+        && !doc.in_class(i, &DETERMINERS)
+        && !is_person_noun(doc.word(i))
+}
+
 /// A lowercase noun that names people: "officials", "activists".
 pub(crate) fn is_person_noun(w: &str) -> bool {
     let words = &*WORDS;
@@ -808,6 +818,24 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
                 known = Some(k - 1);
                 break;
             }
+            // "current and former officials said", "the state and local
+            // officials say": two modifiers of one head that names people,
+            // the first opening the phrase or after its determiner.
+            if doc.is_any(k, &["and", "or"])
+                && k > floor
+                && k + 2 < end
+                && is_person_noun(doc.word(end - 1))
+                && modifier_word(doc, k - 1)
+                && modifier_word(doc, k + 1)
+            {
+                let first = k - 1;
+                let det = first > lo && doc.in_class(first - 1, &DETERMINERS);
+                if first == lo || det || !np_token(doc, first - 1) {
+                    i = if det { first - 1 } else { first };
+                    known = Some(i);
+                    break;
+                }
+            }
             // "Clinton and Sanders said", "an Iraqi official and a member …"
             if doc.is(k, "and")
                 && k > floor
@@ -1104,9 +1132,24 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         }
         // "veteran Republicans said", "senior administration officials
         // said": lowercase modifiers before a noun naming people.
-        let head = (start..(start + 4).min(hi))
-            .take_while(|&k| np_token(doc, k) && !doc.in_class(k, &INNER_PREPOSITIONS))
-            .last()?;
+        // ("current and former officials said": two modifiers joined.)
+        let joined = |k: usize| {
+            k > start
+                && doc.is_any(k, &["and", "or"])
+                && modifier_word(doc, k - 1)
+                && modifier_word(doc, k + 1)
+        };
+        let reach = if (start + 1..start + 3).any(joined) {
+            5
+        } else {
+            4
+        };
+        let head = (start..(start + reach).min(hi))
+            .take_while(|&k| {
+                (np_token(doc, k) && !doc.in_class(k, &INNER_PREPOSITIONS)) || joined(k)
+            })
+            .last()
+            .filter(|&k| !joined(k))?;
         let w = doc.word(head);
         // "said political scientist Zoë Lindqvist": a lowercase title
         // before a name.
@@ -1170,6 +1213,17 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         if doc.is(i, "and")
             && end > start
             && (doc.in_class(i + 1, &DETERMINERS) || doc.capitalized(i + 1))
+        {
+            i += 1;
+            continue;
+        }
+        // "the city or county auditors": two modifiers of one head.
+        if i > start
+            && end == i
+            && doc.is_any(i, &["and", "or"])
+            && modifier_word(doc, i - 1)
+            && modifier_word(doc, i + 1)
+            && (i + 2..(i + 4).min(hi)).any(|k| is_person_noun(doc.word(k)))
         {
             i += 1;
             continue;
