@@ -2198,10 +2198,15 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // Beirut": not a reported clause.
         // ("CNN reported at least six planes filled the skies": "at least"
         // is a quantity.)
-        if !had_that
-            && doc.in_class(a, &NOT_CONTENT_START)
-            && !(doc.is(a, "at") && doc.is_any(a + 1, &["least", "most"]))
-        {
+        // ("She says despite the delays, the bridge will open": a fronted
+        // "despite" phrase and its comma open the clause; "…, Ruiz said
+        // despite the delays." ends in an adjunct.)
+        let fronted = doc.is(a, "despite")
+            && (a + 2..(a + 12).min(sent_end))
+                .find(|&k| doc.punct(k, ","))
+                .is_some_and(|k| has_finite_verb(doc, k + 1..sent_end));
+        let quantity = doc.is(a, "at") && doc.is_any(a + 1, &["least", "most"]);
+        if !(had_that || fronted || quantity || !doc.in_class(a, &NOT_CONTENT_START)) {
             continue;
         }
         // A clause needs a verb that takes one; a verb used only with quotes
