@@ -1029,9 +1029,24 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                     && doc.is_any(j + 1, &["least", "most"])
                     && !doc.is_any(j + 2, &["once", "twice"])
                     && !doc.is_any(j + 3, &["times", "occasions"]);
+                // "told a crowd that organizers put at 3,000", "has told
+                // her supporters that …": after an addressee, "that" opens
+                // a relative clause or a clause of its own, and the cue with
+                // its addressee stands as an attribution (a content before
+                // its comma does not run on through it).
+                let relative = doc.is(j, "that")
+                    && j > from
+                    && doc.kind(j - 1) == Some(TokenKind::Word)
+                    && !doc.capitalized(j - 1)
+                    && (crate::source::is_person_noun(doc.word(j - 1))
+                        || doc.in_class(j - 1, &ADJUNCT_WORDS))
+                    && !doc.in_class(j - 1, &STOP_WORDS);
                 if !free
                     && !quantity
-                    && (doc.in_class(j, &TAIL_OPENERS) || tail_to(doc, j) || tail_adjunct(doc, j))
+                    && (relative
+                        || doc.in_class(j, &TAIL_OPENERS)
+                        || tail_to(doc, j)
+                        || tail_adjunct(doc, j))
                 {
                     free = true;
                 } else if !free && (j >= from + 8 || !tail_word(doc, j)) {
