@@ -228,11 +228,29 @@ fn trim(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
             || t.kind == TokenKind::Dash
         {
             r.end -= 1;
+        } else if t.kind == TokenKind::Punct && t.text == ")" && unopened(doc, r.clone()) {
+            // "(She says the photo was never shown.)": the parenthesis
+            // opened before the content and closes the writer's aside.
+            r.end -= 1;
         } else {
             break;
         }
     }
     r
+}
+
+/// Whether the ")" that ends `r` closes a parenthesis opened before `r`.
+fn unopened(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    let mut depth = 0usize;
+    for k in r {
+        match doc.toks[k].text {
+            "(" => depth += 1,
+            ")" if depth == 0 => return true,
+            ")" => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether token `k` is the verb of a clause: a form of "be", "have" or a
