@@ -4715,7 +4715,10 @@ fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 /// controversial proposal he has raised at various points".
 fn dash_aside(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
-    doc.is_any_of(k, &DETERMINERS, &["a", "an"])
+    // ("— though not by much", "— except in Ohio", "— all of them
+    // donors": a concession, an exception, a summing up.)
+    (doc.is_any_of(k, &DETERMINERS, &["a", "an"])
+        || doc.is_any(k, &["all", "although", "except", "though"]))
         && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
         && !(k + 1..sent_end).any(|j| doc.kind(j) == Some(TokenKind::Dash))
 }
