@@ -319,7 +319,10 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         // ("But if the records show …, the clerk …": past a conjunction.)
         let opener =
             s.toks.start + usize::from(doc.is_any_of(s.toks.start, &COORDINATORS, &["and", "but"]));
-        if doc.is_any_of(opener, &STOP_WORDS, SUBORDINATORS)
+        // ("Despite reports that …, the moderators …": a fronted
+        // preposition's phrase too.)
+        if (doc.is_any_of(opener, &STOP_WORDS, SUBORDINATORS)
+            || doc.is_any(opener, FRONTED_PREPOSITIONS))
             && !(s.toks.start..from).any(|k| doc.punct(k, ","))
         {
             if let Some(k) = main_clause_comma(cx, from..limit, sent_end) {
