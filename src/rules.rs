@@ -5399,7 +5399,9 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let si = doc.sent_of[k] as usize;
         let s = &doc.sents[si];
-        if k != s.toks.start || doc.depth[k] > 0 {
+        // ("Asked which county was his favorite, he …": a question after
+        // the verb, no source.)
+        if k != s.toks.start || doc.depth[k] > 0 || doc.is_any(k + 1, QUESTION_WORDS) {
             continue;
         }
         let Some(src) = np_starting_at(doc, k + 1, s.toks.end) else {
