@@ -253,6 +253,16 @@ fn unopened(doc: &Doc<'_>, r: Range<usize>) -> bool {
     false
 }
 
+/// Whether "at least" or "at most" at `j` opens a quantity ("reported at
+/// least six planes circled"), not how often something was said ("said at
+/// least twice", "at least three times").
+fn at_least_quantity(doc: &Doc<'_>, j: usize) -> bool {
+    doc.is(j, "at")
+        && doc.is_any(j + 1, &["least", "most"])
+        && !doc.is_any(j + 2, &["once", "twice"])
+        && !doc.is_any(j + 3, &["times", "occasions"])
+}
+
 /// Whether token `k` is the verb of a clause: a form of "be", "have" or a
 /// modal, a common past, a finite cue, or a lowercase word in -ed ("the
 /// agency mishandled the case").
@@ -1045,17 +1055,13 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 }
                 // ("…, CNN reported at least six planes filled the skies":
                 // "at least" is a quantity, no adjunct.)
-                // (But "said at least twice", "at least three times".)
-                let quantity = doc.is(j, "at")
-                    && doc.is_any(j + 1, &["least", "most"])
-                    && !doc.is_any(j + 2, &["once", "twice"])
-                    && !doc.is_any(j + 3, &["times", "occasions"]);
+                let quantity = at_least_quantity(doc, j);
                 // "told a crowd that organizers put at 3,000", "has told
                 // her supporters that …": after an addressee, "that" opens
                 // a relative clause or a clause of its own, and the cue with
                 // its addressee stands as an attribution (a content before
                 // its comma does not run on through it).
-                let relative = doc.is(j, "that")
+                let that_after_addressee = doc.is(j, "that")
                     && j > from
                     && doc.kind(j - 1) == Some(TokenKind::Word)
                     && !doc.capitalized(j - 1)
@@ -1064,7 +1070,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                     && !doc.in_class(j - 1, &STOP_WORDS);
                 if !free
                     && !quantity
-                    && (relative
+                    && (that_after_addressee
                         || doc.in_class(j, &TAIL_OPENERS)
                         || tail_to(doc, j)
                         || tail_adjunct(doc, j))
@@ -2241,7 +2247,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             && (a + 2..(a + 12).min(sent_end))
                 .find(|&k| doc.punct(k, ","))
                 .is_some_and(|k| has_finite_verb(doc, k + 1..sent_end));
-        let quantity = doc.is(a, "at") && doc.is_any(a + 1, &["least", "most"]);
+        let quantity = at_least_quantity(doc, a);
         if !(had_that || fronted || quantity || !doc.in_class(a, &NOT_CONTENT_START)) {
             continue;
         }
@@ -4163,7 +4169,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // (A document word is read as a verb too: "Report: …".)
         let src = if document {
-            Some(crate::source::Untold::Word(name.start, SourceKind::Other).tell(doc))
+            Some(crate::source::Untold::Phrase(name.clone()).tell(doc))
         } else {
             np_ending_at(doc, name.end, p.start)
         };

@@ -242,6 +242,12 @@ fn modifier_word(doc: &Doc<'_>, i: usize) -> bool {
         && !is_person_noun(doc.word(i))
 }
 
+/// Whether "and" or "or" at `k` joins two modifiers of one noun, as in
+/// "current and former officials".
+fn joined_modifiers(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0 && doc.is_any(k, &["and", "or"]) && modifier_word(doc, k - 1) && modifier_word(doc, k + 1)
+}
+
 /// A lowercase noun that names people: "officials", "activists".
 pub(crate) fn is_person_noun(w: &str) -> bool {
     let words = &*WORDS;
@@ -821,12 +827,10 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             // "current and former officials said", "the state and local
             // officials say": two modifiers of one head that names people,
             // the first opening the phrase or after its determiner.
-            if doc.is_any(k, &["and", "or"])
-                && k > floor
+            if k > floor
                 && k + 2 < end
                 && is_person_noun(doc.word(end - 1))
-                && modifier_word(doc, k - 1)
-                && modifier_word(doc, k + 1)
+                && joined_modifiers(doc, k)
             {
                 let first = k - 1;
                 let det = first > lo && doc.in_class(first - 1, &DETERMINERS);
@@ -1133,12 +1137,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         // "veteran Republicans said", "senior administration officials
         // said": lowercase modifiers before a noun naming people.
         // ("current and former officials said": two modifiers joined.)
-        let joined = |k: usize| {
-            k > start
-                && doc.is_any(k, &["and", "or"])
-                && modifier_word(doc, k - 1)
-                && modifier_word(doc, k + 1)
-        };
+        let joined = |k: usize| k > start && joined_modifiers(doc, k);
         let reach = if (start + 1..start + 3).any(joined) {
             5
         } else {
@@ -1220,9 +1219,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         // "the city or county auditors": two modifiers of one head.
         if i > start
             && end == i
-            && doc.is_any(i, &["and", "or"])
-            && modifier_word(doc, i - 1)
-            && modifier_word(doc, i + 1)
+            && joined_modifiers(doc, i)
             && (i + 2..(i + 4).min(hi)).any(|k| is_person_noun(doc.word(k)))
         {
             i += 1;
