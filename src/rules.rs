@@ -1247,9 +1247,30 @@ pub(crate) const TAIL_OPENERS: WordClass = WordClass {
     ],
 };
 
+/// True when a word looks like a gerund or a present participle: a word in
+/// -ing ("saying", "citing"), but not a preposition, a pronoun or a noun
+/// ("said that, during the talks, …", "said nothing").
 fn is_gerund_like(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ing")
+    w.len() > 4 && w.ends_with("ing") && !NOT_GERUNDS.iter().any(|g| g.eq_ignore_ascii_case(w))
 }
+
+/// Words in -ing that are no verb: prepositions, pronouns and nouns.
+const NOT_GERUNDS: &[&str] = &[
+    "anything",
+    "bring",
+    "ceiling",
+    "during",
+    "evening",
+    "everything",
+    "morning",
+    "nothing",
+    "notwithstanding",
+    "something",
+    "spring",
+    "string",
+    "thing",
+    "wedding",
+];
 
 /// The content that ends just before token `end` (a comma or the start of a
 /// trailing attribution): back to the start of the sentence, or, when it ends
@@ -5513,7 +5534,7 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_month;
+    use super::{is_gerund_like, is_month, NOT_GERUNDS};
 
     #[test]
     fn include_that_keeps_that_and_the_comma_after_it() {
@@ -5533,6 +5554,20 @@ mod tests {
         ] {
             let out = ex.extract(text);
             assert_eq!(&text[out.claims[0].content[0]], content, "{text}");
+        }
+    }
+
+    #[test]
+    fn gerunds_but_not_prepositions_or_nouns_in_ing() {
+        assert!(
+            NOT_GERUNDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        for w in ["saying", "Adding", "citing", "speaking"] {
+            assert!(is_gerund_like(w), "{w}");
+        }
+        for w in ["during", "During", "nothing", "morning", "king", "sing"] {
+            assert!(!is_gerund_like(w), "{w}");
         }
     }
 
