@@ -1666,6 +1666,9 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if quoted {
                 pieces.extend(continuation_quotes(cx, end));
             }
+            // Whether the rest is a quotation that opens in lowercase,
+            // going on with the sentence the piece before began.
+            let mut rest_goes_on = false;
             // "A comic tone, she said, would make the subject more
             // accessible": the sentence goes on after the attribution.
             if parenthetical && pieces.len() == 1 && !quoted {
@@ -1676,12 +1679,21 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     || is_gerund_like(doc.word(next));
                 if !participle {
                     let rest = trim(doc, next..clause_end(cx, next, r.end));
-                    // "Instead, Axelrod said, “she started as such a
-                    // prohibitive favorite …”": the rest is a quotation,
-                    // whole, and the quotations that continue it.
+                    // "Instead, Ruiz said, “the city will borrow the
+                    // money.”": the rest is a quotation, whole, and the
+                    // quotations that continue it.
                     match doc.quote_opened_at(rest.start) {
                         Some(q) if rest.len() > 1 => {
                             let qt = doc.quote_toks(q);
+                            // (Not after a time of the saying: "Later that
+                            // night, Ruiz wrote, “we will not back down.”")
+                            rest_goes_on = doc.kind(qt.start + 1) == Some(TokenKind::Word)
+                                && !doc.capitalized(qt.start + 1)
+                                && (verb_anywhere(doc, content.clone())
+                                    || !content.clone().any(|k| {
+                                        (doc.in_class(k, &TIME_WORDS) && !doc.is(k, "this"))
+                                            || is_month(doc.word(k))
+                                    }));
                             pieces.push(qt.clone());
                             pieces.extend(continuation_quotes(cx, qt.end));
                         }
@@ -1731,7 +1743,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 (false, _, true) => Rule::ContentCueSource,
                 (false, _, false) => Rule::ContentSourceCue,
             };
-            let mut score = if quoted { 0.95 } else { 0.85 };
+            let mut score = if quoted || rest_goes_on { 0.95 } else { 0.85 };
             if src.kind == SourceKind::Other {
                 score -= 0.1;
             }
