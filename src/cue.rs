@@ -138,8 +138,8 @@ pub(crate) fn find_cues(
                 && !sentence_start(doc, i)
                 && !t.text.bytes().all(|b| b.is_ascii_uppercase());
             // A verb in a headline in Title Case is a cue: "Mayor Says
-            // Budget Will Pass". Not before the colon of "Carly Fiorina
-            // Endorses Ted Cruz: I Am ‘Horrified’", which names a speaker.
+            // Budget Will Pass". Not before the colon of "Lena Okafor
+            // Endorses Mark Ruiz: I Am ‘Thrilled’", which names a speaker.
             // A base form is a verb there only after a plural: "Lawmakers
             // Rip …", not "One Tweet Sums Up …".
             let plural_before = i > 0 && {
@@ -253,8 +253,8 @@ pub(crate) fn find_cues(
                     .filter(|v| !v.noun && !v.mostly_noun)
                     .map(|v| v.form);
                 // "records show", "reports say": a plural before a base form
-                // of a cue verb, the subject of that verb ("Trump says
-                // praise from Putin helps": "says" is no noun).
+                // of a cue verb, the subject of that verb ("Baker says
+                // praise from the mayor helps": "says" is no noun).
                 let before_base_cue = w.form == Form::Third
                     && &*w.lemma != "say"
                     && next_verb_form == Some(Form::Base);
@@ -263,12 +263,13 @@ pub(crate) fn find_cues(
                 // a cue verb is a noun too, whether the past form is the
                 // verb or a participle.
                 let before_past_cue = next_verb_form == Some(Form::Past) && !doc.capitalized(i + 1);
-                // "The convention rules may be moot", "if the Paris attacks
-                // compel voters", and the above: a present form right before
-                // a finite verb is the head of that verb's subject, a noun.
+                // "The club rules may be outdated", "if the harbor attacks
+                // drove voters away", and the above: a present form right
+                // before a finite verb is the head of that verb's subject, a
+                // noun.
                 // Not after a relative word or a pronoun, where the verb's
-                // own subject is left out ("a trend that the foundation
-                // predicts will continue", "who he claims has been unfair").
+                // own subject is left out ("a rise that the agency predicts
+                // will last", "who she claims has misled voters").
                 let before_verb = matches!(w.form, Form::Base | Form::Third)
                     && (doc.in_class(i + 1, &crate::rules::FINITE_VERBS)
                         || before_base_cue
@@ -277,7 +278,7 @@ pub(crate) fn find_cues(
                         doc.is_any(k, &["that", "what", "which", "who", "whom"])
                             || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
                     });
-                // "White House press secretary Josh Earnest": a base form
+                // "White House press secretary Mara Voss": a base form
                 // between a name and a title is part of the title.
                 let in_title = w.form == Form::Base
                     && i > 0
@@ -353,10 +354,11 @@ pub(crate) fn find_cues(
 /// Whether a form the news mostly writes as a noun ("swing states", "the
 /// convention rules") reads as a verb at token `i`: before "that", a
 /// quotation mark, a colon or a full stop, or after a pronoun ("The report
-/// states that …", "It states: …"), not before a comma ("Before the Paris
-/// attacks, Rubio …") or a dash ("smaller states – none of …"). Nor is "that" with a verb after it a
-/// complementizer ("the dozen states that held primaries"), and a ’ after
-/// the form is a possessive ("their home states’ votes").
+/// states that …", "It states: …"), not before a comma ("Before the dock
+/// attacks, Baker …") or a dash ("smaller states – none of …"). Nor is
+/// "that" with a verb after it a complementizer ("the four states that held
+/// runoffs"), and a ’ after the form is a possessive ("their home states’
+/// votes").
 fn verb_frame_after(doc: &Doc<'_>, i: usize) -> bool {
     let that_clause = doc.is(i + 1, "that")
         && !doc.in_class(i + 2, &crate::rules::FINITE_VERBS)

@@ -469,7 +469,7 @@ struct Prepared {
     cluster: usize,
 }
 
-/// "Sen. Rand Paul (R-Ky.) said": a party and state in parentheses right
+/// "Sen. Marcus Hale (R-Ky.) said": a party and state in parentheses right
 /// after the source's last word belong to the source, as PolNeAR marks them.
 fn party_tag(doc: &Doc<'_>, c: &mut Cand) {
     let Some(last) = c.source.as_mut().and_then(|s| s.toks.last_mut()) else {
@@ -552,8 +552,8 @@ fn opening_conjunction(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
     }
 }
 
-/// "He said she is willing to be interviewed by the FBI, which is conducting
-/// its own probe": a relative clause or a subordinate clause after a comma
+/// "He said she is ready to testify before the county board, which is running
+/// its own inquiry": a relative clause or a subordinate clause after a comma
 /// that closes a content the cue opened is the writer's aside, not what the
 /// source said, when no comma follows it and no quotation is in the content
 /// but the aside's own ("…, which he called “a cartel.”").
@@ -623,8 +623,8 @@ fn listed_verb(doc: &Doc<'_>, k: usize) -> bool {
         && (doc.in_class(k, &rules::FINITE_VERBS) || doc.verb[k])
 }
 
-/// "Cruz mentioned CNN five times and seemed to blame the network …",
-/// "Sanders questions Clinton's ties to super PACs and has called for …": a
+/// "Ruiz mentioned the Ledger three times and seemed to fault its editors …",
+/// "Baker questions Okafor's ties to developers and has called for …": a
 /// content without a verb of its own (the cue's object) ends before "and"
 /// and a second verb of the subject; what follows is the writer's account
 /// of something else the subject did.
@@ -640,7 +640,7 @@ fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
                 && w.len() > 3
                 && w.ends_with("ed"))
     };
-    // A short object only: a present verb ("Apple holds $214.9 billion
+    // A short object only: a present verb ("the firm holds $41.5 million
     // offshore and would owe …") has no form to tell it by.
     let end = first.end.saturating_sub(2).min(first.start + 8);
     // The words before each "and" are looked at once, and only when an
@@ -668,8 +668,8 @@ fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
     }
 }
 
-/// "Since Sanders announced his candidacy last year, he has said the same
-/// thing at every stop": a cue inside the subordinate clause that opens the
+/// "Since Ruiz announced her bid in March, she has said the same thing at
+/// every stop": a cue inside the subordinate clause that opens the
 /// sentence has a content that ends with that clause, at its comma; the main
 /// clause after it is the writer's.
 fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
@@ -710,7 +710,7 @@ fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
         && !doc.is(first.start, "that")
         && !doc.is(first.start - 1, "that")
     {
-        // "When asked whom she supported, Ms. Sherry said …": the clause
+        // "When asked whom he supported, Mr. Baker said …": the clause
         // holds the cue's object ("whom"); the main clause after its comma
         // is nothing the cue opened.
         for r in c.content.iter_mut() {
@@ -719,8 +719,8 @@ fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {
     }
 }
 
-/// "Economists who favor consumption taxes agree that …", "Voters who say
-/// the economy is most important were evenly divided …": the content of a
+/// "Farmers who favor carbon taxes agree that …", "Parents who say the
+/// schools are most important were evenly divided …": the content of a
 /// cue in a restrictive relative clause ends where the sentence's own verb
 /// comes back: a verb after an object without one, or a second verb after
 /// a clause with nothing between to join the two.
@@ -753,7 +753,7 @@ fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
             return;
         }
         if finite(k) {
-            // (A word before it of its own clause: "the economy is", "it
+            // (A word before it of its own clause: "the schools are", "it
             // will be": a noun or a pronoun, or a verb before "be".)
             let after_verb = k > first.start && finite(k - 1);
             if seen && !after_verb && k > first.start + 1 {
@@ -767,7 +767,7 @@ fn relative_clause(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
                         || doc.in_class(j, &crate::source::SUBJECT_PRONOUNS)
                 });
                 // (A verb of saying or thinking takes a clause: "who say
-                // the economy is …" has its subject and verb.)
+                // the schools are …" has its subject and verb.)
                 let takes_object = category.is_some_and(|k| {
                     !matches!(
                         k,
@@ -1197,9 +1197,9 @@ fn word_counts(doc: &Doc<'_>) -> Vec<(u32, u32)> {
 /// continues the quoted speaker of the paragraph before it:
 ///
 /// ```text
-/// “The number one thing you must have is a united party,” Viguerie notes.
+/// “The first thing a team needs is a healthy roster,” Baker notes.
 ///
-/// “They’ve not been united since 1988.”
+/// “They’ve not been healthy since 2009.”
 /// ```
 ///
 /// The quotation becomes one more content span of that claim (PolNeAR and

@@ -184,7 +184,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else if self.doc.is(a - 1, "that") {
             a - 1
         } else if a > 1 && self.doc.punct(a - 1, ",") && self.doc.is(a - 2, "that") {
-            // "argue that, while the tax may …": the comma after it too.
+            // "argue that, while the levy may …": the comma after it too.
             a - 2
         } else {
             a
@@ -315,14 +315,14 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
     let doc = cx.doc;
     let mut k = from;
     let mut limit = sent_end.min(from.saturating_add(MAX_CLAUSE_TOKENS));
-    // A clause that starts inside a quotation ends with it: in "“[Trump]
-    // doesn't speak for anyone who thinks our country should be standing
-    // together,” Clinton told a cheering throng", what "thinks" reports
-    // stops at the closing mark.
+    // A clause that starts inside a quotation ends with it: in "“[Ruiz]
+    // doesn't speak for any parent who thinks the library should stay
+    // open,” Okafor told a packed gym", what "thinks" reports stops at the
+    // closing mark.
     if let Some(&q) = doc.quote_of.get(from).filter(|&&q| q != NONE) {
         limit = limit.min(doc.quotes[q as usize].tokens.end);
     }
-    // "Though they expect Mr. Kim to be reappointed, they say he will …":
+    // "Though they expect Mr. Havel to be rehired, they say he will …":
     // in a clause that a subordinator opens before the sentence's own, the
     // content ends at the comma before the main clause.
     if let Some(s) = doc.sent_of.get(from).map(|&s| &doc.sents[s as usize]) {
@@ -340,8 +340,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             }
         }
     }
-    // "Podesta said Gates was not working for the party and said Manafort
-    // was not involved": the subject's second claim. The clause's few cue
+    // "Baker said the clerk had not seen the ballots and said Ridgeway
+    // was never told": the subject's second claim. The clause's few cue
     // verbs are visited, not its words.
     // (The first few: a page of nothing but cues has one on every token.)
     let mut v = from + 1;
@@ -349,8 +349,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         let Some(next) = cx.next_verb(v).filter(|&n| n < limit) else {
             break;
         };
-        // After a comma, any finite cue verb: "…, and accused Downing
-        // Street of putting words in his mouth", "…, but cautioned against
+        // After a comma, any finite cue verb: "…, and accused the county
+        // board of twisting her words", "…, but cautioned against
         // reading it as an endorsement"; or one after an auxiliary: "…, but
         // did not recommend charges".
         let aux = (next.saturating_sub(3)..next)
@@ -368,7 +368,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             && doc.is_any_of(aux - 1, &COORDINATORS, &["and", "but"])
             && cx.verb(next).is_some_and(|(_, c)| {
                 (aux + 1 >= next && speech_verb(c))
-                    // "said Mr. Trump was “ignorant” of Islam and
+                    // "said Mr. Baker was “careless” with the budget and
                     // criticized him for …": a stance taken, in the past,
                     // toward someone.
                     || (aux == next
@@ -384,8 +384,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             limit = aux - 1;
             break;
         }
-        // "… when you say he has small hands and he says there's no
-        // problem", "… and Trump says some of them …": a clause of its own
+        // "… when you say the pier is sinking and he says it will
+        // hold", "… and Ruiz says most of them …": a clause of its own
         // with a subject and a verb of saying, after "and" or "but".
         let subject = if doc.in_class(aux - 1, &SUBJECT_PRONOUNS) {
             Some(aux - 1)
@@ -443,8 +443,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             t.kind,
             TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote | TokenKind::Quote
         ) {
-            // "calling him a “stiff” and accusing him of acting like a
-            // “spoiled child”": a second participle of saying is a claim
+            // "calling him a “bully” and accusing him of running the board
+            // like a “private club”": a second participle of saying is a claim
             // of its own; not one coordinated with an -ing form of the
             // content ("suggested looking at … and asking yourself …").
             if k > from
@@ -462,8 +462,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             {
                 return if doc.punct(k - 1, ",") { k - 1 } else { k };
             }
-            // "… he’s “excited where we stand” as he faces a critical test",
-            // "… even as he defended Melania Trump": a clause of time with
+            // "… she’s “proud of where we are” as she faces a runoff vote",
+            // "… even as he defended the harbor master": a clause of time with
             // its own subject is the writer's.
             if k > from + 2
                 && doc.in_class(k, &TAIL_OPENERS)
@@ -472,7 +472,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 // ("only teams such as the Hawks wanted …": a comparison.)
                 && !doc.is_any(k - 1, &["such", "same", "well"])
                 && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
-                // (not inside a parenthetical: "that Trump — even as he
+                // (not inside a parenthetical: "that Baker — even as he
                 // says …, is …")
                 && !(from..k).any(|j| doc.kind(j) == Some(TokenKind::Dash))
                 && as_clause(cx, k, limit)
@@ -483,7 +483,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             k += 1;
             continue;
         }
-        // "… born outside the country; 29 percent said …"
+        // "… born outside the county; 29 percent said …"
         if doc.punct(k, ";") && k > from {
             return k;
         }
@@ -502,7 +502,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         {
             return k + 1;
         }
-        // "under what Mr. Hedge called “the prior economy model,” the club
+        // "under what Ms. Okafor called “the old toll formula,” the port
         // charged …": a quotation that opens the content and ends in a comma
         // is all of it when words of the writer's go on after it.
         if closing
@@ -522,7 +522,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
             // ("…, and three-quarters said the same": a quantifier alone.)
-            // ("…, while about 4 in 10 want one with political experience":
+            // ("…, while about 4 in 10 want the ferry fare cut in half":
             // a share of those polled, which takes a base form.)
             // (Only a number or an approximation opens one.)
             let share = || {
@@ -539,8 +539,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 })
                 .flatten()
             };
-            // ("…, but 55 percent of all voters say she does not": a base
-            // form after a plural subject.)
+            // ("…, but 58 percent of likely voters say the levy is too high":
+            // a base form after a plural subject.)
             let (np_end, plural) = match np_starting_untold(doc, lo, hi) {
                 Some(np) => {
                     let end = np.end();
@@ -554,7 +554,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             };
             if let Some(np_end) = np_end {
                 let v = skip_auxiliaries(cx, np_end, hi);
-                // ("…, but Cook did not say when": a base form after an
+                // ("…, but Baker did not say when": a base form after an
                 // auxiliary.)
                 if cx.verb(v).is_some_and(|(_, c)| {
                     finite(c) || (c.form == Form::Base && (v > np_end || plural))
@@ -562,8 +562,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                     return k;
                 }
             }
-            // "said the administration plans to send a nominee, but it is
-            // unlikely that any could get through": after "but", a
+            // "said the county plans to hire a new auditor, but it is
+            // unclear whether anyone will apply": after "but", a
             // pronoun subject starts the writer's own clause.
             if doc.is(k + 1, "but")
                 && lo + 1 < sent_end
@@ -574,13 +574,13 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 return k;
             }
         }
-        // "… would “not get beat up” at his rally, a swipe at the recent
-        // disturbances": a noun phrase that closes the sentence comments on
+        // "… would “not get pushed around” at the hearing, a swipe at the
+        // last council session": a noun phrase that closes the sentence comments on
         // the content and is the writer's.
         if comma && k > from + 2 && closing_appositive(cx, k + 1, sent_end) {
             return k;
         }
-        // "called him a “moderate,” a subtle dig at a candidate who …": the
+        // "called her a “realist,” a pointed dig at a rival who …": the
         // comma inside the closing mark.
         if closing
             && k > from + 2
@@ -589,8 +589,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         {
             return k + 1;
         }
-        // "said he was willing to accept an interview — a play on words
-        // with the phrase “anchor baby,” which …": after a dash, a closing
+        // "said he would be glad to testify — a play on the old port
+        // slogan “Harbor First,” which …": after a dash, a closing
         // noun phrase opened by "a" is the writer's aside, whatever its
         // clauses and quotations.
         if doc.kind(k) == Some(TokenKind::Dash) && k > from + 2 && dash_aside(cx, k + 1, sent_end) {
@@ -609,7 +609,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         {
             return k + 1;
         }
-        // "said that Curiel “happens to be, we believe, Mexican”": inside a
+        // "said that Baker “is, we believe, the wrong choice”": inside a
         // quotation the content opened, an attribution is the quoted
         // speaker's own.
         let own_quote = comma
@@ -655,10 +655,10 @@ fn trailing_found(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 }
 
 /// Whether a phrase opened by a preposition at `at` runs into a finite verb
-/// with no mark or relative word between: "…, said tensions among many
-/// activists in California were higher than ever", where what follows
-/// "said" is a clause, not its inverted subject ("…, said Peter King of
-/// New York, who endorsed Rubio" stays one).
+/// with no mark or relative word between: "…, said tempers among most
+/// drivers on the east side were running short", where what follows
+/// "said" is a clause, not its inverted subject ("…, said Tom Ridgeway of
+/// Millbrook, who chairs the board" stays one).
 fn verb_past_phrase(doc: &Doc<'_>, at: usize, sent_end: usize) -> bool {
     if !doc.in_class(at, &TAIL_OPENERS) {
         return false;
@@ -676,8 +676,8 @@ fn verb_past_phrase(doc: &Doc<'_>, at: usize, sent_end: usize) -> bool {
 
 /// The comma that closes an appositive ending in a place, `close` being
 /// the comma after the place: the one after its state when one follows
-/// ("…,” Harry Bond, of Raleigh, N.C., said"; "…,” Mr. Daniloff, retired in
-/// Cambridge, Mass., said"), else `close`.
+/// ("…,” Carl Ruiz, of Millbrook, N.C., said"; "…,” Mr. Havel, retired in
+/// Eastcliff, Mass., said"), else `close`.
 fn state_after_place(doc: &Doc<'_>, close: usize, sent_end: usize) -> usize {
     (close + 2..(close + 4).min(sent_end))
         .find(|&p| doc.punct(p, ","))
@@ -742,7 +742,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || doc.punct(after, ".")
                 || doc.punct(after, "(")
                 || doc.in_class(after, &TAIL_OPENERS)
-                // "…,” said a longtime adviser to both Clintons."
+                // "…,” said a former aide to the mayor."
                 || tail_to(doc, after)
                 // "…,” said a person familiar with the talks."
                 || doc.in_class(after, &POSTMODIFIERS);
@@ -755,8 +755,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             {
                 return None;
             }
-            // "Sarah Aubrey, who oversees programming at TNT, described the
-            // excitement when …": what comes before is a subject and its
+            // "Dana Ruiz, who oversees bookings at the Harbor Arena, described
+            // the mood when …": what comes before is a subject and its
             // relative clause, and the cue that subject's verb.
             let s0 = doc.sents[doc.sent_of[k] as usize].toks.start;
             if np_starting_untold(doc, s0, k).is_some_and(|np| {
@@ -790,14 +790,14 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // ("…,” Berger and Moore, both Republicans, said": coordinated names,
     // and perhaps an appositive after the last of them.)
     let mut j = src.names_end(doc);
-    // "Sen. Chuck Grassley (R-Iowa) told POLITICO."
+    // "Sen. Paul Wexley (R-Iowa) told the Ledger."
     if doc.punct(j, "(") {
         j = (j + 1..(j + 10).min(hi)).find(|&p| doc.punct(p, ")"))? + 1;
     }
-    // "…,” Gene Sperling, a top outside Clinton adviser, said at …": an
-    // appositive between the name and its verb ("Jeff Weaver, Sanders’
+    // "…,” Joan Pruitt, a top outside Okafor adviser, said at …": an
+    // appositive between the name and its verb ("Ana Lutz, Rivers’
     // campaign manager, said": a plural possessive in it too).
-    // "…,” Khizr Khan, 66, said": an age, and after one perhaps another
+    // "…,” Walt Dunmore, 66, said": an age, and after one perhaps another
     // appositive, whose comma is the age's closing one ("Gloria Fenwick,
     // 71, a retired teacher, said").
     // What can stand between a name and its verb is what can between a
@@ -812,7 +812,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 !doc.toks[p].is_wordlike()
                     && !doc.punct(p, "-")
                     && !crate::source::plural_possessive(doc, p)
-                    // ("wearing a cowboy hat and “Ted Cruz” campaign pins")
+                    // ("wearing a hard hat and “Vote Okafor” campaign pins")
                     && !doc.toks[p].is_double_quote()
             })
         {
@@ -827,8 +827,8 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             after_age = true;
             j = close;
         } else if aside_follows && asides < 2 {
-            // "…,” Harry Bond, of Raleigh, N.C., who was among those polled,
-            // said": a second aside, then a third at most.
+            // "…,” Carl Ruiz, of Millbrook, N.C., who was among the voters
+            // surveyed, said": a second aside, then a third at most.
             asides += 1;
             j = close;
         } else {
@@ -864,9 +864,9 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         return None;
     }
     let mut after = c.toks.end;
-    // "…,” Obama told the victims’ families." The addressee is a person
-    // or a body, not "a message"; one asks anyone ("…?” Todd asked the
-    // real estate mogul.").
+    // "…,” Okafor told the victims’ families." The addressee is a person
+    // or a body, not "a message"; one asks anyone ("…?” Mercer asked the
+    // shipping magnate.").
     let asks = &*c.lemma == "ask";
     // After a quotation, what one tells is the quotation: the phrase after
     // "told" is whom ("…,” Clinton told a cheering throng in Tampa").
@@ -886,7 +886,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if np.kind != SourceKind::Other || asks || tells {
                 after = np.toks.last().map_or(after, |r| r.end);
             }
-            // "…,'' Mr. Trump told the MSNBC hosts of ''Morning Joe,''
+            // "…,'' Mr. Baker told the WKRD hosts of ''Harbor Morning,''
             // adding …": a quoted name after the addressee.
             let of = usize::from(doc.is(after, "of"));
             if quoted_name(doc, after + of) {
@@ -899,7 +899,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             }
         }
     }
-    // "…,” Sanders told a crowd that spilled out onto the street": a
+    // "…,” Ruiz told a crowd that spilled out onto the sidewalk": a
     // relative clause of the addressee, which runs on to the end.
     let relative = after > c.toks.end
         && doc.is_any(after, &["that", "who"])
@@ -963,9 +963,9 @@ fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
 }
 
 /// A source phrase from `k` that runs on to the next cue verb, longer than
-/// a name: "…,” the Republican presidential candidate told reporters",
+/// a name: "…,” the Republican mayoral candidate told reporters",
 /// "…,” the former secretary of state said", "…, a spokesman for
-/// committee Democrats said". Read leftward from the verb, as a subject
+/// council Democrats said". Read leftward from the verb, as a subject
 /// is; it must start at `k`. Returns the source (told what it names when
 /// it has led to an attribution) and the verb's token.
 fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(Untold, usize)> {
@@ -979,8 +979,8 @@ fn long_source(cx: &Ctx<'_, '_>, k: usize, hi: usize) -> Option<(Untold, usize)>
         e -= 1;
     }
     let src = np_ending_untold(doc, e, k)?;
-    // No verb inside: "the president every fiscal year sets the maximum"
-    // and "Obama freed seven Iranian men" are clauses.
+    // No verb inside: "the mayor every spring sets the ferry fare" and
+    // "Ruiz hired seven new drivers" are clauses.
     let verb_inside = (k..e).any(|i| {
         let w = doc.word(i);
         doc.toks[i].kind == TokenKind::Word
@@ -1029,10 +1029,10 @@ fn is_adverb(w: &str) -> bool {
 /// comma before the rest of a split quote or sentence.
 ///
 /// * "…, a U. S. official told The Associated Press."
-/// * "…,” Trump said in a long address to fired-up supporters."
-/// * "…!” US Senator Jeff Sessions said as he launched the process."
+/// * "…,” Okafor said in a short address to fired-up volunteers."
+/// * "…!” State Senator Ana Ruiz said as she opened the hearing."
 /// * "…,” said Mansour, a senior fellow at the Chatham House think tank."
-/// * "A comic tone, she said, would make …" (ends at the second comma)
+/// * "A lighter tone, she said, would make …" (ends at the second comma)
 ///
 /// Never a clause: "Blinken said the Americans would …" is no tail.
 fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool) -> Option<usize> {
@@ -1100,7 +1100,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 }
                 // "the two sides agreed on a timetable, a diplomat said":
                 // the attribution is the later one. Not a relative clause:
-                // "…,” said Peter King of New York, who endorsed Rubio".
+                // "…,” said Tom Ridgeway of Millbrook, who chairs the board".
                 if !doc.in_class(n, &RELATIVE_PRONOUNS) && simple_tail(cx, n, sent_end) {
                     return None;
                 }
@@ -1114,7 +1114,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 if free => {}
             TokenKind::CloseQuote | TokenKind::Quote => return Some(j),
             TokenKind::Dash | TokenKind::Punct if free => {}
-            // "- ''Born with a silver spoon in her mouth,'' Mr. Elkins said
+            // "- ''Never paid a bridge toll in his life,'' Mr. Baker said
             // - but they couldn't …": a dash closes the aside.
             TokenKind::Dash => return Some(j),
             TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
@@ -1126,9 +1126,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
 }
 
 /// A word that opens an adjunct after a trailing cue: a participle right
-/// after "said" or "says", which takes no gerund ("…,” Clinton said
-/// answering a question at a town hall"; "suggested looking at …" is
-/// content), or a span of time ("…,” Trump said 30 minutes into the
+/// after "said" or "says", which takes no gerund ("…,” Okafor said
+/// answering a question at a school board forum"; "suggested looking at
+/// …" is content), or a span of time ("…,” Ruiz said 40 minutes into the
 /// debate").
 fn tail_adjunct(doc: &Doc<'_>, j: usize) -> bool {
     let w = doc.word(j);
@@ -1145,7 +1145,7 @@ fn tail_adjunct(doc: &Doc<'_>, j: usize) -> bool {
                 "days", "hours", "minutes", "months", "seconds", "weeks", "years",
             ],
         );
-    // "…,” he told 2,267 people gathered at Purdue University": a
+    // "…,” he told 1,340 people gathered at Westbrook College": a
     // participle after the people one tells.
     let after_people =
         j > 0 && crate::source::is_person_noun(doc.word(j - 1)) && is_participle_ed(doc, j);
@@ -1173,7 +1173,7 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
                     && !doc.in_class(j + 1, &INNER_PREPOSITIONS))))
         // "said Dec. 6": the day after a month.
         || (doc.kind(j) == Some(TokenKind::Number) && j > 0 && doc.capitalized(j - 1))
-        // "told 2,267 people gathered at Purdue University"
+        // "told 1,340 people gathered at Westbrook College"
         || (doc.kind(j) == Some(TokenKind::Number) && crate::source::is_person_noun(doc.word(j + 1)))
         // "tells hundreds of screaming supporters"
         || (doc.is_any(j, &["dozens", "hundreds", "millions", "scores", "thousands"])
@@ -1181,7 +1181,7 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
 }
 
 /// A verb right after a relative "that" or "who" at `k - 1`, which makes
-/// it no complementizer: "a crowd that spilled out onto the street", "a
+/// it no complementizer: "a crowd that spilled out onto the sidewalk", "a
 /// crowd that was waiting".
 fn verb_after_relative(doc: &Doc<'_>, k: usize) -> bool {
     !doc.capitalized(k) && (doc.in_class(k, &FINITE_VERBS) || doc.word(k).ends_with("ed"))
@@ -1201,8 +1201,8 @@ fn second_verb(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// A clause of its own from token `k`, after "and" or "but" ends a trailing
-/// attribution: "…,” Trump barked and a security guard escorted Ramos
-/// out.", "…,” she said, and then the line went dead." A subject phrase,
+/// attribution: "…,” Baker snapped and a deputy walked Ruiz out of the
+/// room.", "…,” she said, and then the line went dead." A subject phrase,
 /// then a finite verb.
 fn clause_after_and(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
@@ -1235,7 +1235,7 @@ fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
 }
 
 /// Words after which the rest of a trailing attribution is an adjunct:
-/// "said in a long address to …", "said as he launched the process".
+/// "said in a short address to …", "said as she opened the hearing".
 #[rustfmt::skip]
 pub(crate) const TAIL_OPENERS: WordClass = WordClass {
     bit: 1 << 9,
@@ -1286,7 +1286,7 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
     }
     let mut start = sent_start.max(e.saturating_sub(MAX_CLAUSE_TOKENS));
     // An attribution inside a quotation reports only what is inside it:
-    // in `that "the driver fired on the crowd, according to the police"`
+    // in `that "the guard locked the gate early, according to the police"`
     // the content starts after the opening mark.
     let q = doc.quote_of.get(end).copied().unwrap_or(NONE);
     if q != NONE {
@@ -1308,21 +1308,21 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         // "Gray ran through the family's code: “Civility was assumed,” he
         // said.": the writer's words before the colon introduce the
         // quotation, which alone is what the source said.
-        // So do words before a dash: "Clinton suggested that the plan was
-        // unserious - “Again, we need to get into the details,” she
+        // So do words before a dash: "Okafor suggested that the plan was
+        // vague - “Again, we need to see the actual numbers,” she
         // said." (Not a quotation's piece before it: "“I don't think the
-        // conventional wisdom” -- that … -- “is going to last,” he says.")
+        // old toll plan” -- that … -- “is going to survive,” he says.")
         let dash_before = open > start
             && doc.kind(open - 1) == Some(TokenKind::Dash)
             && !(start..open).any(|j| doc.toks[j].is_double_quote());
-        // And an opening parenthesis: "… from members (“I want my dues
-        // back,” wrote Ed Nolan, …), and …".
+        // And an opening parenthesis: "… from riders (“I want my fare
+        // back,” wrote Tess Moran, …), and …".
         if open > start && (doc.punct(open - 1, ":") || doc.punct(open - 1, "(") || dash_before) {
             start = open;
         }
     }
-    // "WASHINGTON (Reuters) - The Chinese government likely hacked …, the
-    // report said": a dateline is no content.
+    // "MILLBROOK (AP) - The county likely overspent …, the audit
+    // said": a dateline is no content.
     if start == sent_start {
         start = past_dateline(doc, start, e);
     }
@@ -1384,7 +1384,7 @@ const SUBORDINATORS: &[&str] = &[
 /// when it has no comma (the main clause would follow one).
 fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let comma = (r.start..r.end.min(r.start + MAX_CLAUSE_TOKENS)).any(|k| doc.punct(k, ","));
-    // ("But even after the growth cooled", "just before the vote": past a
+    // ("But even after the rents cooled", "just before the vote": past a
     // conjunction and an adverb of degree.)
     let mut first = r.start;
     if doc.is_any(first, &["and", "but"]) && first + 1 < r.end {
@@ -1396,24 +1396,24 @@ fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     if doc.is_any(first, SUBORDINATORS) {
         return !comma;
     }
-    // "Days after its report was issued, the museum issued …": a time
+    // "Days after its audit was released, the port announced …": a time
     // before a subordinator.
     if doc.is_any(r.start, TIME_SPANS) && doc.is_any(r.start + 1, SUBORDINATORS) {
         return !comma;
     }
-    // "Speaking at a town hall in Salem, New Hampshire, Trump went after
-    // Bush": a participle phrase, commas and all.
+    // "Speaking at a town hall in Millbrook, Vermont, Okafor went after
+    // Baker": a participle phrase, commas and all.
     if doc.kind(r.start) == Some(TokenKind::Word)
         && is_gerund_like(doc.word(r.start))
         && doc.capitalized(r.start)
     {
         return !has_finite_verb(doc, r.clone());
     }
-    // "In recent weeks, Rubio attacked …", "With 214 delegates at stake,
-    // Clinton assured …": a prepositional phrase, whose plural nouns are
+    // "In recent weeks, Ruiz attacked …", "With 214 seats at stake,
+    // Okafor assured …": a prepositional phrase, whose plural nouns are
     // no verbs; only a form of "be", "have" or a modal, a common past or
     // a cue verb makes it a clause.
-    // ("But he operates on a different principle, he said": "but" opening
+    // ("But he reads the budget another way, he said": "but" opening
     // a sentence is a conjunction.)
     doc.in_class(r.start, &NOT_CONTENT_START)
         && !doc.is(r.start, "but")
@@ -1466,16 +1466,16 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Pieces {
         if doc.punct(j, ",") || doc.punct(j, ".") || doc.punct(j, ":") {
             j += 1;
         }
-        // "…,” he said on “Meet the Press.” “But being vetted …”": the
+        // "…,” he said on “Harbor Week.” “But being audited …”": the
         // attribution's sentence ended inside a quoted title, past its mark.
         if out.is_empty() && j > end && doc.quote_closed_at(j).is_some() {
             j += 1;
         }
-        // "…,” she said, speaking by phone from Nice. “People were
-        // shouting …”", "…,” Rubio said, in response to a question about
-        // farm labor. “There was a powerful lesson …”": past a phrase
+        // "…,” she said, speaking by phone from Port Ansel. “People were
+        // running …”", "…,” Ruiz said, in response to a question about
+        // school buses. “There was a hard lesson …”": past a phrase
         // that ends the sentence.
-        // (Not a second clause: "…,” Ebeling said, and her husband cut in.
+        // (Not a second clause: "…,” Marsh said, and her son broke in.
         // “Don’t forget …” is his.)
         if out.is_empty()
             && j < doc.toks.len()
@@ -1546,7 +1546,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (si, s) in doc.sents.iter().enumerate() {
         let r = s.toks.clone();
-        // "“Why's he attacking me?” Trump said.": the question mark ended
+        // "“Why's she blaming me?” Baker said.": the question mark ended
         // the quotation's sentence, and the attribution is a sentence of its
         // own.
         if si > 0 && doc.sents[si - 1].para == s.para {
@@ -1616,7 +1616,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             } else {
                 k + 1
             };
-            // "…, as The New York Times reported on Tuesday.", "…, as first
+            // "…, as the Harbor Ledger reported on Tuesday.", "…, as first
             // reported by Politico."
             let as_tail = comma && doc.is(start, "as") && start + 2 < r.end;
             // (`start` is a token of this sentence, before its end.)
@@ -1643,7 +1643,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 } else {
                     end <= cx.cues[ci].toks.end + 3
                 };
-            // "… before the convention — that won’t happen, they believe —
+            // "… before the levy vote — that won’t pass, they believe —
             // but how …": an attribution closed by a dash reports the aside
             // its dash closes.
             let from = if doc.kind(end) == Some(TokenKind::Dash) {
@@ -1669,8 +1669,8 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // Whether the rest is a quotation that opens in lowercase,
             // going on with the sentence the piece before began.
             let mut rest_goes_on = false;
-            // "A comic tone, she said, would make the subject more
-            // accessible": the sentence goes on after the attribution.
+            // "A lighter tone, she said, would make the hearings easier to
+            // follow": the sentence goes on after the attribution.
             if parenthetical && pieces.len() == 1 && !quoted {
                 let next = end + 1;
                 let participle = cx
@@ -1709,10 +1709,10 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // rival, an ISIS “co-founder.”": a participle phrase before a
             // subject and its verb is the writer's frame, not a piece of
             // content around a parenthetical attribution.
-            // (Not a gerund subject: "Putting the show together, he said,
+            // (Not a gerund subject: "Putting the budget together, he said,
             // allowed him to …", where the rest opens with the verb; nor an
             // adjunct before a clause: "During the same stretch, records
-            // show, the Cessna has flown …".)
+            // show, the ferry has sailed …".)
             if pieces.len() > 1
                 && !quoted
                 && is_gerund_like(doc.word(content.start))
@@ -1762,14 +1762,14 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// The start of the content past adjuncts before "that" or a quotation
 /// after cue `c`, whose content would start at `a`: "said in a statement
-/// that", "said Monday that", "said in an oral history of the Bill Clinton
-/// years that", "said in a statement: “…”", "saying at one point, “…”".
+/// that", "said Monday that", "said in an oral history recorded for the
+/// port archive that", "said in a statement: “…”", "saying at one point, “…”".
 fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usize {
     let doc = cx.doc;
     if doc.is(a, "that") {
         return a;
     }
-    // "said Sunday in Madison, Wisconsin, that": a comma inside a
+    // "said Sunday in Millbrook, Vermont, that": a comma inside a
     // place name, between two capitalized words or before "that".
     let place_comma = |j: usize| {
         doc.punct(j, ",")
@@ -1777,12 +1777,12 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
             && doc.capitalized(j - 1)
             && (doc.capitalized(j + 1) || doc.is(j + 1, "that"))
     };
-    // "said in a statement Thursday night they pulled …": a subject
+    // "said in a statement Friday night they dropped …": a subject
     // pronoun after the adjunct opens the clause; "promised on
     // Tuesday to refrain …": an infinitive, for a verb that takes one.
     // (Not for "asked the crowd to …", whose object is content.)
     let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
-    // ("said on NBC’s “Meet the Press” on Sunday that": a quoted name.)
+    // ("said on WKRD’s “Harbor Week” on Sunday that": a quoted name.)
     let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
     // "said Tuesday, in an interview with CNN, that …": an adjunct
     // between commas, when a comma and "that" end it.
@@ -1819,7 +1819,7 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
         (a..j).all(|k| is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"]))
     };
     // (Names alone are no adjunct but whom one tells, "telling Reuters,
-    // “…”": in "Ana Ruiz Says Trump, ‘Alt Right’ Pose A Threat" the
+    // “…”": in "Ana Ruiz Says Baker, ‘Toll Hawks’ Pose A Threat" the
     // quotation is part of the clause.)
     let names_only = !c.frames.has(Frames::OBJ_THAT)
         && (a..j).all(|k| doc.capitalized(k) && !doc.in_class(k, &TIME_WORDS));
@@ -1842,7 +1842,7 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
 }
 
 /// The noun phrase starting at `a` after a verb of telling, past a role
-/// before a name: "told host Sean Hannity a Clinton loss is …" (the name is
+/// before a name: "told host Dale Mercer a Baker loss is …" (the name is
 /// whom one tells, "host" no thing told).
 fn addressee_np(doc: &Doc<'_>, a: usize, sent_end: usize) -> Option<SourceCand> {
     let role = doc.capitalized(a + 1)
@@ -1895,8 +1895,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let s = &doc.sents[si];
         let sent_end = s.toks.end;
         // (After a comma the subject may stand past a long relative
-        // clause: "Mrs. Clinton's presidential campaign, which has been
-        // shadowed for 17 months by …, said".)
+        // clause: "Ms. Okafor's mayoral campaign, which has been
+        // dogged for 14 months by …, said".)
         let reach = if doc.punct(c.toks.start.wrapping_sub(1), ",") {
             40
         } else {
@@ -1948,8 +1948,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let coordinated = v > s.toks.start
             && (doc.in_class(v - 1, &COORDINATORS) || doc.is(v - 1, "then"))
-            // After a comma, only a verb of saying: "Twitter reported flat
-            // growth, and said it was still operating at a loss".
+            // After a comma, only a verb of saying: "The ferry line reported
+            // flat ridership, and said it was still running at a loss".
             && (!doc.punct(v.saturating_sub(2), ",") || speech_verb(c));
         // What the subject names is told when a test or a claim reads it:
         // most cues lead to no claim.
@@ -1968,7 +1968,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // subject or an auxiliary ("Activists say", "I think", "did not
         // say"); after a singular noun it is a noun ("the embassy attack").
         // When the phrase before it is the end of a longer subject
-        // ("Proponents of more controls on hate speech here say"), that
+        // ("Supporters of tighter limits on port traffic here say"), that
         // subject is asked.
         if c.form == Form::Base && !base_form_verb(doc, c.toks.start, source.get(doc)) {
             match long_subject(doc, s.toks.start, c) {
@@ -2003,10 +2003,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // and "warned al-Sudani of …".
         if c.frames.has(Frames::OBJ_THAT) && !doc.is(a, "that") {
             // "warned customers that", "told her counterpart that", "told
-            // ABC’s “Good Morning America” that": up to a near "that",
+            // WKRD’s “Morning Dock” that": up to a near "that",
             // whatever the addressee is, a quoted name too.
             // (Not past a subject pronoun, which opens the content: "told a
-            // news conference they are planting the seeds to accomplish
+            // news conference they are laying the groundwork to finish
             // that"; nor a "that" that ends the clause.)
             let that = (a..(a + 14).min(sent_end))
                 .take_while(|&j| {
@@ -2040,8 +2040,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // addressee is no content.
             a = past_day(doc, a);
         }
-        // "The Saudis have said for years that …", "Cruz has said for
-        // weeks he’s the only candidate …": a span of time is no content.
+        // "The port authority has said for years that …", "Ruiz has said
+        // for weeks she’s the only one who can fix …": a span of time is no
+        // content.
         if doc.is(a, "for") {
             let mut k = a + 1;
             if doc.is_any(k, &["the", "several", "many", "a", "some"]) {
@@ -2058,7 +2059,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = k + 1;
             }
         }
-        // "asked Trump Wednesday if the project …", "told reporters how
+        // "asked Baker Wednesday if the project …", "told reporters how
         // …": an addressee before a question word, which opens the content.
         if (c.frames.has(Frames::OBJ_THAT) || &*c.lemma == "ask") && !doc.is(a, "that") {
             let question = (a..(a + 7).min(sent_end))
@@ -2069,10 +2070,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         // Adjuncts before "that" or a quotation: "said in a statement
-        // that", "said Monday that", "said in an oral history of the Bill
-        // Clinton years that", "said in a statement: “…”".
+        // that", "said Monday that", "said in an oral history recorded
+        // for the port archive that", "said in a statement: “…”".
         a = past_lead(cx, c, a, sent_end);
-        // "Multiple outlets reported on Wednesday the Secret Service had
+        // "Several outlets reported on Wednesday the county auditor had
         // …": a day after "on".
         if c.frames.has(Frames::THAT) && doc.is(a, "on") {
             let after = past_day(doc, a + 1);
@@ -2092,8 +2093,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = after;
             }
         }
-        // "Mr. Trump said, among other things, that …": an aside between
-        // commas before "that"; "Clinton said, when the story broke, “I did
+        // "Mr. Baker said, among other things, that …": an aside between
+        // commas before "that"; "Okafor said, when the story broke, “I did
         // not …”": before a quotation, which is the content then.
         if doc.punct(a, ",") {
             let close = (a + 2..(a + 10).min(sent_end))
@@ -2116,13 +2117,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if had_that {
             a += 1;
         }
-        // "“I cannot believe how civil it’s been up here,” Trump said 30
-        // minutes into the debate": a verb after a quotation that opens
+        // "“I can't believe how calm it’s been in here,” Ruiz said 40
+        // minutes into the forum": a verb after a quotation that opens
         // the sentence and ends in a comma, and its subject, reports the
         // quotation; what follows it is no content of
         // its own, unless "that" or a quotation opens it.
-        // ("…,” Sanders told a crowd at Hamburger Mary's that spilled out
-        // onto the street": a "that" before a verb opens a relative clause.)
+        // ("…,” Ruiz told a crowd at the Dockside Tavern that spilled out
+        // onto the sidewalk": a "that" before a verb opens a relative clause.)
         let relative = had_that && a < sent_end && verb_after_relative(doc, a);
         if (!had_that || relative)
             && a < sent_end
@@ -2182,7 +2183,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     ));
                 }
             }
-            // "Marco Rubio says, win or lose in Tuesday’s primary, he’s
+            // "Ana Ruiz says, win or lose in next week’s runoff, she’s
             // staying": the content runs on past the comma.
             let next = a + 1;
             let participle = cx
@@ -2196,7 +2197,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 if substantial(doc, &content)
                     && (had_that || !doc.in_class(content.start, &NOT_CONTENT_START))
                 {
-                    // "argue that, while the tax may …": "that" and its comma.
+                    // "argue that, while the levy may …": "that" and its comma.
                     if had_that && content.start == next {
                         content.start = cx.content_start(next);
                     }
@@ -2217,7 +2218,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // infinitive is the content of a verb that takes one. An object
         // before it ("urged residents to stay off the roads") is read below.
         if !had_that && doc.is(a, "to") && c.frames.has(Frames::TO) {
-            // "He seems to feel the case will be litigated …", "She appeared
+            // "He seems to feel the dispute will be settled …", "She appeared
             // to imply that …": a raising verb and a verb of saying or
             // thinking after "to" are one cue, whose subject is the source
             // (PolNeAR marks 33 of its 197 "seem" and "appear" cues so).
@@ -2326,7 +2327,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let name = (a..end)
                 .filter(|&k| doc.toks[k].is_wordlike())
                 .all(|k| doc.capitalized(k) || doc.is_any(k, &["the", "of", "in", "and", "for"]));
-            // ("Jacobs called Merkel “The Chancellor of the Free World”":
+            // ("Jacobs called Okafor “The Mayor of the Whole Waterfront”":
             // an object and a quoted epithet, two objects.)
             let epithet = (a + 1..end).any(|k| doc.quote_opened_at(k).is_some());
             if name && !epithet {
@@ -2362,7 +2363,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only || directive {
             content = cut_coordinated(cx, content);
         }
-        // "a proposal that Manchin pushed three years ago with …": a
+        // "a proposal that Ridgeway pushed three years ago with …": a
         // preposition or a time where the object would be; the object is
         // the noun the relative clause hangs on.
         let gapped = np_only
@@ -2375,14 +2376,14 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if gapped {
             continue;
         }
-        // Not for a verb of two objects ("called Mr. Obama's remarks on
-        // Saturday “a true wake-up call”"), nor for an object with a
+        // Not for a verb of two objects ("called Ms. Okafor's budget on
+        // Friday “a real wake-up call”"), nor for an object with a
         // quotation in it, which mostly runs on to the quotation.
         let two_objects = NAMING.contains(&&*c.lemma) || &*c.lemma == "describe";
         let quoted = (content.start..content.end).any(|k| doc.toks[k].is_quote());
-        // "Mr. Lew stressed those worries on Sunday at a forum in Beijing,
-        // and he raised them again …": a verb that takes a clause or an
-        // object, with an object, which ends as one does.
+        // "Ms. Ruiz stressed those concerns on Sunday at a forum in
+        // Millbrook, and she raised them again …": a verb that takes a
+        // clause or an object, with an object, which ends as one does.
         // (Only where the object ends at that word.)
         let object = !np_only && !had_that && c.frames.has(Frames::NP) && !two_objects && !quoted;
         if np_only && !two_objects && !quoted {
@@ -2396,7 +2397,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 content = cut;
             }
         }
-        // "who has known Trump since the 1970s", "has known the Clintons
+        // "who has known Baker since the 1990s", "has known the Okafors
         // for decades": an acquaintance, not a belief.
         if !had_that && doc.is(c.toks.start, "known") {
             let person = doc.is_any(content.start, crate::source::OBJECT_PRONOUNS)
@@ -2408,8 +2409,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        // "Obama called both candidates Tuesday night", "Clinton, who called
-        // Sanders shortly after the winner was declared": a person called
+        // "Okafor called both candidates Tuesday night", "Baker, who called
+        // Ruiz shortly after the results came in": a person called
         // with nothing said of them is a telephone call.
         if np_only && &*c.lemma == "call" && !quoted {
             let call = np_starting_at(doc, content.start, sent_end).is_some_and(|np| {
@@ -2473,18 +2474,18 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
                 && addressee_np(doc, c.toks.end, sent_end)
                     .is_some_and(|np| np.kind == SourceKind::Other && audience(doc, &np).is_none());
-            // "The new poll shows Trump far out in front", "A poll by
-            // Gallup shows …": a document may show a clause without a verb.
+            // "The new poll shows Okafor far out in front", "A poll by
+            // the Ledger shows …": a document may show a clause without a verb.
             let document = (source.start()..source.end()).any(|k| doc.in_class(k, &DOCUMENT_NOUNS));
             // "The council seemed ready to …": a raising verb takes an
             // adjective too.
             let raising = RAISING.contains(&&*c.lemma);
-            // "she has maintained her status as the front-runner": "maintain"
+            // "she has maintained her standing as the favorite": "maintain"
             // keeps a thing as often as it claims one, and claims only a
             // clause.
             let no_clause = &*c.lemma == "maintain" && !has_finite_verb(doc, content.clone());
-            // "he has proved popular in the north", "who has proved a
-            // popular alternative": without "that", "prove" is a copula.
+            // "he has proved popular on the east side", "who has proved a
+            // welcome alternative": without "that", "prove" is a copula.
             let copula = &*c.lemma == "prove";
             if tells_a_thing
                 || no_clause
@@ -2528,9 +2529,9 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// Where content from `a` that reaches its sentence's end (`end ==
 /// sent_end`) ends when a quotation opened in it is still open there: at
-/// the quotation's close, within its paragraph ("… said Bush “has to lug
-/// his mother around at 90 years old. I think it's a very sad
-/// situation.”"). Otherwise `end`.
+/// the quotation's close, within its paragraph ("… said Baker “has to drag
+/// the whole board along to every meeting. I think it's a real
+/// shame.”"). Otherwise `end`.
 fn run_on_quote(doc: &Doc<'_>, a: usize, end: usize, sent_end: usize) -> usize {
     if end != sent_end || end <= a {
         return end;
@@ -2556,7 +2557,7 @@ fn run_on_quote(doc: &Doc<'_>, a: usize, end: usize, sent_end: usize) -> usize {
 
 /// Where content from `a` that opens with a quotation ends when a second
 /// verb of the subject follows the quotation: at its close ("She said “no
-/// way” and walked off", "… which read “Hispanics 4 Trump” — and waved
+/// way” and walked off", "… which read “Nurses 4 Okafor” — and waved
 /// it"). Otherwise `end`.
 fn quote_then_verb(doc: &Doc<'_>, a: usize, end: usize) -> usize {
     let Some(q) = doc.quote_opened_at(a) else {
@@ -2588,7 +2589,7 @@ fn quote_then_verb(doc: &Doc<'_>, a: usize, end: usize) -> usize {
 const RAISING: &[&str] = &["appear", "seem"];
 
 /// The source and content of cue `c` with subject `source`: for a raising
-/// verb no source, and the subject in the content ("Chris Christie
+/// verb no source, and the subject in the content ("Tom Ridgeway
 /// appeared to end his bid …", "The speaker seemed closer to …"), but not
 /// the "it" of "It appears that …".
 fn raised(
@@ -2726,7 +2727,7 @@ fn colon_next_paragraph(
 ///
 /// * "…, according to two Iraqi officials who spoke on condition of
 ///   anonymity …" (content before)
-/// * "According to the newspaper, “America’s porous gun laws …”" (content after)
+/// * "According to the newspaper, “The county’s aging water pipes …”" (content after)
 /// * "The plan, according to aides, would cost $2 billion." (both sides)
 pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
@@ -2737,7 +2738,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
         let (start, mut end) = (s.toks.start, s.toks.end);
-        // "“It's according to age groups,” said Mattie Thomas": inside a
+        // "“It's according to grade levels,” said Nell Porter": inside a
         // quotation, the content stays inside it.
         if let Some(&q) = doc.quote_of.get(c.toks.start).filter(|&&q| q != NONE) {
             end = end.min(doc.quotes[q as usize].tokens.end);
@@ -2765,8 +2766,8 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             .and_then(|s| s.toks.last())
             .map_or(c.toks.end, |r| r.end);
         let mut pieces = Pieces::default();
-        // "“… what they truly believe in?” O’Malley said at a press
-        // conference, according to the Las Vegas Sun.": a sentence that
+        // "“… what they really stand for?” Baker said at a town
+        // meeting, according to the Harbor Ledger.": a sentence that
         // opens with the attribution of the quotation before it reports
         // that quotation too.
         let start = match start.checked_sub(1).and_then(|p| doc.quote_closed_at(p)) {
@@ -2776,8 +2777,8 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "He went because, according to Ruiz, the media would …": after a
         // conjunction the content is the clause that it opens, after the
         // source.
-        // (A clause with its subject: not "… reshuffled its diplomats and,
-        // according to officials, adopted a new strategy".)
+        // (A clause with its subject: not "… replaced its auditors and,
+        // according to staff, adopted a new policy".)
         let opened = c.toks.start >= start + 2
             && doc.punct(c.toks.start - 1, ",")
             && doc.is_any(
@@ -2820,12 +2821,12 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 && rest
                     .clone()
                     .all(|k| doc.capitalized(k) || doc.in_class(k, &DETERMINERS));
-            // "Trump has won 758 delegates, according to a CNN tally, but
-            // his pathway is narrowing", "…, according to Crowdpac, the most
+            // "Okafor has won 61 precincts, according to a Ledger tally, but
+            // her lead is narrowing", "…, according to VoteWatch, the most
             // of any candidate": after a clause of its own, what follows the
             // source is the writer's. Only a content without its verb yet
-            // goes on after it ("Among the precedents at risk, according to
-            // Ms. Epstein, are 16 …").
+            // goes on after it ("Among the bridges at risk, according to
+            // Ms. Ruiz, are 16 …").
             let complete = pieces
                 .first()
                 .is_some_and(|b| b.clone().skip(1).any(|k| clause_verb(cx, k)));
@@ -2844,9 +2845,9 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// Rule: a document named in a fronted "in" phrase is the source of the
 /// clause after it, as "according to" would make it.
 ///
-/// * "In a Washington Post-ABC News poll released Sunday, 67 percent of
-///   Americans said they had an unfavorable impression of Trump."
-/// * "In the most recent Fox poll, Kasich was at 25 percent."
+/// * "In a Harbor Ledger-WKRD News poll released Sunday, 62 percent of
+///   residents said they had an unfavorable view of the toll plan."
+/// * "In the newest Ledger poll, Ruiz had 31 percent."
 ///
 /// "In a statement, the union said …" names no document: a statement is
 /// said, and its verb is the cue.
@@ -2874,8 +2875,8 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             !doc.capitalized(k) && (w.ends_with("ed") || w.ends_with("ing"))
         };
         // The document is the phrase's head, before any preposition or
-        // participle: not "In the wake of the Times report", "In eight of
-        // nine states where exit polls were conducted".
+        // participle: not "In the wake of the Ledger report", "In six of
+        // nine wards where exit polls were taken".
         let head = phrase.clone().find(|&k| {
             doc.in_class(k, &DOCUMENT_NOUNS)
                 || doc.in_class(k, &INNER_PREPOSITIONS)
@@ -2885,8 +2886,8 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !plain || !head.is_some_and(|k| doc.in_class(k, &DOCUMENT_NOUNS)) {
             continue;
         }
-        // "In the previous Post-ABC poll, conducted in early September,
-        // Clinton led …": past an aside on the document.
+        // "In the previous Ledger-WKRD poll, conducted in early May,
+        // Okafor led …": past an aside on the document.
         let mut from = comma + 1;
         if participle(from) {
             match (from + 1..(from + 12).min(end)).find(|&k| doc.punct(k, ",")) {
@@ -2914,11 +2915,11 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// Rule: a document named in an "in" phrase that closes its clause is the
 /// source of the clause before it.
 ///
-/// * "Kasich was at 25 percent support in the most recent Fox poll."
-/// * "But he fell to 10 percent in the latest CNN/ORC poll released
-///   Wednesday, a collapse driven by …"
+/// * "Ruiz had 31 percent support in the newest Ledger poll."
+/// * "But she slipped to 14 percent in the latest Ledger/WKRD poll released
+///   Wednesday, a slide driven by …"
 ///
-/// Not "Fifteen percent of voters in the poll were undecided", where the
+/// Not "Twelve percent of parents in the survey were unsure", where the
 /// phrase is inside the subject: the phrase must end the sentence or stand
 /// before a comma.
 pub(crate) fn in_document_after(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
@@ -2939,7 +2940,7 @@ pub(crate) fn in_document_after(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[head] as usize;
         let s = &doc.sents[si];
         // The "in" within a few words before the head, with words only
-        // between ("in the latest CNN/ORC poll", "in a Des Moines Register
+        // between ("in the latest Ledger/WKRD poll", "in a Port Ansel Herald
         // poll"), none of them a preposition.
         let floor = head.saturating_sub(8).max(s.toks.start);
         let Some(p) = (floor..head).rev().find(|&j| doc.is(j, "in")) else {
@@ -2984,7 +2985,7 @@ pub(crate) fn in_document_after(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // The content: the clause before "in", past a fronted adjunct
-        // without a verb ("In March, Cruz had 38 percent support in a Fox
+        // without a verb ("In March, Baker had 38 percent support in a Ledger
         // poll").
         // After a subordinate clause, the main one: "Though he trails
         // Clinton nationally, Sanders has led in several New Hampshire
@@ -3071,8 +3072,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // A verb that takes no clause follows a comma or a dash: in "a
         // ''super PAC'' supporting Clinton" it modifies a noun.
         let clause = c.frames.has(Frames::THAT.with(Frames::QUOTE));
-        // "launched his campaign by talking about …", "After blasting the
-        // report, Beck said …": a gerund after a preposition of manner or
+        // "opened her campaign by talking about …", "After blasting the
+        // report, Marsh said …": a gerund after a preposition of manner or
         // time is something its clause's subject does.
         let prep = p > s.toks.start
             && matches!(c.category, CueCategory::Speech | CueCategory::Writing)
@@ -3093,7 +3094,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             && !c.listed_noun
             && b == p
             && reduced_relative_head(doc, p - 1);
-        // "…, calling him a “stiff” and accusing him of …": a participle
+        // "…, calling him a “bully” and accusing him of …": a participle
         // coordinated with one after a comma.
         let chained = doc.is(b, "and")
             && (b.saturating_sub(30).max(s.toks.start + 1)..b).any(|k| {
@@ -3105,8 +3106,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             && (doc.punct(b - 1, ",")
                 || doc.kind(b - 1) == Some(TokenKind::Dash)
                 || (clause && doc.kind(b - 1) == Some(TokenKind::CloseQuote)));
-        // "…, with Sen. John McCain calling it a “Chinese menu”", "with
-        // polls showing Clinton ahead": in an absolute phrase the subject
+        // "…, with Sen. Ada Pruitt calling it a “grab bag”", "with
+        // polls showing Okafor ahead": in an absolute phrase the subject
         // of the participle is the phrase after "with".
         let absolute_source = (b == p && !reduced && !prep && !chained && !after_mark)
             .then(|| {
@@ -3130,8 +3131,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // ", telling reporters the bridge would open": whom one tells is
         // no content.
         // (Not a subject pronoun past an adjunct, which opens the content,
-        // nor whom one advises to do something: "advising the senator to
-        // stick to the issues".)
+        // nor whom one advises to do something: "advising the mayor to
+        // stick to the budget".)
         if c.frames.has(Frames::OBJ_THAT)
             && a == c.toks.end
             && !doc.is(a, "that")
@@ -3147,8 +3148,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
                         .filter(|&e| !crate::cue::genitive(doc.word(e - 1)))
                 };
             // What follows opens a clause: "that", a subject pronoun, a
-            // determiner or a name ("promising the Friends of Abe will
-            // return" has its subject in the phrase, "advising Williams
+            // determiner or a name ("promising the Friends of Okafor will
+            // return" has its subject in the phrase, "advising Westbrook
             // College graduates to" its addressee after it).
             if let Some(e) = after.filter(|&e| {
                 doc.is(e, "that")
@@ -3167,7 +3168,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             a += 1;
         }
         let mut end = clause_end(cx, a, s.toks.end);
-        // "In a statement announcing the pick, the union called …", "After
+        // "In a statement announcing the hire, the union called …", "After
         // telling reporters …, Ferreira said …": in an adjunct the content
         // ends before the clause after a comma.
         let fronted = prep && p - 1 == s.toks.start;
@@ -3190,10 +3191,10 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // no clause reports its object or its infinitive.
         let infinitive = !clause && c.frames.has(Frames::TO) && doc.is(content.start, "to");
         // (After "that", a preposition opens an adjunct of the clause:
-        // "saying that as president, Mr. Trump would be firm".)
+        // "saying that as mayor, Ms. Okafor would be firm".)
         let opener_ok = !doc.in_class(content.start, &NOT_CONTENT_START) || infinitive || had_that;
-        // A verb that takes only a quotation reports only one: in "Fiorina
-        // walked the halls, beaming, a victory lap in her conquered land"
+        // A verb that takes only a quotation reports only one: in "Okafor
+        // walked the docks, beaming, a victory lap along her old waterfront"
         // the phrase after it is no content.
         let quote_only = !c.frames.has(
             Frames::THAT
@@ -3242,8 +3243,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if reduced && reduced_source.is_none() {
             continue;
         }
-        // "Staff members suggesting someone should question his faith were
-        // fired": inside the subject of its sentence, the content ends
+        // "Board members suggesting someone should audit the port were
+        // outvoted": inside the subject of its sentence, the content ends
         // before the sentence's verb, the second finite verb of the
         // content.
         if reduced
@@ -3408,8 +3409,8 @@ fn participle_subject(
     walked.or_else(|| subject_past_adjuncts(doc, s, b))
 }
 
-/// Words that open a fronted adjunct: "On Thursday, after remaining neutral
-/// throughout the primary, Warren appeared …".
+/// Words that open a fronted adjunct: "On Thursday, after staying neutral
+/// through the runoff, Ruiz appeared …".
 #[rustfmt::skip]
 const ADJUNCT_OPENERS: &[&str] = &[
     "after", "although", "amid", "as", "at", "because", "before", "by", "despite", "during",
@@ -3419,12 +3420,12 @@ const ADJUNCT_OPENERS: &[&str] = &[
 ];
 
 /// The subject of a sentence past its fronted adjuncts, each up to its comma
-/// ("On Thursday, after remaining neutral throughout the primary process,
-/// Warren appeared with Maddow and endorsed Clinton, saying …"), or a
-/// preposition and time words without one ("On Sunday morning Mr. Trump made
-/// a third attempt …, writing on Twitter …"); a phrase of adverbs or
-/// prepositions between commas may follow the subject ("Rubio, particularly
-/// in the closing days of the campaign, has preached unity, claiming …").
+/// ("On Thursday, after staying neutral through the whole runoff, Ruiz
+/// appeared with Baker and endorsed Okafor, saying …"), or a preposition
+/// and time words without one ("On Sunday morning Mr. Baker made a third
+/// attempt …, writing on Twitter …"); a phrase of adverbs or prepositions
+/// between commas may follow the subject ("Okafor, especially in the final
+/// weeks of the race, has preached patience, claiming …").
 fn subject_past_adjuncts(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
     let mut a = past_dateline(doc, s.start, s.end);
     if doc.is_any(a, &["and", "but", "so", "yet"]) {
@@ -3463,7 +3464,7 @@ fn subject_past_adjuncts(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option
     if lower(end) && !doc.in_class(end, &STOP_WORDS) {
         return Some(np.tell(doc));
     }
-    // "Rubio, particularly in the closing days …, has preached …".
+    // "Okafor, especially in the final weeks …, has preached …".
     if doc.punct(end, ",") && (is_adverb(doc.word(end + 1)) || doc.is_any(end + 1, ADJUNCT_OPENERS))
     {
         let close = (end + 2..(end + 20).min(limit)).find(|&k| doc.punct(k, ","))?;
@@ -3478,8 +3479,8 @@ fn subject_past_adjuncts(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option
 /// token `start` or before it (not of a title inside a sentence: "On “Fox
 /// News Sunday,” Pence said …").
 fn closes_quote_from(doc: &Doc<'_>, k: usize, start: usize) -> bool {
-    // (Or before it: "“It's plagiarism. It's flat-out plagiarism,” David
-    // Axelrod said just after midnight on CNN" opens in the sentence before.)
+    // (Or before it: "“It's theft. It's flat-out theft,” Dale Mercer said
+    // just after midnight on WKRD" opens in the sentence before.)
     doc.quote_closed_at(k)
         .is_some_and(|q| doc.quotes[q].tokens.start <= start)
 }
@@ -3548,7 +3549,7 @@ pub(crate) fn noun_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         let mut cue_toks = c.toks.clone();
-        // "Mr. Trump’s claims that …", "his warning that …": a genitive or
+        // "Mr. Baker’s claims that …", "his warning that …": a genitive or
         // a possessive pronoun before a noun of the list is whose it is,
         // and the modifiers between are the cue's ("his repeated warning").
         if source.is_none() && c.listed_noun && doc.is(a, "that") {
@@ -3680,7 +3681,7 @@ fn past_day(doc: &Doc<'_>, a: usize) -> usize {
 }
 
 /// Prepositions that open a sentence's phrase and are not in
-/// [`TAIL_OPENERS`]: "Despite Mr. Trump’s claims that …, …".
+/// [`TAIL_OPENERS`]: "Despite Mr. Baker’s claims that …, …".
 const FRONTED_PREPOSITIONS: &[&str] = &["amid", "despite", "given", "like", "unlike"];
 
 /// Possessive pronouns that stand for whose a noun cue is: "his claim".
@@ -3748,8 +3749,8 @@ fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCa
     Some((np, v))
 }
 
-/// "Thirty-one percent of those surveyed say …", "Proponents of more
-/// controls on hate speech here say …": a subject longer than the phrase
+/// "Thirty-one percent of the parents surveyed say …", "Supporters of tighter
+/// limits on port traffic here say …": a subject longer than the phrase
 /// scan reads, when the whole sentence before a verb of saying is a noun
 /// phrase: it starts as one, and holds no verb, no clause word and no
 /// punctuation but a "%" ("42% say …").
@@ -3830,8 +3831,8 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
         if verbish(&src) {
             return Some(src.tell(doc));
         }
-        // "Gary Emineth, a former state party chairman, became a delegate
-        // and said …", "Suu Kyi, 70, said it was too early … but added":
+        // "Hal Brody, a former county party treasurer, became an alternate
+        // and said …", "Ida Lund, 70, said it was too early … but added":
         // past an appositive between commas.
         let end = src.first_end(doc);
         if doc.punct(end, ",") && crate::source::apposed(doc, end + 1) {
@@ -3852,7 +3853,7 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     }
     // "Last week, the Clinton campaign called on … and said …": past a
     // fronted adjunct of a few words and its comma.
-    // "Asked whether he would run, Mrs. Clinton shook her head and said
+    // "Asked whether she would run, Ms. Okafor shook her head and said
     // …": or a fronted participle phrase, verbs and all.
     // ("When asked, Ms. Sherry smiled and said …": after a subordinator.)
     let ed_ing = |k: usize| {
@@ -3864,7 +3865,7 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
             || (doc.is_any(start, &["after", "before", "if", "once", "when", "while"])
                 && !doc.capitalized(start + 1)
                 && ed_ing(start + 1)));
-    // ("In an interview with The Wall Street Journal, Trump doubled down
+    // ("In an interview with the Harbor Ledger, Baker doubled down
     // on his comments and said …": a prepositional phrase of a few more
     // words, without a verb.)
     let reach = if participle {
@@ -3899,10 +3900,10 @@ const COLON_LABELS: &[&str] = &[
 
 /// Rule: a clause of any verb before a colon and the quotation after it.
 ///
-/// * "In a Fox interview later that day, Trump went even further: “If he
-///   goes forward and loses, it’s the end of his career.”"
-/// * "Asked which county was his favorite, he demurred: “Whichever one I’m
-///   in at the moment.”"
+/// * "In a radio interview later that day, Baker went even further: “If the
+///   levy fails, the port will be sold by spring.”"
+/// * "Asked which school was her favorite, she demurred: “Whichever one I’m
+///   visiting that day.”"
 ///
 /// The source is the clause's subject; the cue, what the subject does, up
 /// to the colon. A verb of saying before the colon ("he said: “…”") is read
@@ -3921,7 +3922,7 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // A verb cue near the colon has its own rule ("told reporters:"); a
-        // noun does not ("McConnell delivered a blunt message to Trump:
+        // noun does not ("Pruitt sent a blunt message to Baker:
         // “…”").
         if (colon.saturating_sub(4).max(s.toks.start)..colon)
             .any(|k| cx.cue(k).is_some_and(|(_, c)| !c.noun))
@@ -3929,10 +3930,10 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // The clause: after a fronted adjunct or a subordinate clause and
-        // its comma ("Asked which county …, he demurred").
+        // its comma ("Asked which school …, she demurred").
         let comma = (s.toks.start..colon).rev().find(|&k| doc.punct(k, ","));
         let start = comma.map_or(s.toks.start, |k| k + 1);
-        // ("Mitch McConnell, R-Ky., delivered a blunt message to Trump:
+        // ("Ada Pruitt, R-Ky., sent a blunt message to Baker:
         // “…”": the comma is an appositive's, the subject before it.)
         let lowercase = |k: usize| doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k);
         let (np, verb) = match np_starting_untold(doc, start, colon) {
@@ -4083,7 +4084,7 @@ pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// Rule: a bare colon after a name at the start of a paragraph.
 ///
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
-/// * Headlines: "De Blasio: Trust Bratton on security, not ‘blowhard’ Trump."
+/// * Headlines: "Okafor: Trust Ridgeway on the bridge, not ‘blowhard’ Baker."
 /// * Transcripts: "Matthews: Well, speculation is bad.", and in capitals
 ///   where one speaker takes two turns at least: "ORTIZ: Take your seats."
 ///
@@ -4093,8 +4094,8 @@ pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     // Inside a paragraph, after a sentence that ends in a quotation, a
-    // name and a colon before a quotation: "Clinton: “Our goal is to
-    // defeat ISIS.” Bush: “The mission is to destroy ISIS.”"
+    // name and a colon before a quotation: "Okafor: “Our goal is to
+    // reopen the bridge.” Baker: “The plan is to sell the bridge.”"
     let inner = doc
         .sents
         .iter()
@@ -4127,7 +4128,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "Poll: …", "Report: …": a document before the colon.
         let document = name.len() == 1 && doc.in_class(name.start, &DOCUMENT_NOUNS);
         let caps = all_caps(doc, name.clone());
-        // "Former secretary of state Hillary Rodham Clinton: “…”": a
+        // "Former secretary of state Ana Ruiz: “…”": a
         // lowercase title before a name of two words.
         let titled = name.len() >= 4
             && doc.capitalized(name.end - 1)
@@ -4176,12 +4177,12 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if words < 3 {
             continue;
         }
-        // Unquoted, a claim is a clause ("Mark Cuban: I'd consider a future
-        // White House bid"), not a phrase ("Sanders: Win in a walk",
-        // "Christie: A closing surge") nor a list of names ("Iowa: Tim
-        // Albrecht, Brad Anderson, Rob Barron, …").
-        // A headline with a quotation in it needs no verb: "Graham:
-        // Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance".
+        // Unquoted, a claim is a clause ("Dale Mercer: I'd consider a future
+        // run for mayor"), not a phrase ("Ruiz: Win in a walk",
+        // "Baker: A closing surge") nor a list of names ("Millbrook: Tim
+        // Alder, Bea Anders, Rob Barlow, …").
+        // A headline with a quotation in it needs no verb: "Pruitt:
+        // Baker’s ‘Truly Reckless Budget’ Sinking Port’s Future".
         // A turn of a transcript may be a question or a phrase: "ORTIZ:
         // Will you vote for the bill?"
         let turn = caps && transcript();
@@ -4277,10 +4278,10 @@ fn is_transcript(doc: &Doc<'_>) -> bool {
 /// Rule: a quotation or a post signed with a dash and a name, the
 /// signature ending its paragraph.
 ///
-/// * "“Maybe we can build a wall around the whole city.” ― Ana Ruiz"
+/// * "“Maybe we can just put a roof over the whole harbor.” ― Ana Ruiz"
 /// * "“It needs to stop.”" as a paragraph, then "- Lena Park, Tulsa." as
 ///   the next
-/// * An embedded post: "No one is above the law. pic.twitter.com/x1 — Ana
+/// * An embedded post: "No one is above the charter. pic.twitter.com/x1 — Ana
 ///   Ruiz (@anaruiz) July 5, 2016"
 ///
 /// The signature is a name (capitalized words, a title perhaps), then
@@ -4420,7 +4421,7 @@ fn signed(doc: &Doc<'_>, a: usize, end: usize) -> Option<(usize, bool)> {
     if handle && is_month(doc.word(k)) && rest.len() <= 5 {
         return Some((name_end, handle));
     }
-    // ", Tulsa.", ", Center for Economic and Policy Research", ", tweeting
+    // ", Tulsa.", ", Center for Harbor and Transit Research", ", tweeting
     // after the vote": a place, an affiliation or an occasion, with no
     // quotation in it.
     if doc.punct(k, ",")
@@ -4461,7 +4462,7 @@ pub(crate) const COORDINATORS: WordClass = WordClass {
 };
 
 /// Cuts object content before a second verb of the same subject:
-/// "Sanders called him divisive and accused him of …" gives "him divisive".
+/// "Ruiz called him reckless and accused him of …" gives "him reckless".
 fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     // A finite verb: a cue, a form of "be", "have" or a modal, a common past.
@@ -4477,7 +4478,7 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
         if verb_at(v) {
             return trim(doc, r.start..k);
         }
-        // "Trump wants the votes and Peña Nieto wants to be a hero": a
+        // "Baker wants the votes and Ana Ruiz wants to be a hero": a
         // clause with a subject of its own.
         let hi = r.end.min(k + 1 + MAX_SOURCE_TOKENS);
         if doc.capitalized(k + 1) || doc.in_class(k + 1, &SUBJECT_PRONOUNS) {
@@ -4524,13 +4525,13 @@ fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
 }
 
 /// The object phrase at the start of `r`, for a cue whose content is its
-/// object ("Christie endorsed Trump last week and has appeared …",
-/// "The union, which endorsed Hillary Clinton in November, is …"): up to a
+/// object ("Ridgeway endorsed Baker last week and has appeared …",
+/// "The union, which endorsed Lena Okafor in November, is …"): up to a
 /// comma, a time phrase or a coordinated verb.
 fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     let depth = doc.depth.get(r.start).copied().unwrap_or(0);
-    // "McCain supported it and Cruz, as he has in the past, opposed …": a
+    // "Baker supported it and Ruiz, as she has in the past, opposed …": a
     // pronoun is the whole object before "and" and a name.
     if doc.is_any(r.start, &["it", "him", "her", "them"])
         && doc.is_any(r.start + 1, &["and", "but"])
@@ -4563,7 +4564,7 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
                 || ((doc.in_class(k + 1, &SUBJECT_PRONOUNS)
                     || doc.in_class(k + 1, &QUANTIFIER_PRONOUNS))
                     && (doc.in_class(k + 2, &FINITE_VERBS) || cx.verb(k + 2).is_some())));
-        // "is backing Hillary Clinton because he worries …": a
+        // "is backing Lena Okafor because he worries …": a
         // subordinate clause is no part of the object.
         let subordinate = doc.is_any_of(k, &STOP_WORDS, SUBORDINATORS) && !doc.is(k, "as");
         if doc.punct(k, ",")
@@ -4582,7 +4583,7 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
 
 /// Where `r` stops being an object: it opens with a phrase of a few words,
 /// no verb and no comma, then a preposition of an adjunct or a conjunction
-/// ("those worries on Sunday", "the charges and counter-accused her"); not
+/// ("those concerns on Sunday", "the charges and counter-sued her"); not
 /// the subject of a clause ("the charges were false", "he was there").
 fn object_then_adjunct(cx: &Ctx<'_, '_>, r: Range<usize>) -> Option<usize> {
     let doc = cx.doc;
@@ -4674,8 +4675,8 @@ pub(crate) const OBJECT_PREPOSITIONS: &[&str] =
     &["about", "at", "by", "for", "from", "in", "of", "on", "with"];
 
 /// An infinitive content ends before a subordinate clause of the saying
-/// and an adjunct of it: "did not want to be quoted because of the
-/// sensitivity of the issue", "agreed to meet when they spoke on Friday",
+/// and an adjunct of it: "did not want to be named because of the
+/// delicate talks", "agreed to meet when they talked on Friday",
 /// "vowed to fight on in a statement".
 fn infinitive_end(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
     let depth = doc.depth.get(r.start).copied().unwrap_or(0);
@@ -4720,8 +4721,8 @@ fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
 
 /// Whether a noun phrase opened by "a" or "an" at `k` runs to the end of
 /// the sentence with no verb of its own outside a relative clause: ", a
-/// charge that Colorado Republican leaders strongly denied", ", a swipe at
-/// the recent disturbances". Not inside a quotation; not one opened by
+/// charge that county Republican leaders flatly denied", ", a swipe at
+/// the last council session". Not inside a quotation; not one opened by
 /// "the", which names what the content last named ("Hamas, the militant
 /// organization that has ruled Gaza for 16 years").
 fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
@@ -4754,7 +4755,7 @@ fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 
 /// Whether a noun phrase opened by "a" or "an" at `k`, outside any
 /// quotation, runs to the end of the sentence with no dash in it: "— a
-/// controversial proposal he has raised at various points".
+/// costly proposal she has floated at several meetings".
 fn dash_aside(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
     // ("— though not by much", "— except in Ohio", "— all of them
@@ -4786,7 +4787,7 @@ fn as_clause(cx: &Ctx<'_, '_>, k: usize, end: usize) -> bool {
 }
 
 /// Where a gathering one tells something ends in `np`, the phrase after a
-/// verb of telling (which may run on into the content): "Ryan told a news
+/// verb of telling (which may run on into the content): "Baker told a news
 /// conference they are …", "told the meeting the plant would stay open".
 fn audience(doc: &Doc<'_>, np: &SourceCand) -> Option<usize> {
     const GATHERINGS: &[&str] = &[
@@ -4839,9 +4840,9 @@ const EVENT_NOUNS: &[&str] = &[
 ];
 
 /// Whether an adjunct of the saying starts at `k`, one that ends an object
-/// or an infinitive: "confirmed the meeting on the condition of anonymity",
-/// "charged Lewandowski at a press conference in Florida", "called for a
-/// recount in a statement", "criticized the deal during a rally in Ohio".
+/// or an infinitive: "confirmed the layoffs on the condition of anonymity",
+/// "charged Baker at a press conference in Millbrook", "called for a
+/// recount in a statement", "criticized the deal during a rally in Port Ansel".
 fn event_adjunct(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     // (A class bit first: most words open no adjunct.)
     if !doc.in_class(k, &TAIL_OPENERS) {
@@ -4977,7 +4978,7 @@ const THAT_VERBS: &[&str] = &[
 
 /// "The union says that figure is inflated": "that" before a noun and a
 /// verb is a determiner, part of the content, not a complementizer; and
-/// "Christie said that was a natural part of …": before a verb it is the
+/// "Ruiz said that was a normal part of …": before a verb it is the
 /// subject.
 fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
     if doc.is_any(i + 1, THAT_VERBS) || doc.is_any(i + 1, &["isn't", "isn’t", "wasn't", "wasn’t"])
@@ -4991,7 +4992,7 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
             && !doc.capitalized(i + 1)
             && !doc.in_class(i + 1, &DETERMINERS)
             && !crate::source::is_pronoun_like(t.text)
-            // ("told reporters that someone had reprogrammed the sign")
+            // ("told reporters that someone had repainted the sign")
             && !doc.in_class(i + 1, &crate::source::INDEFINITE_PRONOUNS)
             && !t.text.ends_with('s')
     });
@@ -5001,7 +5002,7 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
 /// Rule: an impersonal passive with a that-clause, which names no source.
 ///
 /// * "It is widely believed that the mayor will not run again."
-/// * "Rubio was asked in May if he would endorse Trump." (the question)
+/// * "Ruiz was asked in May if she would endorse Baker." (the question)
 fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Option<Cand> {
     let doc = cx.doc;
     let s = &doc.sents[si];
@@ -5016,7 +5017,7 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
                 .iter()
                 .any(|w| doc.word(k - 1).eq_ignore_ascii_case(w)));
     let that = c.toks.end;
-    // "Trump is also expected to unveil …", "could be expected to resist",
+    // "Okafor is also expected to unveil …", "could be expected to resist",
     // "is widely believed to be …": a raising passive, whose subject
     // belongs to the content.
     let raising = !it
@@ -5032,7 +5033,7 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
         return raised_subject(cx, ci, c, k, si);
     }
     let content = if &*c.lemma == "ask" && !it {
-        // "Rubio was asked in May if he would endorse Trump": the question,
+        // "Ruiz was asked in May if she would endorse Baker": the question,
         // and no source (whoever asked is not the subject). It ends at a
         // comma: "When asked who would bring change, voters chose Trump".
         let q = question_after(doc, that, s.toks.end)?;
@@ -5193,8 +5194,8 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
 }
 
 /// [`has_finite_verb`] over the whole of `r`, not its first words only:
-/// "Billy Bush, the nephew of one president and the cousin of another, is
-/// joining …" (in windows that overlap, as far as a clause runs).
+/// "Ned Ruiz, the nephew of one mayor and the cousin of another, has
+/// joined …" (in windows that overlap, as far as a clause runs).
 fn verb_anywhere(doc: &Doc<'_>, r: Range<usize>) -> bool {
     let end = r.end.min(r.start + MAX_CLAUSE_TOKENS);
     (r.start..end)
@@ -5217,8 +5218,8 @@ pub(crate) const DOCUMENT_NOUNS: WordClass = WordClass {
 /// Rule: a raising passive, whose subject belongs to the content and which
 /// names no source.
 ///
-/// * "The House is expected to pass a bipartisan bill later this week."
-///   (content: "The House" + "to pass a bipartisan bill later this week")
+/// * "The county board is expected to approve a new levy later this week."
+///   (content: "The county board" + "to approve a new levy later this week")
 pub(crate) fn raising_passive(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
@@ -5269,8 +5270,8 @@ fn raised_subject(
 }
 
 /// The question word after an "asked" at or after token `a`, past a few
-/// words of place, time or manner: "why" in "asked during a January debate
-/// why …", "whether" in "asked in Iowa recently whether …"; or "about" (the
+/// words of place, time or manner: "why" in "asked during a March debate
+/// why …", "whether" in "asked in Millbrook recently whether …"; or "about" (the
 /// topic: "asked about the merger"). `None` when a verb, a punctuation mark
 /// or anything else comes first.
 fn question_after(doc: &Doc<'_>, a: usize, end: usize) -> Option<usize> {
@@ -5305,8 +5306,8 @@ fn question_after(doc: &Doc<'_>, a: usize, end: usize) -> Option<usize> {
 
 /// Rule: a fronted "as reported by", whose content is the clause after it.
 ///
-/// * "As reported by Western Journalism, investigators found over 2,200
-///   emails …" (source: "Western Journalism")
+/// * "As reported by Dockside Weekly, auditors found over 1,400
+///   invoices …" (source: "Dockside Weekly")
 ///
 /// ("As The Times reported, …" is a subject and its verb, read by
 /// [`source_cue_content`]; the same words after a comma end a sentence's
@@ -5342,7 +5343,7 @@ pub(crate) fn as_reported_by(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 }
 
 /// The clause after a verb of saying that ends at token `b`, past its
-/// "that" and trimmed: "… seems to feel the case will be litigated", "… tried
+/// "that" and trimmed: "… seems to feel the dispute will be settled", "… tried
 /// to argue that the plan would fail".
 fn clause_after(cx: &Ctx<'_, '_>, b: usize, sent_end: usize) -> Range<usize> {
     let start = if cx.doc.is(b, "that") { b + 1 } else { b };
@@ -5419,10 +5420,10 @@ pub(crate) fn control_verb(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// Rule: a verb of saying that opens the sentence, its source after it and
 /// then the quotation, the inversion of "Mansour said, “…”".
 ///
-/// * "Said Comey, “The thought that an error on our part is connected to
-///   this is very painful to us.”"
-/// * "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We
-///   were all so proud of him.”"
+/// * "Said Baker, “The idea that a mistake of ours caused this is very
+///   hard for us.”"
+/// * "Said Edna Marsh, who grew up with Ruiz on Pier Street, “We were all
+///   so happy for her.”"
 pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
@@ -5438,7 +5439,7 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let si = doc.sent_of[k] as usize;
         let s = &doc.sents[si];
-        // ("Asked which county was his favorite, he …": a question after
+        // ("Asked which school was her favorite, she …": a question after
         // the verb, no source.)
         if k != s.toks.start || doc.depth[k] > 0 || doc.is_any(k + 1, QUESTION_WORDS) {
             continue;
@@ -5479,13 +5480,13 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// Rule: "asked" in a passive adjunct, with the question as content.
 ///
-/// * "When asked by a host if the revelations … led to the Paris attacks,
-///   …" (source: "a host")
-/// * "Asked Tuesday about Sullivan, Feinstein said …" (no source)
-/// * "Asked during a January debate why he trailed …" (past a time and a
+/// * "When asked by a radio host if the delays … led to the bridge
+///   closing, …" (source: "a radio host")
+/// * "Asked Tuesday about the audit, Okafor said …" (no source)
+/// * "Asked during a March debate why she trailed …" (past a time and a
 ///   place)
 ///
-/// The passive in a main clause ("Rubio was asked in May if he would …")
+/// The passive in a main clause ("Ruiz was asked in May if she would …")
 /// is read with the other passives, in `impersonal_passive`.
 pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
@@ -5517,7 +5518,7 @@ pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 source = Some(np);
             }
         }
-        // "Asked during a January debate why …", "Asked in Iowa recently
+        // "Asked during a March debate why …", "Asked in Millbrook recently
         // whether …": past a place or a time.
         let Some(q) = question_after(doc, a, s.toks.end) else {
             continue;
@@ -5556,8 +5557,8 @@ mod tests {
             .unwrap();
         for (text, content) in [
             (
-                "Supporters argue that, while the tax may cost more, it will help.",
-                "that, while the tax may cost more, it will help",
+                "Backers argue that, while the levy may raise rents, it will fund the schools.",
+                "that, while the levy may raise rents, it will fund the schools",
             ),
             (
                 "Okafor said that the bridge would reopen.",

@@ -369,7 +369,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             // "Sanders on Tuesday night said"
             end -= 3;
         } else if let Some(p) = named_adjunct(doc, end, lo) {
-            // "Trump in a tweet said", "Jeb Bush in a Medium post said"
+            // "Baker in a tweet said", "Lena Okafor in a Medium post said"
             end = p;
         } else if let Some(n) = date_before(doc, end, lo) {
             end -= n;
@@ -388,7 +388,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         }
         steps += 1;
     }
-    // "A Marquette Law School poll released last week showed": a document
+    // "A Ridgeway University poll released last week showed": a document
     // and what was done with it.
     if end > lo + 1
         && doc.in_class(end - 2, &crate::rules::DOCUMENT_NOUNS)
@@ -409,7 +409,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             end -= 1;
         }
     }
-    // "Kasich (who has 25 delegates to date) said": past a parenthetical.
+    // "Baker (who has 14 delegates so far) said": past a parenthetical.
     if doc.punct(end - 1, ")") {
         let floor = end.saturating_sub(20).max(lo);
         if let Some(open) = (floor..end - 1).rev().find(|&k| doc.punct(k, "(")) {
@@ -422,11 +422,11 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         return subject_past_comma(doc, end - 1, lo);
     }
     // An appositive that ends in a quoted title, its comma inside the
-    // marks: "Trump, the star of the reality show “The Apprentice,” said".
+    // marks: "Baker, the host of the cooking show “Open Flame,” said".
     if end > lo + 2 && doc.punct(end - 2, ",") && doc.quote_closed_at(end - 1).is_some() {
         return subject_past_comma(doc, end - 2, lo);
     }
-    // "Many speakers at the service — including Muslims and Jews — said":
+    // "Many speakers at the vigil — including teachers and nurses — said":
     // past an aside between dashes.
     if doc.kind(end - 1) == Some(TokenKind::Dash) {
         let floor = end.saturating_sub(20).max(lo);
@@ -484,8 +484,8 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
 }
 
 /// Where a short phrase of place or occasion that ends at `end` starts,
-/// after a name and before its cue: "Trump in a tweet said", "Sanders at a
-/// rally in Ohio said", "Jeb Bush in a Medium post said". After a name only:
+/// after a name and before its cue: "Baker in a tweet said", "Ruiz at a
+/// rally in Ohio said", "Lena Okafor in a Medium post said". After a name only:
 /// "Officials at the agency said" names its source with the phrase.
 fn named_adjunct(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     let floor = end.saturating_sub(7).max(lo + 1);
@@ -527,7 +527,7 @@ fn date_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     (end - n > lo).then_some(n)
 }
 
-/// "Another source familiar with Cruz’s thinking said": a phrase, a
+/// "Another source familiar with Okafor’s plans said": a phrase, a
 /// post-modifier and its object up to the cue, all of it the source.
 fn subject_past_postmodifier(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     let floor = end.saturating_sub(10).max(lo);
@@ -562,8 +562,8 @@ fn subject_past_relative(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold>
 }
 
 /// Whether the comma `k` separates a place from its state, which ends at
-/// `close`: "of Flint, Mich.,", "at a rally in Wilmington, N.C.,", "of
-/// Grand Rapids, Michigan,", "from Sumter, South Carolina,": a capitalized
+/// `close`: "of Brackton, Mich.,", "at a rally in Quenby, N.C.,", "of
+/// Marlow Falls, Michigan,", "from Ellery, South Carolina,": a capitalized
 /// word after the comma (or two, the first of them "New", "North", "South",
 /// "West" or "Rhode"), and a place after a preposition before it.
 pub(crate) fn state_of_place(doc: &Doc<'_>, k: usize, close: usize) -> bool {
@@ -591,8 +591,8 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
     while k > floor {
         k -= 1;
         // Past a place's state to the comma that opens the appositive, if
-        // one does: "Cory James, 22, of Flint, Mich., said" (but "A handful
-        // of skywriters in Pasadena, Calif., are …" has none).
+        // one does: "Dana Whitlow, 22, of Brackton, Mich., said" (but "A
+        // handful of beekeepers in Quenby, Calif., are …" has none).
         if doc.punct(k, ",")
             && state_of_place(doc, k, close)
             && (floor..k).any(|j| doc.punct(j, ",") && apposed(doc, j + 1))
@@ -612,8 +612,8 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
             if first >= close || !apposed(doc, first) {
                 return None;
             }
-            // "Rep. Zoe Lofgren (D-Calif.), who …, said"; "Sanders,
-            // meanwhile, who sits at zero such endorsements, said".
+            // "Rep. Marcus Hale (D-Calif.), who …, said"; "Baker,
+            // meanwhile, who has won no such endorsements, said".
             let mut end = k;
             if end > floor + 2 && doc.is_any(end - 1, LINKING) && doc.punct(end - 2, ",") {
                 end -= 2;
@@ -621,8 +621,8 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
             if end > floor && doc.punct(end - 1, ")") {
                 end = (floor..end - 1).rev().find(|&p| doc.punct(p, "("))?;
             }
-            // "One of the authors of that 2013 report, Ari Fleischer,
-            // said": when nothing before reads as the subject, a name
+            // "One of the editors of that 2019 report, Mara Voss, said":
+            // when nothing before reads as the subject, a name
             // between the commas does.
             let name = || {
                 (first..close)
@@ -698,9 +698,9 @@ pub(crate) fn apposed(doc: &Doc<'_>, first: usize) -> bool {
                 || modified_title(doc, first)))
 }
 
-/// A title after one to three lowercase modifiers: "editorial board editor
-/// for The Washington Post", "longtime campaign aide", "refugee rights
-/// program director at Human Rights Watch".
+/// A title after one to three lowercase modifiers: "editorial page editor
+/// for The Harbor Ledger", "longtime campaign aide", "housing rights
+/// program director at the Ridgeway Tenants Union".
 fn modified_title(doc: &Doc<'_>, first: usize) -> bool {
     let plain = |k: usize| {
         doc.kind(k) == Some(TokenKind::Word)
@@ -716,7 +716,7 @@ fn modified_title(doc: &Doc<'_>, first: usize) -> bool {
 }
 
 /// A lowercase -ing or -ed form: "citing", "asked", "elected", or a short
-/// irregular one: "The aides, led by campaign manager Terry Sullivan, told".
+/// irregular one: "The volunteers, led by campaign manager Dana Whitlow, told".
 fn is_participle(w: &str) -> bool {
     (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
         || matches!(
@@ -824,8 +824,8 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
                 known = Some(k - 1);
                 break;
             }
-            // "current and former officials said", "the state and local
-            // officials say": two modifiers of one head that names people,
+            // "the state and local officials say", "current and former
+            // officials said": two modifiers of one head that names people,
             // the first opening the phrase or after its determiner.
             if k > floor
                 && k + 2 < end
@@ -1053,7 +1053,7 @@ impl Untold {
 
     /// The token after the names the phrase starts with: after the first
     /// name ([`Untold::first_end`]), or after the last of coordinated names
-    /// ("Berger and Moore", "Gov. Jeb Bush and Marco Rubio").
+    /// ("Voss and Baker", "Gov. Jeb Bush and Marco Rubio").
     pub(crate) fn names_end(&self, doc: &Doc<'_>) -> usize {
         let first = self.first_end(doc);
         if doc.is(first, "and") && self.end() > first {
@@ -1119,7 +1119,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         return None;
     }
     if !np_start(doc, start) {
-        // "said master of ceremonies Asab Al-Tabchi", "said secretary of
+        // "said master of ceremonies Owen Baker", "said secretary of
         // state Ana Ruiz": a lowercase title with "of" before a name.
         if start + 3 < hi
             && is_title_noun(doc.word(start))
@@ -1164,7 +1164,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                 .take_while(|&k| doc.capitalized(k))
                 .last()
                 .unwrap_or(head);
-            // "former Gov. Jeb Bush of Florida": a place after the name.
+            // "former Gov. Ana Ruiz of New Mexico": a place after the name.
             if doc.is(name_end + 1, "of") && name_end + 2 < hi && doc.capitalized(name_end + 2) {
                 (name_end + 2..(name_end + 5).min(hi))
                     .take_while(|&k| doc.capitalized(k))
@@ -1187,7 +1187,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             return None;
         }
-        // "state Senate leader Phil Berger and House Speaker Tim Moore":
+        // "state Senate leader Mara Voss and House Speaker Owen Baker":
         // a second name after "and".
         if titled_name && doc.is(head + 1, "and") && doc.capitalized(head + 2) {
             if let Some(Untold::Phrase(second)) = np_starting_untold(doc, head + 2, hi) {
@@ -1225,7 +1225,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
             i += 1;
             continue;
         }
-        // "said the base chief known as Bob", "a man known only as Ali":
+        // "said the station chief known as Hal", "a man known only as Rafi":
         // the name one goes by is part of the phrase.
         if i > start && end == i && doc.is(i, "known") {
             let a = i + 1 + usize::from(doc.is(i + 1, "only"));
@@ -1266,7 +1266,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
             break;
         }
         // A name runs on through names, not into lowercase words:
-        // "told French television channel BFM TV that" is fine, "told
+        // "told Belgian television channel LNT TV that" is fine, "told
         // POLITICO campaigns are …" stops after POLITICO.
         if proper
             && i > start
@@ -1286,7 +1286,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                 // "The Greenfield Public Library’s board of trustees" (after
                 // "the": "called Mr. Obama’s remarks …" names no one)
                 || (doc.in_class(start, &DETERMINERS) && crate::cue::genitive(doc.word(i - 1)));
-            // "said Robert Antonacci of the New York delegation": after
+            // "said Marcus Hale of the New Mexico delegation": after
             // "of the", one lowercase head ends an organization's name.
             let org_head = i > start + 3
                 && doc.capitalized(i - 1)
@@ -1299,10 +1299,10 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         && !doc.capitalized(i + 1)
                         && !doc.in_class(i + 1, &STOP_WORDS)
                 });
-            // "said Clinton’s top foreign policy aide Jake Sullivan"; after
-            // a genitive or "the", before a comma too: "said Rubio’s deputy
-            // campaign manager, Rich Beeson", "the White House press
-            // secretary, Josh Earnest, said".
+            // "said Okafor’s top foreign policy aide Dana Whitlow"; after
+            // a genitive or "the", before a comma too: "said Ruiz’s deputy
+            // campaign manager, Owen Baker", "the White House press
+            // secretary, Mara Voss, said".
             let titled_owner = || {
                 title_before(doc, i, ceil, |k| doc.punct(k, ","))
                     && (doc.is(start, "the")
@@ -1376,8 +1376,8 @@ fn is_weekday(w: &str) -> bool {
     )
 }
 
-/// The "of" of "chief of staff", "chiefs of staff": "Hunter’s chief of
-/// staff, Joe Kasper, told POLITICO".
+/// The "of" of "chief of staff", "chiefs of staff": "Ruiz’s chief of
+/// staff, Owen Baker, told the Harbor Ledger".
 fn chief_of_staff(doc: &Doc<'_>, of: usize) -> bool {
     of > 0
         && doc.is(of, "of")
@@ -1386,9 +1386,9 @@ fn chief_of_staff(doc: &Doc<'_>, of: usize) -> bool {
 }
 
 /// Lowercase words from `i`, at most four, the last a title and after it
-/// a token `next` holds: a name ("campaign manager" in "said Trump
-/// campaign manager Corey Lewandowski", "host" in "told Fox News host Sean
-/// Hannity"), or a comma. A name runs on through them.
+/// a token `next` holds: a name ("campaign manager" in "said Okafor
+/// campaign manager Dana Whitlow", "host" in "told Harbor Radio host Mara
+/// Voss"), or a comma. A name runs on through them.
 fn title_before(doc: &Doc<'_>, i: usize, ceil: usize, next: impl Fn(usize) -> bool) -> bool {
     let mut k = i;
     while k < ceil

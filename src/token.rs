@@ -451,8 +451,8 @@ fn scan(text: &str, start: usize) -> (usize, TokenKind) {
             // '' : the doubled mark some archives use for a closing ”.
             if b.get(start + 1) == Some(&b'\'') {
                 // Three marks after a word or a mark: a single mark closing
-                // inside the doubled one ("'Kosovo is a special case,'''
-                // Mr. Putin said"), which closes after it.
+                // inside the doubled one ("'Ridgeway is an odd case,'''
+                // Mr. Baker said"), which closes after it.
                 if b.get(start + 2) == Some(&b'\'')
                     && start > 0
                     && !b[start - 1].is_ascii_whitespace()
