@@ -87,7 +87,7 @@ pub(crate) fn find_cues(
         let entry = lex.entry(doc.entry[i]);
         // Phrases first, longest first: "according to", "made clear".
         let mut matched = false;
-        // "rose 0.1 percentage points to 3.1 percent", "by 12 points to
+        // "rose 0.4 percentage points to 5.2 percent", "by 12 points to
         // 8": a count's "points" is a noun, no "points to".
         let counted = i > 0
             && toks[i].text.eq_ignore_ascii_case("points")
@@ -162,7 +162,7 @@ pub(crate) fn find_cues(
             // "his warning that …", "the ruling that …": a gerund the noun
             // list holds is a noun there.
             // "the union’s repeated promise": a participle after a genitive
-            // and before a noun is an adjective too ("Trump’s said he …" is
+            // and before a noun is an adjective too ("Okafor’s said he …" is
             // "has said").
             let after_genitive_adjective = w.form == Form::Past
                 && i > 0
@@ -174,7 +174,7 @@ pub(crate) fn find_cues(
                 && !doc.capitalized(i + 1)
                 && !doc.in_class(i + 1, &NOUN_MAKERS)
                 && !doc.in_class(i + 1, &crate::source::SUBJECT_PRONOUNS);
-            // "her 20 pledged delegates", "The figures include pledged
+            // "her 20 pledged delegates", "The tally counts pledged
             // delegates": a participle before "delegates" is an adjective
             // (not "told delegates here that …": whom one tells).
             let delegates_adjective = w.form == Form::Past
@@ -235,9 +235,9 @@ pub(crate) fn find_cues(
                 let after_preposition = w.form == Form::Base
                     && i > 0
                     && doc.is_any_of(i - 1, &TAIL_OPENERS, crate::rules::OBJECT_PREPOSITIONS);
-                // "Trump’s support rose", "Editor’s note:", "the party’s
+                // "Okafor’s support rose", "Editor’s note:", "the party’s
                 // state convention": after a genitive, as after "his", a
-                // present form is a noun ("Trump’s said" is "has said").
+                // present form is a noun ("Okafor’s said" is "has said").
                 let after_genitive = matches!(w.form, Form::Base | Form::Third)
                     && i > 0
                     && genitive(doc.toks[i - 1].text);
@@ -258,7 +258,7 @@ pub(crate) fn find_cues(
                 let before_base_cue = w.form == Form::Third
                     && &*w.lemma != "say"
                     && next_verb_form == Some(Form::Base);
-                // "some GOP figures declared that …", "the questions asked
+                // "some party figures declared that …", "the questions asked
                 // by reporters": a present form right before a past form of
                 // a cue verb is a noun too, whether the past form is the
                 // verb or a participle.
@@ -278,7 +278,7 @@ pub(crate) fn find_cues(
                         doc.is_any(k, &["that", "what", "which", "who", "whom"])
                             || doc.in_class(k, &crate::source::SUBJECT_PRONOUNS)
                     });
-                // "White House press secretary Mara Voss": a base form
+                // "City Hall press secretary Mara Voss": a base form
                 // between a name and a title is part of the title.
                 let in_title = w.form == Form::Base
                     && i > 0
@@ -371,7 +371,7 @@ fn verb_frame_after(doc: &Doc<'_>, i: usize) -> bool {
     that_clause || quote_next || pronoun_before || doc.is_any(i + 1, &[":", "."])
 }
 
-/// A word with a genitive ending ("Trump’s", "voters'"), but not a
+/// A word with a genitive ending ("Okafor’s", "voters'"), but not a
 /// contraction of "is", "has" or "us" ("he’s", "that's", "let’s").
 pub(crate) fn genitive(w: &str) -> bool {
     // Most words end in none of s, ' and ’ (whose last byte is 0x99).

@@ -170,9 +170,9 @@ const _: () = assert!(NONE == crate::vocab::ABSENT);
 pub(crate) const NAME_LIKE: u32 = 1 << 31;
 
 /// Drops the word classes of a capitalized modal that is part of a name:
-/// "Theresa May said" (after a plain capitalized word, not before a
+/// "Dana May said" (after a plain capitalized word, not before a
 /// number: "on Tuesday May 3"), "May said", "Will wrote" (before a past or
-/// third-person cue, which no modal comes before), "Will Hurd says" (before
+/// third-person cue, which no modal comes before), "Will Baker says" (before
 /// a plain capitalized word). A plain capitalized word is in no word class:
 /// "In May" and "Since May" are the month, and "Will the senator say" and
 /// "May add" the modal.
@@ -276,7 +276,7 @@ impl<'a> Doc<'a> {
             if q.close.is_some() && r.end < toks.len() {
                 mark_of[r.end] = qi as u32;
                 // A mark of opening shape that closes a quotation (the
-                // sloppy “ of "“It's unusual,“ said Larry Noble", the “ of
+                // sloppy “ of "“It's odd,“ said Ada Voss", the “ of
                 // German „…“) is a closing mark to the rules.
                 if toks[r.end].kind == TokenKind::OpenQuote {
                     toks[r.end].kind = TokenKind::CloseQuote;

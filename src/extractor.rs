@@ -447,7 +447,7 @@ pub fn extract(text: &str) -> Extraction {
 
 /// How many kept claims of its cluster a candidate is compared with: for a
 /// conflict, the last ones kept (the best come first); for its parent, the
-/// nearest in text order. News never overlaps more than a handful of claims;
+/// nearest in text order. News never overlaps more than a few claims;
 /// a scraped page without full stops overlaps all of them, and comparing
 /// each with all would be quadratic.
 const MAX_RIVALS: usize = 64;
@@ -487,7 +487,7 @@ fn party_tag(doc: &Doc<'_>, c: &mut Cand) {
     }
 }
 
-/// "Asked about the emails, Clinton said …", "Sanders was asked about his
+/// "Asked about the permits, Okafor said …", "Baker was asked about his
 /// votes": the question's topic is the content, and "about" belongs to the
 /// cue, as PolNeAR marks it (27 of train's 39 such claims).
 fn asked_about(doc: &Doc<'_>, cues: &[CueHit], c: &mut Cand) {
@@ -522,7 +522,7 @@ fn opening_conjunction(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
         return;
     };
     // With a quotation in the content, PolNeAR keeps the word (18 times
-    // to 5): "But ''the more interesting issue,'' he added, ''is …''".
+    // to 5): "But ''the harder question,'' he added, ''is …''".
     if cue_start < a || quoted {
         return;
     }
@@ -556,7 +556,7 @@ fn opening_conjunction(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
 /// its own inquiry": a relative clause or a subordinate clause after a comma
 /// that closes a content the cue opened is the writer's aside, not what the
 /// source said, when no comma follows it and no quotation is in the content
-/// but the aside's own ("…, which he called “a cartel.”").
+/// but the aside's own ("…, which he called “a racket.”").
 /// PolNeAR train ends the content before ", which" 112 times and keeps a
 /// closing one 38 times; ", who" 45 and 24; ", where" 16 and 9; ", while" 45
 /// and 23; ", though" or ", although" 35 and 14; ", even as" 9 and 2. A
@@ -579,7 +579,7 @@ fn closing_aside(doc: &Doc<'_>, cues: &[CueHit], quoted: bool, c: &mut Cand) {
     };
     // A quotation in the content keeps the clause, unless the quotation is
     // inside the aside and the aside attributes it: "said he backed limits
-    // on the boards, which he called “a cartel.”"
+    // on the fees, which he called “a racket.”"
     let attributes = || {
         doc.in_class(comma + 2, &crate::source::SUBJECT_PRONOUNS)
             && doc.verb.get(comma + 3).is_some_and(|&v| v)
@@ -658,7 +658,7 @@ fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
             }
             j += 1;
         }
-        // ("anger and hatred of Clinton": a word in -ed after "and" may be
+        // ("anger and hatred of the council": a word in -ed after "and" may be
         // a noun; a listed verb or a cue verb is none. Nor is a gerund:
         // "checking the budget … and asking where …".)
         if listed_verb(doc, k + 1) && !doc.word(k + 1).ends_with("ing") {
@@ -668,8 +668,8 @@ fn second_verb(doc: &Doc<'_>, quoted: bool, c: &mut Cand) {
     }
 }
 
-/// "Since Ruiz announced her bid in March, she has said the same thing at
-/// every stop": a cue inside the subordinate clause that opens the
+/// "Since Ruiz announced her bid in March, she has said it at each
+/// stop": a cue inside the subordinate clause that opens the
 /// sentence has a content that ends with that clause, at its comma; the main
 /// clause after it is the writer's.
 fn subordinate_clause(doc: &Doc<'_>, c: &mut Cand) {

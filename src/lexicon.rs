@@ -325,8 +325,8 @@ impl CueLexicon {
                 .ok_or_else(|| bad(source, n, format!("unknown frame in {frames:?}")))?;
             let lemma_arc: std::sync::Arc<str> = lemma.to_lowercase().into();
             // A verb that lists no past form of its own ("read reading
-            // reads") writes its past as its lemma: "“I am still Sanders,”
-            // it read." News writes that past far more than the base.
+            // reads") writes its past as its lemma: "“Vote Okafor,” it
+            // read." News writes that past far more than the base.
             let forms: Vec<(String, Form)> = forms
                 .split_whitespace()
                 .map(|f| {

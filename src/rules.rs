@@ -254,7 +254,7 @@ fn unopened(doc: &Doc<'_>, r: Range<usize>) -> bool {
 }
 
 /// Whether "at least" or "at most" at `j` opens a quantity ("reported at
-/// least six planes circled"), not how often something was said ("said at
+/// least nine boats circled"), not how often something was said ("said at
 /// least twice", "at least three times").
 fn at_least_quantity(doc: &Doc<'_>, j: usize) -> bool {
     doc.is(j, "at")
@@ -400,7 +400,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
             // phrase that names someone, right before its verb, after a
             // clause with its verb. Not after an auxiliary ("the requests
             // were denied"), nor before a verb of naming, a participle as
-            // often ("the procedure sometimes called …"), nor in one subject
+            // often ("the method sometimes called …"), nor in one subject
             // of two nouns ("said the shootings and protests demand …").
             // (The coordinator is looked for first, the phrase then: most
             // verbs have none before them.)
@@ -453,7 +453,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 && cx.cue(k + 1).is_some_and(|(_, c)| participle_cue(c))
                 && doc.quote_of.get(k).is_some_and(|&q| q == NONE)
                 && !(from..k).any(|j| {
-                    // (a quoted word is none: "calling it “disqualifying” and
+                    // (a quoted word is none: "calling the fee “insulting” and
                     // asserting …")
                     is_gerund_like(doc.word(j))
                         && !doc.capitalized(j)
@@ -463,7 +463,7 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
                 return if doc.punct(k - 1, ",") { k - 1 } else { k };
             }
             // "… she’s “proud of where we are” as she faces a runoff vote",
-            // "… even as he defended the harbor master": a clause of time with
+            // "… even as he praised the harbor master": a clause of time with
             // its own subject is the writer's.
             if k > from + 2
                 && doc.in_class(k, &TAIL_OPENERS)
@@ -521,8 +521,8 @@ fn clause_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize) -> usize {
         if comma && clause_opener(doc, k + 1) {
             let lo = k + 2;
             let hi = (lo + MAX_SOURCE_TOKENS).min(sent_end);
-            // ("…, and three-quarters said the same": a quantifier alone.)
-            // ("…, while about 4 in 10 want the ferry fare cut in half":
+            // ("…, and two-thirds agreed": a quantifier alone.)
+            // ("…, while nearly 3 in 10 want the ferry fare cut in half":
             // a share of those polled, which takes a base form.)
             // (Only a number or an approximation opens one.)
             let share = || {
@@ -711,7 +711,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         }
         // ("…, say some Democrats": a base form before a plural.)
         let base = c.form == Form::Base;
-        // ("Gingrich — mentioned by Newsmax as a choice — told Bill O’Reilly
+        // ("Voss — named by the Harbor Ledger as a contender — told Dana Hale
         // that …": one tells someone, so "told" is never inverted.)
         if (c.form == Form::Past || c.form == Form::Third || base)
             && speech
@@ -722,13 +722,13 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             if base && !base_form_verb(doc, c.toks.start, src.get(doc)) {
                 return None;
             }
-            // ("…,” said Clinton and Sanders.": coordinated names.)
+            // ("…,” said Okafor and Delgado.": coordinated names.)
             let after = src.names_end(doc);
             let ends = after >= sent_end
                 || doc.is_any(after, &["who", "which", "whose"])
                 // "…,” said Smith and hung up.", "…,” said Smith, and the
                 // line went dead."
-                // (A name: "…, reiterated those feelings and said" has an
+                // (A name: "…, repeated those concerns and said" has an
                 // object, no inverted subject.)
                 || (doc.is_any(after, &["and", "but"])
                     && doc.capitalized(src.start())
@@ -746,7 +746,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
                 || tail_to(doc, after)
                 // "…,” said a person familiar with the talks."
                 || doc.in_class(after, &POSTMODIFIERS);
-            // ("The deal, announced Friday, would last …": a time after a
+            // ("The merger, announced Monday, would close …": a time after a
             // participle, no inverted subject.)
             if src.is_pronoun()
                 || !ends
@@ -772,7 +772,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     }
     // Source first. What it names is told last, when it has led to an
     // attribution.
-    // ("…, most recently known to its followers as …": an adverb phrase
+    // ("…, most recently known on the waterfront as …": an adverb phrase
     // names nobody.)
     if doc.is_any(k, &["most", "more", "less", "least"]) && is_adverb(doc.word(k + 1)) {
         return None;
@@ -787,7 +787,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     {
         return None;
     }
-    // ("…,” Berger and Moore, both Republicans, said": coordinated names,
+    // ("…,” Voss and Hale, both Republicans, said": coordinated names,
     // and perhaps an appositive after the last of them.)
     let mut j = src.names_end(doc);
     // "Sen. Paul Wexley (R-Iowa) told the Ledger."
@@ -802,7 +802,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     // 71, a retired teacher, said").
     // What can stand between a name and its verb is what can between a
     // subject and its verb (`source::apposed`: "a retired teacher", "deputy
-    // homeland security advisor", "44"), and "former …".
+    // harbor safety advisor", "44"), and "former …".
     let apposed = |p: usize| crate::source::apposed(doc, p) || doc.is(p, "former");
     let (mut after_age, mut asides) = (false, 0);
     while doc.punct(j, ",") && !src.is_pronoun() {
@@ -827,7 +827,7 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             after_age = true;
             j = close;
         } else if aside_follows && asides < 2 {
-            // "…,” Carl Ruiz, of Millbrook, N.C., who was among the voters
+            // "…,” Carl Ruiz, of Millbrook, Vt., who was among the voters
             // surveyed, said": a second aside, then a third at most.
             asides += 1;
             j = close;
@@ -864,18 +864,18 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
         return None;
     }
     let mut after = c.toks.end;
-    // "…,” Okafor told the victims’ families." The addressee is a person
+    // "…,” Okafor told the workers’ families." The addressee is a person
     // or a body, not "a message"; one asks anyone ("…?” Mercer asked the
     // shipping magnate.").
     let asks = &*c.lemma == "ask";
     // After a quotation, what one tells is the quotation: the phrase after
-    // "told" is whom ("…,” Clinton told a cheering throng in Tampa").
+    // "told" is whom ("…,” Delgado told a packed union hall in Port Ansel").
     let tells = &*c.lemma == "tell";
     if c.frames.has(Frames::OBJ_THAT) || asks {
         if doc.in_class(after, &ADDRESSEES) && !doc.is_any(after, &["the", "a", "an"]) {
             after += 1;
         } else if quoted_name(doc, after) {
-            // "…,” Fiorina told “Fox and Friends,” remarking …"
+            // "…,” Voss told “Sunday on the Waterfront,” remarking …"
             after = doc
                 .quote_toks(doc.quote_opened_at(after).unwrap_or(after))
                 .end;
@@ -899,14 +899,14 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             }
         }
     }
-    // "…,” Ruiz told a crowd that spilled out onto the sidewalk": a
+    // "…,” Ruiz told a crowd that spilled out past the ferry gates": a
     // relative clause of the addressee, which runs on to the end.
     let relative = after > c.toks.end
         && doc.is_any(after, &["that", "who"])
         && verb_after_relative(doc, after + 1);
     let end = tail_end(cx, after, sent_end, relative)?;
     let src = long.unwrap_or(src).tell(doc);
-    // "…, a former top press official": a base form after a singular noun
+    // "…, a former county press aide": a base form after a singular noun
     // is a noun.
     if c.form == Form::Base && !base_form_verb(doc, j, &src) {
         return None;
@@ -914,13 +914,13 @@ fn trailing_at(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     Some((ci, src, end))
 }
 
-/// "as The Times reported", "as first reported by Politico" from the "as"
+/// "as The Ledger reported", "as first reported by WKRD" from the "as"
 /// at token `k`, to the end of its sentence (past adjuncts) or a comma
 /// (what [`trailing_at`] gives): the cue, its source and where the
 /// attribution ends. The cue is a finite verb of saying or writing.
 fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, SourceCand, usize)> {
     let doc = cx.doc;
-    // "as first reported by", "as The Times previously reported".
+    // "as first reported by", "as The Ledger previously reported".
     const WHEN: &[&str] = &[
         "also",
         "earlier",
@@ -934,7 +934,7 @@ fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
     while doc.is_any(v, WHEN) {
         v += 1;
     }
-    // The verbs of reporting: "as Mr. McDonough suggested" compares more
+    // The verbs of reporting: "as Mr. Delgado suggested" compares more
     // than it attributes.
     let saying = |c: &CueHit| {
         finite(c) && !c.noun && ["note", "observe", "report", "say", "write"].contains(&&*c.lemma)
@@ -951,7 +951,7 @@ fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
             return Some((ci, np, end));
         }
     }
-    // "as The Times reported": the source, perhaps an adverb, the verb.
+    // "as The Ledger reported": the source, perhaps an adverb, the verb.
     let np = np_starting_untold(doc, k + 1, hi)?;
     let mut j = np.end();
     while doc.is_any(j, WHEN) || is_adverb(doc.word(j)) {
@@ -964,7 +964,7 @@ fn as_reported(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> Option<(usize, So
 
 /// A source phrase from `k` that runs on to the next cue verb, longer than
 /// a name: "…,” the Republican mayoral candidate told reporters",
-/// "…,” the former secretary of state said", "…, a spokesman for
+/// "…,” the former harbor commissioner said", "…, a spokesman for
 /// council Democrats said". Read leftward from the verb, as a subject
 /// is; it must start at `k`. Returns the source (told what it names when
 /// it has led to an attribution) and the verb's token.
@@ -1029,10 +1029,10 @@ fn is_adverb(w: &str) -> bool {
 /// comma before the rest of a split quote or sentence.
 ///
 /// * "…, a U. S. official told The Associated Press."
-/// * "…,” Okafor said in a short address to fired-up volunteers."
+/// * "…,” Okafor said in a brief talk to weary volunteers."
 /// * "…!” State Senator Ana Ruiz said as she opened the hearing."
 /// * "…,” said Mansour, a senior fellow at the Chatham House think tank."
-/// * "A lighter tone, she said, would make …" (ends at the second comma)
+/// * "A shorter agenda, she said, would let …" (ends at the second comma)
 ///
 /// Never a clause: "Blinken said the Americans would …" is no tail.
 fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool) -> Option<usize> {
@@ -1045,7 +1045,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
         let t = &doc.toks[j];
         match t.kind {
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number => {
-                // "…,” she said and quickly hung up.": a second verb of the
+                // "…,” she said and quickly left the room.": a second verb of the
                 // speaker ends the attribution.
                 if !free
                     && doc.is_any_of(j, &COORDINATORS, &["and", "but"])
@@ -1053,11 +1053,11 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 {
                     return Some(j);
                 }
-                // ("…, CNN reported at least six planes filled the skies":
+                // ("…, WKRD reported at least nine boats blocked the channel":
                 // "at least" is a quantity, no adjunct.)
                 let quantity = at_least_quantity(doc, j);
                 // "told a crowd that organizers put at 3,000", "has told
-                // her supporters that …": after an addressee, "that" opens
+                // her donors that …": after an addressee, "that" opens
                 // a relative clause or a clause of its own, and the cue with
                 // its addressee stands as an attribution (a content before
                 // its comma does not run on through it).
@@ -1089,7 +1089,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
                 {
                     return Some(j);
                 }
-                // "he said, adding that …", "she said, would make …"
+                // "he said, adding that …", "she said, would let …"
                 if !appositive_ok && !free {
                     return Some(j);
                 }
@@ -1115,7 +1115,7 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
             TokenKind::CloseQuote | TokenKind::Quote => return Some(j),
             TokenKind::Dash | TokenKind::Punct if free => {}
             // "- ''Never paid a bridge toll in his life,'' Mr. Baker said
-            // - but they couldn't …": a dash closes the aside.
+            // - but few of them budged …": a dash closes the aside.
             TokenKind::Dash => return Some(j),
             TokenKind::Punct if matches!(t.text, "(" | ")" | "’" | "'") => {}
             _ => return None,
@@ -1127,9 +1127,9 @@ fn tail_end(cx: &Ctx<'_, '_>, from: usize, sent_end: usize, appositive_ok: bool)
 
 /// A word that opens an adjunct after a trailing cue: a participle right
 /// after "said" or "says", which takes no gerund ("…,” Okafor said
-/// answering a question at a school board forum"; "suggested looking at
-/// …" is content), or a span of time ("…,” Ruiz said 40 minutes into the
-/// debate").
+/// taking questions after a school board forum"; "suggested looking at
+/// …" is content), or a span of time ("…,” Ruiz said 90 minutes into the
+/// hearing").
 fn tail_adjunct(doc: &Doc<'_>, j: usize) -> bool {
     let w = doc.word(j);
     let participle = doc.is_any(j.wrapping_sub(1), &["said", "says"])
@@ -1175,20 +1175,20 @@ fn tail_word(doc: &Doc<'_>, j: usize) -> bool {
         || (doc.kind(j) == Some(TokenKind::Number) && j > 0 && doc.capitalized(j - 1))
         // "told 1,340 people gathered at Westbrook College"
         || (doc.kind(j) == Some(TokenKind::Number) && crate::source::is_person_noun(doc.word(j + 1)))
-        // "tells hundreds of screaming supporters"
+        // "tells hundreds of soaked fans"
         || (doc.is_any(j, &["dozens", "hundreds", "millions", "scores", "thousands"])
             && doc.is(j + 1, "of"))
 }
 
 /// A verb right after a relative "that" or "who" at `k - 1`, which makes
-/// it no complementizer: "a crowd that spilled out onto the sidewalk", "a
+/// it no complementizer: "a crowd that spilled out past the ferry gates", "a
 /// crowd that was waiting".
 fn verb_after_relative(doc: &Doc<'_>, k: usize) -> bool {
     !doc.capitalized(k) && (doc.in_class(k, &FINITE_VERBS) || doc.word(k).ends_with("ed"))
 }
 
 /// A lowercase word at `k` (past an -ly adverb) that opens no noun phrase:
-/// the verb of "and quickly hung up", "and walked off the stage".
+/// the verb of "and quickly left the room", "and walked off the stage".
 fn second_verb(doc: &Doc<'_>, k: usize) -> bool {
     let k = if is_adverb(doc.word(k)) { k + 1 } else { k };
     doc.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
@@ -1217,14 +1217,14 @@ fn clause_after_and(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 }
 
 /// "to" opening an adjunct, not an infinitive: "said to reporters", "said
-/// to the crowd", "told to CNN".
+/// to the crowd", "told to WKRD".
 fn tail_to(doc: &Doc<'_>, j: usize) -> bool {
     doc.is(j, "to")
         && (doc.in_class(j + 1, &DETERMINERS)
             || doc.capitalized(j + 1)
             || doc.in_class(j + 1, &ADJUNCT_WORDS)
             || crate::source::is_person_noun(doc.word(j + 1))
-            // "said to enthusiastic cheers"; not an infinitive ("appears to
+            // "said to scattered cheers"; not an infinitive ("appears to
             // hold a narrow lead", "seemed to tell them")
             || (doc.kind(j + 1) == Some(TokenKind::Word)
                 && !doc.capitalized(j + 1)
@@ -1305,7 +1305,7 @@ fn content_before(doc: &Doc<'_>, sent_start: usize, end: usize) -> Option<Range<
         if open < start {
             start = open;
         }
-        // "Gray ran through the family's code: “Civility was assumed,” he
+        // "Hale went over the club's rules: “Dues come first,” he
         // said.": the writer's words before the colon introduce the
         // quotation, which alone is what the source said.
         // So do words before a dash: "Okafor suggested that the plan was
@@ -1377,9 +1377,9 @@ const SUBORDINATORS: &[&str] = &[
     "until", "when", "whenever", "while",
 ];
 
-/// A fronted adjunct before a comma, which is no content: "In a July
-/// interview, he spoke to reporters", "When pressed by the moderators,
-/// Sanders apologized to Clinton". A phrase opened by a preposition is an
+/// A fronted adjunct before a comma, which is no content: "In a June
+/// interview, she spoke to reporters", "When pressed by the moderators,
+/// Baker apologized to Okafor". A phrase opened by a preposition is an
 /// adjunct when it has no verb and no comma; one opened by a subordinator,
 /// when it has no comma (the main clause would follow one).
 fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
@@ -1401,7 +1401,7 @@ fn adjunct_only(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     if doc.is_any(r.start, TIME_SPANS) && doc.is_any(r.start + 1, SUBORDINATORS) {
         return !comma;
     }
-    // "Speaking at a town hall in Millbrook, Vermont, Okafor went after
+    // "Speaking to a full hall in Millbrook, Vermont, Okafor laid into
     // Baker": a participle phrase, commas and all.
     if doc.kind(r.start) == Some(TokenKind::Word)
         && is_gerund_like(doc.word(r.start))
@@ -1471,7 +1471,7 @@ fn continuation_quotes(cx: &Ctx<'_, '_>, end: usize) -> Pieces {
         if out.is_empty() && j > end && doc.quote_closed_at(j).is_some() {
             j += 1;
         }
-        // "…,” she said, speaking by phone from Port Ansel. “People were
+        // "…,” she said, speaking from a shelter in Port Ansel. “People were
         // running …”", "…,” Ruiz said, in response to a question about
         // school buses. “There was a hard lesson …”": past a phrase
         // that ends the sentence.
@@ -1617,11 +1617,11 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 k + 1
             };
             // "…, as the Harbor Ledger reported on Tuesday.", "…, as first
-            // reported by Politico."
+            // reported by WKRD."
             let as_tail = comma && doc.is(start, "as") && start + 2 < r.end;
             // (`start` is a token of this sentence, before its end.)
             let found = if as_tail {
-                // Mid-sentence ("Of course, as Pollak observed, the …"),
+                // Mid-sentence ("Of course, as Hale observed, the …"),
                 // the verb's own content comes after it.
                 as_reported(cx, start, r.end).filter(|&(_, _, end)| !doc.punct(end, ","))
             } else {
@@ -1669,8 +1669,8 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // Whether the rest is a quotation that opens in lowercase,
             // going on with the sentence the piece before began.
             let mut rest_goes_on = false;
-            // "A lighter tone, she said, would make the hearings easier to
-            // follow": the sentence goes on after the attribution.
+            // "A shorter agenda, she said, would let the board finish by
+            // noon": the sentence goes on after the attribution.
             if parenthetical && pieces.len() == 1 && !quoted {
                 let next = end + 1;
                 let participle = cx
@@ -1705,14 +1705,14 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             if !substantial(doc, &content) && !whole_quotation(doc, &content) && pieces.len() == 1 {
                 continue;
             }
-            // "Speaking at a rally in Florida, Trump called Clinton, his
-            // rival, an ISIS “co-founder.”": a participle phrase before a
+            // "Speaking at a rally in Port Ansel, Baker called Okafor, his
+            // rival, a “career fixer.”": a participle phrase before a
             // subject and its verb is the writer's frame, not a piece of
             // content around a parenthetical attribution.
-            // (Not a gerund subject: "Putting the budget together, he said,
-            // allowed him to …", where the rest opens with the verb; nor an
-            // adjunct before a clause: "During the same stretch, records
-            // show, the ferry has sailed …".)
+            // (Not a gerund subject: "Running the food bank, she said,
+            // taught her to …", where the rest opens with the verb; nor an
+            // adjunct before a clause: "During those years, records
+            // show, the ferry sailed half empty".)
             if pieces.len() > 1
                 && !quoted
                 && is_gerund_like(doc.word(content.start))
@@ -1725,11 +1725,11 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-            // "In a July interview, he spoke to reporters": the fronted
+            // "In a June interview, she spoke to reporters": the fronted
             // adjunct is no content unless the sentence goes on after the
-            // attribution ("In his state, Christie said, offenders are …").
-            // Nor is a phrase without a verb ("Earlier in 2012, Ambassador
-            // Tefft wrote to her about …"): the attribution has content of
+            // attribution ("In her district, Ruiz said, repairs are …").
+            // Nor is a phrase without a verb ("Earlier in 2019, Ambassador
+            // Hale wrote to her about …"): the attribution has content of
             // its own after it.
             if pieces.len() == 1
                 && !quoted
@@ -1762,7 +1762,7 @@ pub(crate) fn trailing(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// The start of the content past adjuncts before "that" or a quotation
 /// after cue `c`, whose content would start at `a`: "said in a statement
-/// that", "said Monday that", "said in an oral history recorded for the
+/// that", "said Monday that", "said in a long interview recorded for the
 /// port archive that", "said in a statement: “…”", "saying at one point, “…”".
 fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usize {
     let doc = cx.doc;
@@ -1779,12 +1779,12 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
     };
     // "said in a statement Friday night they dropped …": a subject
     // pronoun after the adjunct opens the clause; "promised on
-    // Tuesday to refrain …": an infinitive, for a verb that takes one.
+    // Monday to delay …": an infinitive, for a verb that takes one.
     // (Not for "asked the crowd to …", whose object is content.)
     let infinitive_frame = c.frames.has(Frames::TO) && !c.frames.has(Frames::OBJ_TO);
     // ("said on WKRD’s “Harbor Week” on Sunday that": a quoted name.)
     let quote_mark = |j: usize| doc.toks[j].is_double_quote() && j > a;
-    // "said Tuesday, in an interview with CNN, that …": an adjunct
+    // "said Tuesday, in an interview with WKRD, that …": an adjunct
     // between commas, when a comma and "that" end it.
     let adjunct_comma = |j: usize| {
         j > a
@@ -1806,7 +1806,7 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
         j += 1;
     }
     // (Not after a subordinator: in "demonstrated outside the
-    // paper after it backed Clinton" the pronoun is the
+    // paper after it backed Okafor" the pronoun is the
     // subordinate clause's.)
     let pronoun_next = doc.in_class(j, &SUBJECT_PRONOUNS)
         && doc
@@ -1818,7 +1818,7 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
     let adverbs = || {
         (a..j).all(|k| is_adverb(doc.word(k)) || doc.is_any(k, &["just", "only", "simply", "then"]))
     };
-    // (Names alone are no adjunct but whom one tells, "telling Reuters,
+    // (Names alone are no adjunct but whom one tells, "telling WKRD,
     // “…”": in "Ana Ruiz Says Baker, ‘Toll Hawks’ Pose A Threat" the
     // quotation is part of the clause.)
     let names_only = !c.frames.has(Frames::OBJ_THAT)
@@ -1827,7 +1827,7 @@ fn past_lead(cx: &Ctx<'_, '_>, c: &CueHit, mut a: usize, sent_end: usize) -> usi
         && ((a..j).all(|k| {
             place_comma(k) || quote_mark(k) || adjunct_comma(k) || adjunct_like(doc, k..k + 1)
         }) && !names_only
-            // ("proposed just that in 2013": "that" a pronoun)
+            // ("proposed just that in 2019": "that" a pronoun)
             || (j <= a + 2 && !doc.in_class(j + 1, &NOT_CONTENT_START) && adverbs())
             || (doc.in_class(a, &TAIL_OPENERS) && !doc.is_any(a, &["to", "for", "as"]))
             // ("said to reporters: “…”", "said to the crowd that")
@@ -1915,7 +1915,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             continue;
         }
-        // "Do you support Donald Trump?": a question the writer asks
+        // "Do you support Ana Ruiz?": a question the writer asks
         // reports nothing.
         if writers_question(doc, s.toks.clone(), c.toks.start) {
             continue;
@@ -1925,7 +1925,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if c.toks.start > s.toks.start && modal_before(doc, c.toks.start) {
             continue;
         }
-        // "“Thanks, Clarkston, for coming,” said master of ceremonies …":
+        // "“Thanks, Port Ansel, for coming,” said master of ceremonies …":
         // a quotation opening the sentence and closing on the cue is its
         // content, and no subject stands inside it.
         if c.toks.start > s.toks.start + 1
@@ -1937,8 +1937,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "Grissom praised Harrow … and said he expects …": a second verb
         // shares the subject of the sentence.
-        // Past auxiliaries and adverbs: "… and officially endorsed
-        // Clinton", "… and has since said".
+        // Past auxiliaries and adverbs: "… and formally endorsed
+        // Okafor", "… and has since said".
         let mut v = c.toks.start;
         while v > s.toks.start
             && v + 3 > c.toks.start
@@ -1948,8 +1948,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         let coordinated = v > s.toks.start
             && (doc.in_class(v - 1, &COORDINATORS) || doc.is(v - 1, "then"))
-            // After a comma, only a verb of saying: "The ferry line reported
-            // flat ridership, and said it was still running at a loss".
+            // After a comma, only a verb of saying: "The ferry line posted
+            // a loss for the year, and said fares would rise in May".
             && (!doc.punct(v.saturating_sub(2), ",") || speech_verb(c));
         // What the subject names is told when a test or a claim reads it:
         // most cues lead to no claim.
@@ -1988,7 +1988,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = close + 1;
             }
         }
-        // "…,” Fiorina told “Fox and Friends,” remarking …": a quoted name
+        // "…,” Voss told “Sunday on the Waterfront,” remarking …": a quoted name
         // is whom one tells, not what.
         if c.frames.has(Frames::OBJ_THAT) && quoted_name(doc, a) {
             a = doc.quote_toks(doc.quote_opened_at(a).unwrap_or(a)).end;
@@ -2006,7 +2006,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // WKRD’s “Morning Dock” that": up to a near "that",
             // whatever the addressee is, a quoted name too.
             // (Not past a subject pronoun, which opens the content: "told a
-            // news conference they are laying the groundwork to finish
+            // town meeting they are still working to fix
             // that"; nor a "that" that ends the clause.)
             let that = (a..(a + 14).min(sent_end))
                 .take_while(|&j| {
@@ -2070,10 +2070,10 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         // Adjuncts before "that" or a quotation: "said in a statement
-        // that", "said Monday that", "said in an oral history recorded
+        // that", "said Monday that", "said in a long interview recorded
         // for the port archive that", "said in a statement: “…”".
         a = past_lead(cx, c, a, sent_end);
-        // "Several outlets reported on Wednesday the county auditor had
+        // "Two papers reported on Monday the county auditor had
         // …": a day after "on".
         if c.frames.has(Frames::THAT) && doc.is(a, "on") {
             let after = past_day(doc, a + 1);
@@ -2093,16 +2093,16 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 a = after;
             }
         }
-        // "Mr. Baker said, among other things, that …": an aside between
-        // commas before "that"; "Okafor said, when the story broke, “I did
-        // not …”": before a quotation, which is the content then.
+        // "Mr. Baker said, for his part, that …": an aside between
+        // commas before "that"; "Okafor said, when the audit came out, “We
+        // never …”": before a quotation, which is the content then.
         if doc.punct(a, ",") {
             let close = (a + 2..(a + 10).min(sent_end))
                 .take_while(|&j| doc.toks[j].is_wordlike() || doc.punct(j, ","))
                 .find(|&j| doc.punct(j, ","));
             if let Some(j) = close.filter(|&j| {
                 (doc.is(j + 1, "that") && !that_is_determiner(doc, j + 1))
-                    // (Not a participle: "…, Spicer said, adding, “…”".)
+                    // (Not a participle: "…, Voss said, adding, “…”".)
                     || (doc.quote_opened_at(j + 1).is_some()
                         && (a + 1..j).all(|k| doc.toks[k].is_wordlike() && cx.cue_at(k) == NONE))
             }) {
@@ -2117,13 +2117,13 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if had_that {
             a += 1;
         }
-        // "“I can't believe how calm it’s been in here,” Ruiz said 40
+        // "“Nobody has shouted yet,” Ruiz said 90
         // minutes into the forum": a verb after a quotation that opens
         // the sentence and ends in a comma, and its subject, reports the
         // quotation; what follows it is no content of
         // its own, unless "that" or a quotation opens it.
         // ("…,” Ruiz told a crowd at the Dockside Tavern that spilled out
-        // onto the sidewalk": a "that" before a verb opens a relative clause.)
+        // past the ferry gates": a "that" before a verb opens a relative clause.)
         let relative = had_that && a < sent_end && verb_after_relative(doc, a);
         if (!had_that || relative)
             && a < sent_end
@@ -2183,8 +2183,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                     ));
                 }
             }
-            // "Ana Ruiz says, win or lose in next week’s runoff, she’s
-            // staying": the content runs on past the comma.
+            // "Ana Ruiz says, rain or shine on Saturday, the ferry will
+            // sail": the content runs on past the comma.
             let next = a + 1;
             let participle = cx
                 .cue(next)
@@ -2214,12 +2214,12 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
             continue;
         }
-        // "Cook declined to say whether …", "the union vowed to strike": an
+        // "Hale declined to say whether …", "the union vowed to strike": an
         // infinitive is the content of a verb that takes one. An object
         // before it ("urged residents to stay off the roads") is read below.
         if !had_that && doc.is(a, "to") && c.frames.has(Frames::TO) {
-            // "He seems to feel the dispute will be settled …", "She appeared
-            // to imply that …": a raising verb and a verb of saying or
+            // "He seems to think the dispute will be settled …", "She appeared
+            // to suggest that …": a raising verb and a verb of saying or
             // thinking after "to" are one cue, whose subject is the source
             // (PolNeAR marks 33 of its 197 "seem" and "appear" cues so).
             if RAISING.contains(&&*c.lemma) {
@@ -2272,7 +2272,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // "said to be", "spoke on condition of anonymity", "reported from
         // Beirut": not a reported clause.
-        // ("CNN reported at least six planes filled the skies": "at least"
+        // ("WKRD reported at least nine boats blocked the channel": "at least"
         // is a quantity.)
         // ("She says despite the delays, the bridge will open": a fronted
         // "despite" phrase and its comma open the clause; "…, Ruiz said
@@ -2296,8 +2296,8 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         // "Al-Sudani condemned the U. S. attacks …": the object is the
         // content, but only for a finite verb after a name.
         // Evidence verbs need a clause: "Divers found the wreck" is no claim.
-        // A base form takes an object after a plural subject ("Democratic
-        // senators support reforming the system").
+        // A base form takes an object after a plural subject ("Council
+        // members support rewriting the charter").
         let plural_stance = c.form == Form::Base
             && matches!(c.category, CueCategory::Stance | CueCategory::Belief)
             && source.end() <= c.toks.start
@@ -2363,7 +2363,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if np_only || directive {
             content = cut_coordinated(cx, content);
         }
-        // "a proposal that Ridgeway pushed three years ago with …": a
+        // "a bill that Ridgeway pushed three years ago alongside …": a
         // preposition or a time where the object would be; the object is
         // the noun the relative clause hangs on.
         let gapped = np_only
@@ -2409,7 +2409,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        // "Okafor called both candidates Tuesday night", "Baker, who called
+        // "Okafor called both candidates Sunday morning", "Baker, who called
         // Ruiz shortly after the results came in": a person called
         // with nothing said of them is a telephone call.
         if np_only && &*c.lemma == "call" && !quoted {
@@ -2428,7 +2428,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             }
         }
         let name = np_only && content.len() == 1 && one_word_object(doc, content.start);
-        // "Everyone but Hewlett said yes": an answer of one word.
+        // "Everyone but Delgado said no": an answer of one word.
         let answer = content.len() == 1
             && matches!(c.category, CueCategory::Speech)
             && doc.is_any(content.start, &["yes", "no"]);
@@ -2474,7 +2474,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             let tells_a_thing = c.frames.has(Frames::OBJ_THAT)
                 && addressee_np(doc, c.toks.end, sent_end)
                     .is_some_and(|np| np.kind == SourceKind::Other && audience(doc, &np).is_none());
-            // "The new poll shows Okafor far out in front", "A poll by
+            // "The latest poll shows Okafor well in front", "A poll by
             // the Ledger shows …": a document may show a clause without a verb.
             let document = (source.start()..source.end()).any(|k| doc.in_class(k, &DOCUMENT_NOUNS));
             // "The council seemed ready to …": a raising verb takes an
@@ -2484,7 +2484,7 @@ pub(crate) fn source_cue_content(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // keeps a thing as often as it claims one, and claims only a
             // clause.
             let no_clause = &*c.lemma == "maintain" && !has_finite_verb(doc, content.clone());
-            // "he has proved popular on the east side", "who has proved a
+            // "he has proved durable on the east side", "who has proved a
             // welcome alternative": without "that", "prove" is a copula.
             let copula = &*c.lemma == "prove";
             if tells_a_thing
@@ -2590,7 +2590,7 @@ const RAISING: &[&str] = &["appear", "seem"];
 
 /// The source and content of cue `c` with subject `source`: for a raising
 /// verb no source, and the subject in the content ("Tom Ridgeway
-/// appeared to end his bid …", "The speaker seemed closer to …"), but not
+/// appeared to drop his bid …", "The speaker seemed closer to …"), but not
 /// the "it" of "It appears that …".
 fn raised(
     doc: &Doc<'_>,
@@ -2738,7 +2738,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         let si = doc.sent_of[c.toks.start] as usize;
         let s = &doc.sents[si];
         let (start, mut end) = (s.toks.start, s.toks.end);
-        // "“It's according to grade levels,” said Nell Porter": inside a
+        // "“It goes according to seniority,” said Nell Porter": inside a
         // quotation, the content stays inside it.
         if let Some(&q) = doc.quote_of.get(c.toks.start).filter(|&&q| q != NONE) {
             end = end.min(doc.quotes[q as usize].tokens.end);
@@ -2799,7 +2799,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         }
         // Text after the source phrase, past a relative clause: to the end
         // of the sentence, inner attributions included ("According to two
-        // officials, Whitlock said …, arguing that …").
+        // officials, Voss said …, arguing that …").
         let mut j = after_np;
         if doc.is_any(j, &["who", "which"]) || !doc.punct(j, ",") {
             let stop = end.min(after_np + MAX_CLAUSE_TOKENS);
@@ -2825,8 +2825,8 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             // her lead is narrowing", "…, according to VoteWatch, the most
             // of any candidate": after a clause of its own, what follows the
             // source is the writer's. Only a content without its verb yet
-            // goes on after it ("Among the bridges at risk, according to
-            // Ms. Ruiz, are 16 …").
+            // goes on after it ("Among the piers in danger, according to
+            // Ms. Ruiz, are nine …").
             let complete = pieces
                 .first()
                 .is_some_and(|b| b.clone().skip(1).any(|k| clause_verb(cx, k)));
@@ -2846,7 +2846,7 @@ pub(crate) fn according_to(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// clause after it, as "according to" would make it.
 ///
 /// * "In a Harbor Ledger-WKRD News poll released Sunday, 62 percent of
-///   residents said they had an unfavorable view of the toll plan."
+///   residents said they opposed the toll plan."
 /// * "In the newest Ledger poll, Ruiz had 31 percent."
 ///
 /// "In a statement, the union said …" names no document: a statement is
@@ -2875,8 +2875,8 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             !doc.capitalized(k) && (w.ends_with("ed") || w.ends_with("ing"))
         };
         // The document is the phrase's head, before any preposition or
-        // participle: not "In the wake of the Ledger report", "In six of
-        // nine wards where exit polls were taken".
+        // participle: not "In the wake of the Ledger report", "In four of
+        // seven precincts where voters were surveyed".
         let head = phrase.clone().find(|&k| {
             doc.in_class(k, &DOCUMENT_NOUNS)
                 || doc.in_class(k, &INNER_PREPOSITIONS)
@@ -2886,7 +2886,7 @@ pub(crate) fn in_document(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if !plain || !head.is_some_and(|k| doc.in_class(k, &DOCUMENT_NOUNS)) {
             continue;
         }
-        // "In the previous Ledger-WKRD poll, conducted in early May,
+        // "In an earlier Ledger-WKRD poll, fielded over three days in April,
         // Okafor led …": past an aside on the document.
         let mut from = comma + 1;
         if participle(from) {
@@ -2985,10 +2985,10 @@ pub(crate) fn in_document_after(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // The content: the clause before "in", past a fronted adjunct
-        // without a verb ("In March, Baker had 38 percent support in a Ledger
+        // without a verb ("In June, Baker had 41 percent in a Ledger
         // poll").
-        // After a subordinate clause, the main one: "Though he trails
-        // Clinton nationally, Sanders has led in several New Hampshire
+        // After a subordinate clause, the main one: "Though she trails
+        // Baker countywide, Okafor has led in several Millbrook
         // surveys".
         let mut start = s.toks.start;
         if doc.is_any_of(start, &STOP_WORDS, SUBORDINATORS) {
@@ -3070,7 +3070,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             b -= 1;
         }
         // A verb that takes no clause follows a comma or a dash: in "a
-        // ''super PAC'' supporting Clinton" it modifies a noun.
+        // ''super PAC'' supporting Okafor" it modifies a noun.
         let clause = c.frames.has(Frames::THAT.with(Frames::QUOTE));
         // "opened her campaign by talking about …", "After blasting the
         // report, Marsh said …": a gerund after a preposition of manner or
@@ -3085,8 +3085,8 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if b == s.toks.start && !prep {
             continue;
         }
-        // "staff members suggesting someone should …", "the share of
-        // Republicans saying …": a verb that takes a clause, right after a
+        // "board members suggesting the port should …", "the share of
+        // renters saying …": a verb that takes a clause, right after a
         // noun, reports what that noun's people say.
         // (Not a gerund the noun list holds: "the committee hearing".)
         let reduced = c.frames.has(Frames::THAT)
@@ -3148,7 +3148,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
                         .filter(|&e| !crate::cue::genitive(doc.word(e - 1)))
                 };
             // What follows opens a clause: "that", a subject pronoun, a
-            // determiner or a name ("promising the Friends of Okafor will
+            // determiner or a name ("promising the Harbor Choir will
             // return" has its subject in the phrase, "advising Westbrook
             // College graduates to" its addressee after it).
             if let Some(e) = after.filter(|&e| {
@@ -3168,7 +3168,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
             a += 1;
         }
         let mut end = clause_end(cx, a, s.toks.end);
-        // "In a statement announcing the hire, the union called …", "After
+        // "In a memo announcing the hire, the union called …", "After
         // telling reporters …, Ferreira said …": in an adjunct the content
         // ends before the clause after a comma.
         let fronted = prep && p - 1 == s.toks.start;
@@ -3194,7 +3194,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         // "saying that as mayor, Ms. Okafor would be firm".)
         let opener_ok = !doc.in_class(content.start, &NOT_CONTENT_START) || infinitive || had_that;
         // A verb that takes only a quotation reports only one: in "Okafor
-        // walked the docks, beaming, a victory lap along her old waterfront"
+        // toured the pier, beaming, a hometown crowd around her"
         // the phrase after it is no content.
         let quote_only = !c.frames.has(
             Frames::THAT
@@ -3243,7 +3243,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
         if reduced && reduced_source.is_none() {
             continue;
         }
-        // "Board members suggesting someone should audit the port were
+        // "Board members suggesting the port needs an audit were
         // outvoted": inside the subject of its sentence, the content ends
         // before the sentence's verb, the second finite verb of the
         // content.
@@ -3320,7 +3320,7 @@ pub(crate) fn participle(cx: &Ctx<'_, '_>, cands: &mut Vec<Cand>) {
 fn main_clause_comma(cx: &Ctx<'_, '_>, r: Range<usize>, sent_end: usize) -> Option<usize> {
     let doc = cx.doc;
     r.clone().find(|&k| {
-        // ("While one company says …, another says …": a quantifier alone.)
+        // ("While one report says …, another says …": a quantifier alone.)
         let quantifier = || {
             doc.in_class(k + 1, &QUANTIFIER_PRONOUNS)
                 && cx.verb(k + 2).is_some_and(|(_, c)| finite(c))
@@ -3371,9 +3371,9 @@ fn reduced_relative_head(doc: &Doc<'_>, k: usize) -> bool {
 /// it names one (`b`: the token after the comma before the participle;
 /// `end`: where its content ends). The phrase opening the sentence, when
 /// the participle stands between it and its verb ("The Ledger, citing
-/// internal documents, reported …"); the subject of the sentence; or that
+/// county emails, reported …"); the subject of the sentence; or that
 /// of the nearest cue verb before the participle ("After a long review,
-/// the publisher declined, citing legal risks").
+/// the publisher declined, citing the cost").
 fn participle_subject(
     cx: &Ctx<'_, '_>,
     s: Range<usize>,
@@ -3422,8 +3422,8 @@ const ADJUNCT_OPENERS: &[&str] = &[
 /// The subject of a sentence past its fronted adjuncts, each up to its comma
 /// ("On Thursday, after staying neutral through the whole runoff, Ruiz
 /// appeared with Baker and endorsed Okafor, saying …"), or a preposition
-/// and time words without one ("On Sunday morning Mr. Baker made a third
-/// attempt …, writing on Twitter …"); a phrase of adverbs or prepositions
+/// and time words without one ("On Friday night Mr. Baker tried once
+/// more …, writing on Twitter …"); a phrase of adverbs or prepositions
 /// between commas may follow the subject ("Okafor, especially in the final
 /// weeks of the race, has preached patience, claiming …").
 fn subject_past_adjuncts(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<SourceCand> {
@@ -3476,18 +3476,18 @@ fn subject_past_adjuncts(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option
 }
 
 /// True when token `k` is the closing mark of a quotation that opened on
-/// token `start` or before it (not of a title inside a sentence: "On “Fox
-/// News Sunday,” Pence said …").
+/// token `start` or before it (not of a title inside a sentence: "On
+/// “Harbor Week,” Hale said …").
 fn closes_quote_from(doc: &Doc<'_>, k: usize, start: usize) -> bool {
     // (Or before it: "“It's theft. It's flat-out theft,” Dale Mercer said
-    // just after midnight on WKRD" opens in the sentence before.)
+    // shortly after midnight on WKRD" opens in the sentence before.)
     doc.quote_closed_at(k)
         .is_some_and(|q| doc.quotes[q].tokens.start <= start)
 }
 
 /// True when the sentence `s` is a question opened by "do", "does" or
-/// "did" and token `k` is outside any quotation: "Do you support Donald
-/// Trump?", "Did the mayor approve the plan?".
+/// "did" and token `k` is outside any quotation: "Do you support Ana
+/// Ruiz?", "Did the mayor approve the plan?".
 fn writers_question(doc: &Doc<'_>, s: Range<usize>, k: usize) -> bool {
     doc.is_any_of(s.start, &FINITE_VERBS, &["do", "does", "did"])
         && (s.start..s.end)
@@ -3625,7 +3625,7 @@ const QUESTION_WORDS: &[&str] = &[
 ];
 
 /// True when tokens `[a, q)` can be whom one asks or tells, and perhaps
-/// when: a name, a pronoun or a noun phrase ("Trump Wednesday", "the
+/// when: a name, a pronoun or a noun phrase ("Baker Wednesday", "the
 /// governor", "reporters").
 fn addressee_before(doc: &Doc<'_>, a: usize, q: usize) -> bool {
     let first = doc.capitalized(a)
@@ -3688,7 +3688,7 @@ const FRONTED_PREPOSITIONS: &[&str] = &["amid", "despite", "given", "like", "unl
 const POSSESSIVE_PRONOUNS: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
 
 /// The owner before the noun cue at token `noun`, past a modifier or two:
-/// "Mr. Trump’s claims", "the administration’s hopes", "his repeated
+/// "Mr. Baker’s claims", "the administration’s hopes", "his repeated
 /// warning". `None` unless a genitive or a possessive pronoun stands there.
 fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCand, usize)> {
     // The modifiers: lowercase words that are no preposition ("his job
@@ -3715,10 +3715,10 @@ fn genitive_source(doc: &Doc<'_>, noun: usize, floor: usize) -> Option<(SourceCa
     if !crate::cue::genitive(doc.word(owner)) {
         return None;
     }
-    // A name's capitalized run ("Biden rubbished Trump’s claim"), without
-    // a preposition opening the sentence ("Despite Mr. Trump’s claims");
-    // then back to a determiner close before it ("the union’s", "the Cruz
-    // campaign’s"), not to the words of the clause ("a result of Turkey’s").
+    // A name's capitalized run ("Okafor shrugged off Baker’s claim"), without
+    // a preposition opening the sentence ("Despite Mr. Baker’s claims");
+    // then back to a determiner close before it ("the union’s", "the Ruiz
+    // campaign’s"), not to the words of the clause ("a result of Millbrook’s").
     let mut start = owner;
     while start > floor && owner - start < MAX_SOURCE_TOKENS && doc.capitalized(start - 1) {
         start -= 1;
@@ -3782,10 +3782,10 @@ fn long_subject(doc: &Doc<'_>, sent_start: usize, c: &CueHit) -> Option<Untold> 
                 || doc.in_class(k.wrapping_sub(1), &INNER_PREPOSITIONS))
             && (!doc.in_class(k, &STOP_WORDS)
                 || doc.in_class(k, &INNER_PREPOSITIONS)
-                // ("Aides to Clinton say")
+                // ("Aides to Okafor say")
                 || doc.is_any(k, &["about", "against", "on", "over", "to"]))
             && !doc.is_any(k, &["that", "which", "who", "whom", "whose"])
-            // "Trump unleashed a series of …", "Following a …": a verb or
+            // "Baker unleashed a flurry of …", "Following a …": a verb or
             // a participle, but for "those surveyed".
             && !(t.text.ends_with("ing")
                 || (t.text.ends_with("ed") && !doc.is(k.wrapping_sub(1), "those")))
@@ -3805,13 +3805,13 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
     let s = past_dateline(doc, s.start, s.end)..s.end;
     // "But the appeals court overruled and said …": past a conjunction,
     // and an adverb of time or degree ("And then Ruiz went on the attack,
-    // saying …", "Even Obama tried …, noting …").
+    // saying …", "Even Delgado tried …, noting …").
     let mut start = if doc.is_any(s.start, &["and", "but", "so", "still", "yet"]) {
         s.start + 1
     } else {
         s.start
     };
-    // (Before a subject only: not "Even before Francis' remarks, …".)
+    // (Before a subject only: not "Even before Reyes' remarks, …".)
     if doc.is_any(start, &["then", "even", "now", "later", "again"])
         && start + 1 < limit
         && (doc.capitalized(start + 1)
@@ -3832,14 +3832,14 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
             return Some(src.tell(doc));
         }
         // "Hal Brody, a former county party treasurer, became an alternate
-        // and said …", "Ida Lund, 70, said it was too early … but added":
+        // and said …", "Ida Lund, 70, said the count was not over … but added":
         // past an appositive between commas.
         let end = src.first_end(doc);
         if doc.punct(end, ",") && crate::source::apposed(doc, end + 1) {
             let close = (end + 2..(end + 16).min(limit)).find(|&k| doc.punct(k, ","));
             let plain = |c: usize| (end + 1..c).all(|k| doc.toks[k].is_wordlike() && !doc.verb[k]);
             if let Some(c) = close.filter(|&c| plain(c)) {
-                // (Not a participle: "Hours later, Trump took to Twitter,
+                // (Not a participle: "Hours later, Baker took to Twitter,
                 // telling …" opens with an adjunct.)
                 if doc.toks.get(c + 1).is_some_and(|t| {
                     t.kind == TokenKind::Word
@@ -3851,11 +3851,11 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
             }
         }
     }
-    // "Last week, the Clinton campaign called on … and said …": past a
+    // "Last week, the Okafor campaign called on … and said …": past a
     // fronted adjunct of a few words and its comma.
-    // "Asked whether she would run, Ms. Okafor shook her head and said
+    // "Asked whether she would run, Ms. Okafor paused and said
     // …": or a fronted participle phrase, verbs and all.
-    // ("When asked, Ms. Sherry smiled and said …": after a subordinator.)
+    // ("When asked, Ms. Voss nodded and said …": after a subordinator.)
     let ed_ing = |k: usize| {
         let w = doc.word(k);
         w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
@@ -3865,8 +3865,8 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
             || (doc.is_any(start, &["after", "before", "if", "once", "when", "while"])
                 && !doc.capitalized(start + 1)
                 && ed_ing(start + 1)));
-    // ("In an interview with the Harbor Ledger, Baker doubled down
-    // on his comments and said …": a prepositional phrase of a few more
+    // ("In an interview with the Harbor Ledger, Baker stood by
+    // his remarks and said …": a prepositional phrase of a few more
     // words, without a verb.)
     let reach = if participle {
         14
@@ -3900,10 +3900,10 @@ const COLON_LABELS: &[&str] = &[
 
 /// Rule: a clause of any verb before a colon and the quotation after it.
 ///
-/// * "In a radio interview later that day, Baker went even further: “If the
-///   levy fails, the port will be sold by spring.”"
-/// * "Asked which school was her favorite, she demurred: “Whichever one I’m
-///   visiting that day.”"
+/// * "On the radio that evening, Baker raised the stakes: “If the levy
+///   fails, the port will be sold by spring.”"
+/// * "Asked which ferry was her favorite, she shrugged: “Any one that leaves
+///   on time.”"
 ///
 /// The source is the clause's subject; the cue, what the subject does, up
 /// to the colon. A verb of saying before the colon ("he said: “…”") is read
@@ -3922,7 +3922,7 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // A verb cue near the colon has its own rule ("told reporters:"); a
-        // noun does not ("Pruitt sent a blunt message to Baker:
+        // noun does not ("Pruitt had a pointed reminder for Baker:
         // “…”").
         if (colon.saturating_sub(4).max(s.toks.start)..colon)
             .any(|k| cx.cue(k).is_some_and(|(_, c)| !c.noun))
@@ -3930,10 +3930,10 @@ pub(crate) fn colon_after_clause(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             continue;
         }
         // The clause: after a fronted adjunct or a subordinate clause and
-        // its comma ("Asked which school …, she demurred").
+        // its comma ("Asked which ferry …, she shrugged").
         let comma = (s.toks.start..colon).rev().find(|&k| doc.punct(k, ","));
         let start = comma.map_or(s.toks.start, |k| k + 1);
-        // ("Ada Pruitt, R-Ky., sent a blunt message to Baker:
+        // ("Ada Pruitt, D-Ore., had a pointed reminder for Baker:
         // “…”": the comma is an appositive's, the subject before it.)
         let lowercase = |k: usize| doc.kind(k) == Some(TokenKind::Word) && !doc.capitalized(k);
         let (np, verb) = match np_starting_untold(doc, start, colon) {
@@ -4084,8 +4084,8 @@ pub(crate) fn reportedly(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// Rule: a bare colon after a name at the start of a paragraph.
 ///
 /// * "Sen. Ortiz: “We need a vote before the recess.”"
-/// * Headlines: "Okafor: Trust Ridgeway on the bridge, not ‘blowhard’ Baker."
-/// * Transcripts: "Matthews: Well, speculation is bad.", and in capitals
+/// * Headlines: "Okafor: Leave the bridge to engineers, not ‘showboat’ Baker."
+/// * Transcripts: "Hale: Well, that is a fair question.", and in capitals
 ///   where one speaker takes two turns at least: "ORTIZ: Take your seats."
 ///
 /// The name must look like one (capitalized words, no digits, not a label
@@ -4146,7 +4146,7 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
             })
             && doc.capitalized(p.start)
             && !doc.is_any(p.start, COLON_LABELS)
-            // "The Latest: …", "Editor's Note: …", "Monday’s Morning
+            // "The Latest: …", "Editor's Note: …", "Friday’s Harbor
             // Email: …": a label, last word or genitive.
             && !doc.is_any(name.end - 1, COLON_LABELS)
             && !name.clone().any(|j| crate::cue::genitive(doc.word(j)))
@@ -4177,16 +4177,16 @@ pub(crate) fn colon(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
         if words < 3 {
             continue;
         }
-        // Unquoted, a claim is a clause ("Dale Mercer: I'd consider a future
-        // run for mayor"), not a phrase ("Ruiz: Win in a walk",
-        // "Baker: A closing surge") nor a list of names ("Millbrook: Tim
+        // Unquoted, a claim is a clause ("Dale Mercer: I'd run for mayor
+        // again"), not a phrase ("Ruiz: An easy night",
+        // "Baker: A late push") nor a list of names ("Millbrook: Tim
         // Alder, Bea Anders, Rob Barlow, …").
         // A headline with a quotation in it needs no verb: "Pruitt:
         // Baker’s ‘Truly Reckless Budget’ Sinking Port’s Future".
         // A turn of a transcript may be a question or a phrase: "ORTIZ:
         // Will you vote for the bill?"
         let turn = caps && transcript();
-        // "Poll: Trump Ties Clinton in Ohio", "Survey: Voters to Stay
+        // "Poll: Okafor Ties Baker in Millbrook", "Survey: Voters to Stay
         // Home": a document before the colon reports what follows, in a
         // headline's capitals or without a finite verb.
         if quoted.is_none()
@@ -4393,7 +4393,7 @@ pub(crate) fn signature(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 }
 
 /// The end of a name that signs a paragraph from `a` to `end`, and whether
-/// a handle follows it: "Ana Ruiz", "President Obama, tweeting after the
+/// a handle follows it: "Ana Ruiz", "Mayor Okafor, tweeting after the
 /// vote", "Ana Ruiz (@anaruiz) July 5, 2016", "Lena Park, Tulsa.".
 fn signed(doc: &Doc<'_>, a: usize, end: usize) -> Option<(usize, bool)> {
     let name_end = (a..(a + 6).min(end))
@@ -4472,13 +4472,13 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
         if !doc.in_class(k, &COORDINATORS) {
             continue;
         }
-        // "… and said …", "praised both candidates and was scheduled to
+        // "… and said …", "praised both candidates and was set to
         // meet …", "… but then announced …": a second verb of the subject.
         let v = k + 1 + usize::from(doc.is_any(k + 1, AFTER_COORDINATOR));
         if verb_at(v) {
             return trim(doc, r.start..k);
         }
-        // "Baker wants the votes and Ana Ruiz wants to be a hero": a
+        // "Baker wants the contract and Ana Ruiz wants the credit": a
         // clause with a subject of its own.
         let hi = r.end.min(k + 1 + MAX_SOURCE_TOKENS);
         if doc.capitalized(k + 1) || doc.in_class(k + 1, &SUBJECT_PRONOUNS) {
@@ -4497,7 +4497,7 @@ fn cut_coordinated(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
 const NAMING: &[&str] = &["call", "dub", "label", "name"];
 
 /// A quotation opening at `a` that is a name, a show's or a paper's: a
-/// few capitalized words ("“Fox and Friends,”", "''Meet the Press''").
+/// few capitalized words ("“Sunday on the Waterfront,”", "''Meet the Mayor''").
 fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
     let Some(q) = doc.quote_opened_at(a) else {
         return false;
@@ -4525,13 +4525,13 @@ fn quoted_name(doc: &Doc<'_>, a: usize) -> bool {
 }
 
 /// The object phrase at the start of `r`, for a cue whose content is its
-/// object ("Ridgeway endorsed Baker last week and has appeared …",
+/// object ("Ridgeway endorsed Baker in May and has since stumped …",
 /// "The union, which endorsed Lena Okafor in November, is …"): up to a
 /// comma, a time phrase or a coordinated verb.
 fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
     let doc = cx.doc;
     let depth = doc.depth.get(r.start).copied().unwrap_or(0);
-    // "Baker supported it and Ruiz, as she has in the past, opposed …": a
+    // "Baker supported it and Ruiz, true to form, opposed …": a
     // pronoun is the whole object before "and" and a name.
     if doc.is_any(r.start, &["it", "him", "her", "them"])
         && doc.is_any(r.start + 1, &["and", "but"])
@@ -4555,7 +4555,7 @@ fn object_np(cx: &Ctx<'_, '_>, r: Range<usize>) -> Range<usize> {
             && ((doc.in_class(k + 1, &TIME_WORDS) && doc.capitalized(k + 1))
                 || (doc.kind(k + 1) == Some(TokenKind::Number) && doc.word(k + 1).len() == 4)
                 || is_month(doc.word(k + 1)));
-        // ("anger and hatred of Clinton": a noun in -ed.)
+        // ("scorn and hatred of the board": a noun in -ed.)
         // ("oppose it but some support it": a subject and its verb.)
         let clause = doc.in_class(k, &COORDINATORS)
             && (doc.in_class(k + 1, &FINITE_VERBS)
@@ -4613,8 +4613,8 @@ const OBJECT_ENDS: &[&str] = &[
     "after", "and", "as", "at", "before", "but", "during", "on", "since", "while",
 ];
 
-/// An object of one word at `k` that is a whole content: "Christie endorsed
-/// Trump", "Most Republicans support deportation", "Ryan backs him"; not a
+/// An object of one word at `k` that is a whole content: "Ridgeway endorsed
+/// Baker", "Most residents support annexation", "Ruiz backs him"; not a
 /// particle ("backed down"), a participle ("deemed classified") or the first
 /// word of a longer object.
 fn one_word_object(doc: &Doc<'_>, k: usize) -> bool {
@@ -4628,7 +4628,7 @@ fn one_word_object(doc: &Doc<'_>, k: usize) -> bool {
             && !doc.word(k).ends_with("ed")
             && !doc.is_any(k, &["away", "back", "down", "off", "out", "up"])
             && !doc.toks.get(k + 1).is_some_and(|t| {
-                // ("Ryan backs him because …": a conjunction after it.)
+                // ("Ruiz backs him because …": a conjunction after it.)
                 t.kind == TokenKind::Word
                     && !doc.capitalized(k + 1)
                     && !doc.is_any(k + 1, &["because", "but", "and", "though", "although"])
@@ -4636,7 +4636,7 @@ fn one_word_object(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// Written works that take a stand as their authors do: "The ad attacks
-/// Clinton", "The editorial endorsed Mr. Kasich", "The lawsuit accuses the
+/// Okafor", "The editorial endorsed Mr. Baker", "The lawsuit accuses the
 /// county of …".
 const WRITINGS: &[&str] = &[
     "ad",
@@ -4695,7 +4695,7 @@ fn infinitive_end(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
 
 /// Whether `src` ends in a share of people: "About 4 in 10", "Two-thirds",
 /// "42 percent", "61%" ("About 4 in 10 support a smaller levy"), or names a
-/// share of some people ("A majority of Republicans", "Half of the
+/// share of some people ("A majority of renters", "Half of the
 /// delegates").
 fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
     let share = |k: usize| {
@@ -4708,8 +4708,8 @@ fn share_source(doc: &Doc<'_>, src: &SourceCand) -> bool {
         r.end > r.start && {
             let k = r.end - 1;
             share(k)
-                // "A majority of Republicans support …", "19 percent of
-                // college students support …": a share of people.
+                // "A majority of renters support …", "23 percent of
+                // bus riders support …": a share of people.
                 || r.clone().any(|k| {
                     doc.is(k + 1, "of")
                         && k + 2 < r.end
@@ -4758,7 +4758,7 @@ fn closing_appositive(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 /// costly proposal she has floated at several meetings".
 fn dash_aside(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
     let doc = cx.doc;
-    // ("— though not by much", "— except in Ohio", "— all of them
+    // ("— though not by much", "— except in Millbrook", "— all of them
     // donors": a concession, an exception, a summing up.)
     (doc.is_any_of(k, &DETERMINERS, &["a", "an"])
         || doc.is_any(k, &["all", "although", "except", "though"]))
@@ -4767,7 +4767,7 @@ fn dash_aside(cx: &Ctx<'_, '_>, k: usize, sent_end: usize) -> bool {
 }
 
 /// Whether "as" at `k` opens a clause with a subject and a finite verb:
-/// "as he faces a test", "as former Gov. Jeb Bush listens" (not "as
+/// "as he faces a test", "as former Gov. Dana Hale listens" (not "as
 /// intended", "as a candidate", "as well as").
 fn as_clause(cx: &Ctx<'_, '_>, k: usize, end: usize) -> bool {
     let doc = cx.doc;
@@ -4787,8 +4787,8 @@ fn as_clause(cx: &Ctx<'_, '_>, k: usize, end: usize) -> bool {
 }
 
 /// Where a gathering one tells something ends in `np`, the phrase after a
-/// verb of telling (which may run on into the content): "Baker told a news
-/// conference they are …", "told the meeting the plant would stay open".
+/// verb of telling (which may run on into the content): "Baker told a town
+/// meeting they are …", "told the meeting the plant would stay open".
 fn audience(doc: &Doc<'_>, np: &SourceCand) -> Option<usize> {
     const GATHERINGS: &[&str] = &[
         "audience",
@@ -4811,7 +4811,7 @@ fn audience(doc: &Doc<'_>, np: &SourceCand) -> Option<usize> {
         "summit",
     ];
     let first = np.toks.first()?;
-    // Within the first few words: "the AIPAC meeting", "a town hall".
+    // Within the first few words: "the Rotary meeting", "a town hall".
     (first.start..first.end.min(first.start + 5))
         .find(|&k| doc.in_class(k, &ADJUNCT_WORDS) && doc.is_any(k, GATHERINGS))
         // ("a town hall meeting": the last of them)
@@ -4902,7 +4902,7 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
     let aux = cue > 0 && (doc.in_class(cue - 1, &BASE_AUXILIARIES) || doc.is(cue - 1, "n't"));
     let phrase = source.toks.last().cloned().unwrap_or(cue..cue);
     // The head is the word before a preposition or a post-modifier inside
-    // the phrase: "Aides to Clinton say", "Majorities in all five say",
+    // the phrase: "Aides to Okafor say", "Majorities in every ward say",
     // "People familiar with the plans say".
     let head_tok = (phrase.start + 1..phrase.end)
         .find(|&k| {
@@ -4928,10 +4928,10 @@ fn base_form_verb(doc: &Doc<'_>, cue: usize, source: &SourceCand) -> bool {
         &["i", "we", "you", "they", "who", "which", "that"],
     ) || (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
         || matches!(source.kind, SourceKind::Group)
-        // "Forbes and Wealth-X say"
+        // "Millbrook Trust and Harbor Bank say"
         || source.toks.len() > 1
         || phrase.clone().any(|k| doc.is(k, "and"))
-        // "A mere 9 percent say", "42% say", "a majority say", "One in
+        // "A mere 8 percent say", "42% say", "a majority say", "One in
         // five say", "nine out of 10 believe"
         || doc.in_class(head_tok, &QUANTIFIER_PRONOUNS)
         || (doc.is(head_tok, "out") && doc.is(head_tok + 1, "of"))
@@ -5002,7 +5002,7 @@ fn that_is_determiner(doc: &Doc<'_>, i: usize) -> bool {
 /// Rule: an impersonal passive with a that-clause, which names no source.
 ///
 /// * "It is widely believed that the mayor will not run again."
-/// * "Ruiz was asked in May if she would endorse Baker." (the question)
+/// * "Ruiz was asked in June if she would back Baker." (the question)
 fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Option<Cand> {
     let doc = cx.doc;
     let s = &doc.sents[si];
@@ -5017,7 +5017,7 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
                 .iter()
                 .any(|w| doc.word(k - 1).eq_ignore_ascii_case(w)));
     let that = c.toks.end;
-    // "Okafor is also expected to unveil …", "could be expected to resist",
+    // "Okafor is also expected to name …", "could be expected to resist",
     // "is widely believed to be …": a raising passive, whose subject
     // belongs to the content.
     let raising = !it
@@ -5033,9 +5033,9 @@ fn impersonal_passive(cx: &Ctx<'_, '_>, ci: usize, c: &CueHit, si: usize) -> Opt
         return raised_subject(cx, ci, c, k, si);
     }
     let content = if &*c.lemma == "ask" && !it {
-        // "Ruiz was asked in May if she would endorse Baker": the question,
+        // "Ruiz was asked in June if she would back Baker": the question,
         // and no source (whoever asked is not the subject). It ends at a
-        // comma: "When asked who would bring change, voters chose Trump".
+        // comma: "When asked who would bring change, voters chose Okafor".
         let q = question_after(doc, that, s.toks.end)?;
         let end = clause_end(cx, q + 1, s.toks.end);
         let end = (q..end).find(|&j| doc.punct(j, ",")).unwrap_or(end);
@@ -5107,8 +5107,8 @@ fn modal_before(doc: &Doc<'_>, cue: usize) -> bool {
     while k > 0 && (doc.in_class(k - 1, &MODAL_ADVERBS) || is_adverb(doc.word(k - 1))) {
         k -= 1;
     }
-    // A capitalized modal before the verb is a name: "Theresa May said",
-    // "Rep. Will Hurd says".
+    // A capitalized modal before the verb is a name: "Lena May said",
+    // "Rep. Will Hale says".
     k > 0 && ((doc.in_class(k - 1, &MODALS) && !doc.capitalized(k - 1)) || doc.is(k - 1, "'ll"))
 }
 
@@ -5154,7 +5154,7 @@ pub(crate) const FINITE_VERBS: WordClass = WordClass {
 };
 
 /// Whether a content range looks like a clause: it has an auxiliary, a
-/// copula or a verb-like word after its first word ("Clinton leads",
+/// copula or a verb-like word after its first word ("Okafor leads",
 /// "the plan would fail"); "the wreck in 40 feet of water" does not.
 fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
     let end = (r.start + 14).min(r.end);
@@ -5174,7 +5174,7 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
             || (w.contains(['’', '\'']) && crate::source::is_pronoun_like(w))
             // "isn't", "wasn’t", "don't"
             || (lower && (w.ends_with("n't") || w.ends_with("n’t")))
-            // "This includes a special force", "That means …": a form in -s
+            // "This includes a new ferry line", "That means …": a form in -s
             // after a demonstrative opening the clause (which no plural
             // follows; "this news" is a noun).
             || (n == 1
@@ -5194,7 +5194,7 @@ fn has_finite_verb(doc: &Doc<'_>, r: Range<usize>) -> bool {
 }
 
 /// [`has_finite_verb`] over the whole of `r`, not its first words only:
-/// "Ned Ruiz, the nephew of one mayor and the cousin of another, has
+/// "Ned Ruiz, the brother of one council member and the uncle of two, has
 /// joined …" (in windows that overlap, as far as a clause runs).
 fn verb_anywhere(doc: &Doc<'_>, r: Range<usize>) -> bool {
     let end = r.end.min(r.start + MAX_CLAUSE_TOKENS);
@@ -5238,7 +5238,7 @@ pub(crate) fn raising_passive(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 
 /// The claim of a raising passive whose subject ends at `subject_end` and
 /// whose infinitive follows the cue: no source, and the subject and the
-/// infinitive as content ("The House" + "to pass a bipartisan bill").
+/// infinitive as content ("The House" + "to vote on the ferry bill").
 fn raised_subject(
     cx: &Ctx<'_, '_>,
     ci: usize,
@@ -5309,7 +5309,7 @@ fn question_after(doc: &Doc<'_>, a: usize, end: usize) -> Option<usize> {
 /// * "As reported by Dockside Weekly, auditors found over 1,400
 ///   invoices …" (source: "Dockside Weekly")
 ///
-/// ("As The Times reported, …" is a subject and its verb, read by
+/// ("As The Ledger reported, …" is a subject and its verb, read by
 /// [`source_cue_content`]; the same words after a comma end a sentence's
 /// content, read by [`trailing`].)
 pub(crate) fn as_reported_by(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
@@ -5343,7 +5343,7 @@ pub(crate) fn as_reported_by(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 }
 
 /// The clause after a verb of saying that ends at token `b`, past its
-/// "that" and trimmed: "… seems to feel the dispute will be settled", "… tried
+/// "that" and trimmed: "… seems to think the dispute will be settled", "… tried
 /// to argue that the plan would fail".
 fn clause_after(cx: &Ctx<'_, '_>, b: usize, sent_end: usize) -> Range<usize> {
     let start = if cx.doc.is(b, "that") { b + 1 } else { b };
@@ -5363,8 +5363,8 @@ const CONTROL_VERBS: &[&str] = &[
 /// Rule: a verb that takes an infinitive, "to" and a verb of saying or
 /// thinking: one cue, the first verb's subject its source.
 ///
-/// * "Trump tried to argue that the plan would fail."
-/// * "Sanders continued to insist that he could win the nomination."
+/// * "Baker tried to argue that the plan would fail."
+/// * "Delgado continued to insist that he could win the runoff."
 pub(crate) fn control_verb(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
@@ -5422,8 +5422,8 @@ pub(crate) fn control_verb(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 ///
 /// * "Said Baker, “The idea that a mistake of ours caused this is very
 ///   hard for us.”"
-/// * "Said Edna Marsh, who grew up with Ruiz on Pier Street, “We were all
-///   so happy for her.”"
+/// * "Said Edna Marsh, who has lived on Pier Street for decades, “Nobody
+///   here is surprised.”"
 pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;
     for (ci, c) in cx.cues.iter().enumerate() {
@@ -5486,7 +5486,7 @@ pub(crate) fn fronted_cue(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
 /// * "Asked during a March debate why she trailed …" (past a time and a
 ///   place)
 ///
-/// The passive in a main clause ("Ruiz was asked in May if she would …")
+/// The passive in a main clause ("Ruiz was asked in June if she would …")
 /// is read with the other passives, in `impersonal_passive`.
 pub(crate) fn asked(cx: &Ctx<'_, '_>, out: &mut Vec<Cand>) {
     let doc = cx.doc;

@@ -25,7 +25,7 @@ use crate::token::{tokenize, Token, TokenKind, Tokens};
 use crate::Span;
 
 /// Capitalized words that typically open a sentence, which is how an
-/// abbreviation at the end of a sentence ("in the U.S. The next day") is
+/// abbreviation that ends a sentence ("in the U.S. The next day") is
 /// told from one inside a name ("U.S. Embassy").
 const SENTENCE_OPENERS: &[&str] = &[
     "A",

@@ -3,8 +3,8 @@
 //! There is no parser here: a source is a run of name-like tokens next to a
 //! cue, bounded by punctuation and function words, from word lists. That
 //! covers the way news names its sources ("Analyst Renad Mansour", "a U. S.
-//! official", "two Iraqi officials", "the Pentagon", "He") at a small
-//! fraction of a parser's cost; known gaps are long descriptive subjects
+//! official", "two Iraqi officials", "the Pentagon", "He") for a small
+//! part of a parser's cost; known gaps are long descriptive subjects
 //! with verbs inside them ("The man who shot the president said").
 
 // Token ranges are kept in vectors on purpose: one range per span of a
@@ -34,7 +34,7 @@ pub(crate) const DETERMINERS: WordClass = WordClass {
     ],
 };
 
-/// Object pronouns: "a source close to him", "asked them whether …".
+/// Object pronouns: "a source close to them", "asked them whether …".
 pub(crate) const OBJECT_PRONOUNS: &[&str] = &["her", "him", "me", "them", "us", "you"];
 
 /// Pronouns that can be the subject of a cue.
@@ -48,7 +48,7 @@ pub(crate) const SUBJECT_PRONOUNS: WordClass = WordClass {
 };
 
 /// Quantifiers that can stand alone as a subject: "Another said …", and
-/// the fractions of a poll: "… and three-quarters said the same".
+/// the fractions of a poll: "… and two-thirds said otherwise".
 #[rustfmt::skip]
 pub(crate) const QUANTIFIER_PRONOUNS: WordClass = WordClass {
     bit: 1 << 2,
@@ -110,8 +110,8 @@ pub(crate) const STOP_WORDS: WordClass = WordClass {
     ],
 };
 
-/// Words between a subject and its cue that are skipped: "Trump has also
-/// said", "Clinton previously told".
+/// Words between a subject and its cue that are skipped: "Okafor has also
+/// said", "Ruiz previously told".
 #[rustfmt::skip]
 pub(crate) const AUXILIARIES: WordClass = WordClass {
     bit: 1 << 7,
@@ -126,7 +126,7 @@ pub(crate) const AUXILIARIES: WordClass = WordClass {
 };
 
 /// Weekdays and time words that may sit between a subject and its cue
-/// ("Clinton on Tuesday said") or after a cue ("said Monday that").
+/// ("Ruiz on Tuesday said") or after a cue ("said Monday that").
 #[rustfmt::skip]
 pub(crate) const TIME_WORDS: WordClass = WordClass {
     bit: 1 << 8,
@@ -152,7 +152,7 @@ pub(crate) const RELATIVE_PRONOUNS: WordClass = WordClass {
 
 /// The closing ")" of a party and its state in parentheses opening at
 /// `open`: "(R-Ky.)", "(D-N.M.)". Not a bare "(R)", which
-/// follows firms too ("Shaw & Company Research (R)").
+/// follows firms too ("Hale & Company Research (R)").
 pub(crate) fn party_label_end(doc: &Doc<'_>, open: usize) -> Option<usize> {
     if !doc.punct(open, "(") {
         return None;
@@ -195,7 +195,7 @@ fn np_token(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// The apostrophe of a plural possessive, which the tokenizer cannot tell
-/// from a closing single quote: "Sanders’ campaign", "voters' rights". It
+/// from a closing single quote: "Voss’ campaign", "voters' rights". It
 /// closes no quotation, follows a word in -s without a space, and a word
 /// follows it.
 #[inline(never)]
@@ -233,7 +233,7 @@ fn np_start(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// A lowercase word that may modify a noun in a source phrase: "former"
-/// in "current and former officials" (no stop word, no noun of people).
+/// in "current and former aides" (no stop word, no noun of people).
 fn modifier_word(doc: &Doc<'_>, i: usize) -> bool {
     doc.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
         && !doc.capitalized(i)
@@ -243,7 +243,7 @@ fn modifier_word(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// Whether "and" or "or" at `k` joins two modifiers of one noun, as in
-/// "current and former officials".
+/// "current and former aides".
 fn joined_modifiers(doc: &Doc<'_>, k: usize) -> bool {
     k > 0 && doc.is_any(k, &["and", "or"]) && modifier_word(doc, k - 1) && modifier_word(doc, k + 1)
 }
@@ -297,14 +297,14 @@ fn np_head(doc: &Doc<'_>, i: usize) -> bool {
 /// before it, after skipping auxiliaries and adverbs, within `[lo, cue)`.
 ///
 /// "Analyst Renad Mansour said", "a U. S. official told", "He explained",
-/// "Trump has also said", "Clinton on Tuesday said", and, past an
+/// "Okafor has also said", "Ruiz on Tuesday said", and, past an
 /// appositive or relative clause, "Mansour, a senior fellow, said".
 pub(crate) fn subject_before(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<SourceCand> {
     subject_untold(doc, cue, lo).map(|np| np.tell(doc))
 }
 
 /// Adverbs that link a sentence to the one before and may stand between a
-/// subject and its verb: "Carter, however, said".
+/// subject and its verb: "Baker, however, said".
 const LINKING: &[&str] = &[
     "however",
     "meanwhile",
@@ -315,7 +315,7 @@ const LINKING: &[&str] = &[
 ];
 
 /// What is done with a document before its author is named: "a poll
-/// released last week", "a survey conducted by Gallup".
+/// released last week", "a survey conducted by Harlow Research".
 pub(crate) const DOCUMENT_PARTICIPLES: &[&str] = &[
     "commissioned",
     "conducted",
@@ -341,10 +341,10 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
         let i = end - 1;
         let w = doc.word(i);
         let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
-        // "Carter however said", "Carter, however, said"; "Polls there
+        // "Baker however said", "Baker, however, said"; "Polls there
         // show", "Officials here say".
         let place = i > lo && doc.is_any(i, &["here", "there"]);
-        // "Trump hasn't said", "Clinton didn’t say": a negated auxiliary.
+        // "Okafor hasn't said", "Ruiz didn’t say": a negated auxiliary.
         let negated = (w.ends_with("n't") || w.ends_with("n’t"))
             && w.len() > 4
             && w.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
@@ -366,29 +366,29 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             && doc.in_class(end - 2, &TIME_WORDS)
             && doc.is_any(end - 3, &["on", "last", "this", "earlier"])
         {
-            // "Sanders on Tuesday night said"
+            // "Delgado on Tuesday night said"
             end -= 3;
         } else if let Some(p) = named_adjunct(doc, end, lo) {
-            // "Baker in a tweet said", "Lena Okafor in a Medium post said"
+            // "Baker in a tweet said", "Lena Okafor in a WKRD interview said"
             end = p;
         } else if let Some(n) = date_before(doc, end, lo) {
             end -= n;
         } else if doc.is_any(i, &["earlier", "later"]) && end - 1 > lo && !doc.capitalized(i) {
-            // "Clinton earlier this month said", "Christie later said"
+            // "Ruiz earlier this month said", "Hale later said"
             end -= 1;
         } else if doc.in_class(i, &TIME_WORDS)
             && doc.capitalized(i)
             && end - 1 > lo
             && !doc.capitalized(end - 2)
         {
-            // "Clinton Tuesday said" is rare; "on Tuesday" is handled above.
+            // "Ruiz Tuesday said" is rare; "on Tuesday" is handled above.
             break;
         } else {
             break;
         }
         steps += 1;
     }
-    // "A Ridgeway University poll released last week showed": a document
+    // "A Ridgeway University poll published this week showed": a document
     // and what was done with it.
     if end > lo + 1
         && doc.in_class(end - 2, &crate::rules::DOCUMENT_NOUNS)
@@ -452,7 +452,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             }
         }
     }
-    // "Protesters marching through the streets chanted": the phrase
+    // "Nurses marching past the clinic chanted": the phrase
     // before the cue is the place of a participle after the subject.
     if let Some(found) = &np {
         let start = found.start();
@@ -485,7 +485,7 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
 
 /// Where a short phrase of place or occasion that ends at `end` starts,
 /// after a name and before its cue: "Baker in a tweet said", "Ruiz at a
-/// rally in Ohio said", "Lena Okafor in a Medium post said". After a name only:
+/// rally in Ohio said", "Lena Okafor in a WKRD interview said". After a name only:
 /// "Officials at the agency said" names its source with the phrase.
 fn named_adjunct(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     let floor = end.saturating_sub(7).max(lo + 1);
@@ -505,7 +505,7 @@ fn named_adjunct(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
 
 /// The length of a date ending at `end` between a subject and its cue:
 /// "The company on May 3 said", "Officials on Oct. 7 said", "The agency in
-/// 2015 said", "Sanders in March said".
+/// 2015 said", "Delgado in March said".
 fn date_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     let i = end.checked_sub(1)?;
     let month = |k: usize| crate::rules::is_month(doc.word(k));
@@ -657,7 +657,7 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
             )
         }) && !doc.punct(k, "(")
             && !doc.punct(k, ")")
-            // ("who works for Cushman & Wakefield")
+            // ("who works for Hale & Brandt")
             && !doc.toks[k].text.starts_with('&')
         {
             return None;
@@ -667,7 +667,7 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
 }
 
 /// Words that open an aside between a subject and its verb: "who …",
-/// "however", "for example", "in a statement", "meanwhile", "of RBC
+/// "however", "for example", "in a statement", "meanwhile", "of Ridgeway
 /// Capital Markets".
 #[rustfmt::skip]
 const ASIDE_OPENERS: &[&str] = &[
@@ -749,7 +749,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     if end <= lo {
         return None;
     }
-    // "a source close to him said": a post-modifier and its object, an
+    // "a source close to them said": a post-modifier and its object, an
     // object pronoun too, are part of the phrase (a person or a source
     // alone names nobody).
     // (The post-modifier's class bit first: it turns nearly every phrase away.)
@@ -790,14 +790,14 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     let mut relative = false;
     while i > floor {
         let k = i - 1;
-        // "A source close to the senator said": "to" after a post-modifier,
+        // "An aide close to the senator said": "to" after a post-modifier,
         // which the phrase holds with its object.
         if doc.is(k, "to") && k > floor && doc.in_class(k - 1, &POSTMODIFIERS) {
             i -= 1;
             continue;
         }
         // "A poll by the Harlow Institute shows", "a survey conducted by
-        // Gallup found": the document is the source, its author inside it.
+        // Harlow Research found": the document is the source, its author inside it.
         if doc.is(k, "by") && k > floor {
             if doc.in_class(k - 1, &crate::rules::DOCUMENT_NOUNS) {
                 i -= 1;
@@ -812,7 +812,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             }
         }
         if !np_token(doc, k) {
-            // "He and Brafman said", "They and their supporters say": a
+            // "He and Brandt said", "They and their supporters say": a
             // subject pronoun opens the coordinated phrase.
             if doc.is(k, "and")
                 && k > floor
@@ -825,7 +825,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
                 break;
             }
             // "the state and local officials say", "current and former
-            // officials said": two modifiers of one head that names people,
+            // aides said": two modifiers of one head that names people,
             // the first opening the phrase or after its determiner.
             if k > floor
                 && k + 2 < end
@@ -840,7 +840,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
                     break;
                 }
             }
-            // "Clinton and Sanders said", "an Iraqi official and a member …"
+            // "Okafor and Delgado said", "an Iraqi official and a member …"
             if doc.is(k, "and")
                 && k > floor
                 && (doc.capitalized(k - 1) || is_person_noun(doc.word(k - 1)))
@@ -860,7 +860,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
         if doc.in_class(k, &SUBJECT_PRONOUNS) && k + 1 < end {
             break;
         }
-        // "a strike that company executives said could …": "that" after
+        // "a merger that bank managers said could …": "that" after
         // a noun is a relative pronoun, and the phrase starts after it.
         if doc.is(k, "that")
             && k > floor
@@ -878,7 +878,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
     // The tokens the scan passed are `[i, end)`: those of the phrase, and
     // the "and"s it went past (which no phrase starts on: they are no
     // phrase tokens).
-    // (After a relative "that", all of what is left: "company executives".)
+    // (After a relative "that", all of what is left: "bank managers".)
     let start = if relative && known.is_none() && i < end {
         Some(i)
     } else {
@@ -886,7 +886,7 @@ pub(crate) fn np_ending_untold(doc: &Doc<'_>, end: usize, lo: usize) -> Option<U
             .find(|&p| np_token(doc, p) && np_start(doc, p))
             .or(known)
     };
-    // "former President Bill Clinton", "former Gov. Jerry Brown": "former"
+    // "former President Edna Hale", "former Gov. Owen Baker": "former"
     // before a title or a name belongs to the phrase.
     let start = start.map(|s| {
         if s > i && doc.is(s - 1, "former") && doc.capitalized(s) {
@@ -957,7 +957,7 @@ pub(crate) fn small_number(doc: &Doc<'_>, k: usize) -> bool {
     doc.kind(k) == Some(TokenKind::Number) || doc.is_any(k, SMALL)
 }
 
-/// "One in four said", "about 4 in 10 say", "nearly nine out of 10
+/// "One in five said", "about 3 in 10 say", "nearly eight out of 10
 /// believe": a share of those polled, ending at `end`; where it starts.
 pub(crate) fn poll_share(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     let number = |k: usize| small_number(doc, k);
@@ -1053,7 +1053,7 @@ impl Untold {
 
     /// The token after the names the phrase starts with: after the first
     /// name ([`Untold::first_end`]), or after the last of coordinated names
-    /// ("Voss and Baker", "Gov. Jeb Bush and Marco Rubio").
+    /// ("Voss and Baker", "Gov. Ana Ruiz and Owen Baker").
     pub(crate) fn names_end(&self, doc: &Doc<'_>) -> usize {
         let first = self.first_end(doc);
         if doc.is(first, "and") && self.end() > first {
@@ -1136,7 +1136,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         }
         // "veteran Republicans said", "senior administration officials
         // said": lowercase modifiers before a noun naming people.
-        // ("current and former officials said": two modifiers joined.)
+        // ("current and former aides said": two modifiers joined.)
         let joined = |k: usize| k > start && joined_modifiers(doc, k);
         let reach = if (start + 1..start + 3).any(joined) {
             5
@@ -1152,7 +1152,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         let w = doc.word(head);
         // "said political scientist Zoë Lindqvist": a lowercase title
         // before a name.
-        // ("said retired Gen. Mick Bednarek": a modifier of the title.)
+        // ("said retired Gen. Mick Harlan": a modifier of the title.)
         let titled_name = doc.capitalized(head)
             && (start..head).any(|k| {
                 !doc.capitalized(k)
@@ -1248,7 +1248,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             break;
         }
-        // "said Trump on Monday", "told reporters Tuesday" (not "a
+        // "said Okafor on Monday", "told reporters Tuesday" (not "a
         // Wednesday editorial").
         if doc.in_class(i, &TIME_WORDS)
             && i > start
@@ -1260,14 +1260,14 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         if doc.in_class(i, &RELATIVE_PRONOUNS) {
             break;
         }
-        // "told a reporter she was leaning", "told POLITICO he’ll work":
+        // "told a reporter she was leaning", "told WKRD he’ll work":
         // a subject pronoun starts the next clause.
         if i > start && is_pronoun_like(doc.word(i)) {
             break;
         }
         // A name runs on through names, not into lowercase words:
         // "told Belgian television channel LNT TV that" is fine, "told
-        // POLITICO campaigns are …" stops after POLITICO.
+        // WKRD campaigns are …" stops after WKRD.
         if proper
             && i > start
             && !doc.capitalized(i)
@@ -1275,7 +1275,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
         {
             let joins = doc.in_class(i, &INNER_PREPOSITIONS)
                 || (doc.is(i, "the") && doc.in_class(i - 1, &INNER_PREPOSITIONS))
-                // "said Pierre de Vos", "Ursula von der Leyen"
+                // "said Pierre de Vos", "Anke von der Heide"
                 || (doc.in_class(i, &crate::speaker::PARTICLE_WORDS)
                     && (doc.capitalized(i + 1)
                         || doc.in_class(i + 1, &crate::speaker::PARTICLE_WORDS)))
@@ -1284,7 +1284,7 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                 || (i > start + 1 && chief_of_staff(doc, i - 1))
                 || (i > start && doc.word(i - 1).ends_with(['’', '\'']))
                 // "The Greenfield Public Library’s board of trustees" (after
-                // "the": "called Mr. Obama’s remarks …" names no one)
+                // "the": "called Mr. Baker’s remarks …" names no one)
                 || (doc.in_class(start, &DETERMINERS) && crate::cue::genitive(doc.word(i - 1)));
             // "said Marcus Hale of the New Mexico delegation": after
             // "of the", one lowercase head ends an organization's name.
@@ -1299,16 +1299,16 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                         && !doc.capitalized(i + 1)
                         && !doc.in_class(i + 1, &STOP_WORDS)
                 });
-            // "said Okafor’s top foreign policy aide Dana Whitlow"; after
+            // "said Okafor’s chief water policy aide Dana Whitlow"; after
             // a genitive or "the", before a comma too: "said Ruiz’s deputy
-            // campaign manager, Owen Baker", "the White House press
+            // campaign manager, Owen Baker", "the City Hall press
             // secretary, Mara Voss, said".
             let titled_owner = || {
                 title_before(doc, i, ceil, |k| doc.punct(k, ","))
                     && (doc.is(start, "the")
                         || (start..i).any(|k| crate::cue::genitive(doc.word(k))))
             };
-            // "The Sanders campaign", "the Obama administration": a name
+            // "The Delgado campaign", "the Okafor administration": a name
             // and the body it names, one phrase after "the".
             let body = doc.is(start, "the")
                 && doc.is_any(
@@ -1440,10 +1440,10 @@ fn coordinated(doc: &Doc<'_>, r: Range<usize>) -> Pieces {
     toks
 }
 
-/// Heads that count people rather than name them: "a wide array of
+/// Heads that count people rather than name them: "a broad array of
 /// economists", "a handful of Democrats", "a majority of voters", "a third
 /// of the delegates". A verb after them agrees with the people ("A majority
-/// of Republicans support …").
+/// of farmers support …").
 #[rustfmt::skip]
 pub(crate) const COLLECTIVE_HEADS: &[&str] = &[
     "array", "bunch", "couple", "dozen", "dozens", "group", "half", "handful", "host", "lot",
@@ -1467,7 +1467,7 @@ pub(crate) fn classify(doc: &Doc<'_>, r: Range<usize>) -> SourceKind {
         }
     }
     let head = head_end - 1;
-    // "a wide array of economists", "a handful of Democrats": a number of
+    // "a broad array of economists", "a handful of Democrats": a number of
     // people is a group of them.
     if head_end + 1 < r.end
         && doc.is(head_end, "of")

@@ -35,7 +35,7 @@
 //!
 //! Known gaps: no gender lexicon of first names (gender comes from titles
 //! such as "Mr." and from pronouns already resolved); a coordinated source
-//! ("Clinton and Sanders") is one speaker of its own; a person first named
+//! ("Okafor and Delgado") is one speaker of its own; a person first named
 //! by surname only and later in full is joined, but a bare surname *before*
 //! the full name is seen only when it is a source.
 
@@ -148,7 +148,7 @@ impl Extraction {
 }
 
 /// Title words commonly written in lower case before a name: "analyst
-/// Renad Mansour", "former President Barack Obama". The capitalized forms are
+/// Renad Mansour", "former President Edna Hale". The capitalized forms are
 /// in `data/titles.txt`; lower case ones are taken only from this list,
 /// because "to host Blinken" or "a major Democrat" are not titles.
 const LOWER_TITLES: &[&str] = &[
@@ -173,7 +173,7 @@ const LOWER_TITLES: &[&str] = &[
 ];
 
 /// Capitalized words that open a sentence or a date and belong neither to a
-/// title nor to a name: "On Thursday President Biden said" has the title
+/// title nor to a name: "On Thursday President Hale said" has the title
 /// "President", not "On Thursday President"; "Later Brandt told" (a source
 /// the rules took with its adverb) names "Brandt".
 const OPENERS: &[&str] = &[
@@ -339,8 +339,8 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "Works",
 ];
 
-/// Lower-case particles inside a name: "Osama bin Laden", "Ursula von der
-/// Leyen".
+/// Lower-case particles inside a name: "Karim bin Daoud", "Anke von der
+/// Heide".
 const PARTICLES: &[&str] = &[
     "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von",
 ];
@@ -774,7 +774,7 @@ fn is_org_tok(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// The tokens of a source phrase before a parenthetical that closes it:
-/// "Sen. Rand Paul (R-Ky.)" names Sen. Rand Paul.
+/// "Sen. Marcus Hale (R-Ky.)" names Sen. Marcus Hale.
 fn without_parenthetical(doc: &Doc<'_>, r: Range<usize>) -> Range<usize> {
     if r.len() > 3 && doc.punct(r.end - 1, ")") {
         if let Some(open) = (r.start + 1..r.end - 1).rev().find(|&k| doc.punct(k, "(")) {
@@ -1173,7 +1173,7 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
         }
         i = j;
         // Lower-case titles just before: "analyst Renad Mansour", "former
-        // President Barack Obama".
+        // President Edna Hale".
         let mut run_start = start;
         while run_start > 0 && start - run_start < 3 && is_lower_title(doc, run_start - 1) {
             run_start -= 1;
@@ -1242,7 +1242,7 @@ fn scan_names<'a>(doc: &Doc<'a>, sources: &[Mention]) -> (Vec<Mention>, Vec<u32>
                     // The mention is `title.start..name.end`, and its speaker
                     // lists the title split_title finds there: this one when
                     // that split starts at the title's first word, else (a
-                    // word it skips, "van" of "The van Minister Joe Biden")
+                    // word it skips, "van" of "The van Minister Owen Baker")
                     // one of its own.
                     let toks = title.start..name.end;
                     let own = if split_starts_at(doc, title.start, name.end) {
@@ -1585,7 +1585,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 return Some(c);
             }
             // Only words that open a sentence may be dropped: "After
-            // Mansour", but not "Jeb" from "Jeb Bush".
+            // Mansour", but not "Dana" from "Dana Hale".
             if !is_opener(self.doc, s) {
                 break;
             }

@@ -220,7 +220,7 @@ impl<'a> Iterator for Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     /// The common case: at most one space, then a token that starts with a
-    /// printable ASCII byte. `None` when the next token is not one of those
+    /// printable ASCII byte. `None` when the next token is anything else
     /// (nothing has moved then).
     #[inline(always)]
     fn next_simple(&mut self) -> Option<Token<'a>> {

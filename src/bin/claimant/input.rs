@@ -243,7 +243,7 @@ impl Batch {
     pub fn clear(&mut self) {
         self.items.clear();
         self.buf.clear();
-        // One huge document must not pin its memory for the rest of the run.
+        // One huge document must not pin its memory for all the documents after it.
         if self.buf.capacity() > 4 * BATCH_BYTES {
             self.buf = Vec::new();
         }
@@ -278,7 +278,7 @@ impl Batch {
     }
 
     /// Reads the next line of a JSONL input (blank lines are skipped).
-    /// Returns the bytes read, 0 at the end of the input or after an error.
+    /// Returns the bytes read, 0 at the end of input or after an error.
     pub fn read_line(&mut self, input: usize, line: &mut usize, r: &mut dyn BufRead) -> usize {
         loop {
             let start = self.buf.len();
