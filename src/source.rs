@@ -473,6 +473,20 @@ pub(crate) fn subject_untold(doc: &Doc<'_>, cue: usize, lo: usize) -> Option<Unt
             }
         }
     }
+    // "Two people briefed on the talks said": the phrase before the cue
+    // is the object of a post-modifier, which the source holds.
+    if let Some(found) = &np {
+        let start = found.start();
+        if start >= lo + 2
+            && doc.is_any(start - 1, &["about", "on"])
+            && doc.in_class(start - 2, &POSTMODIFIERS)
+            && !found.is_pronoun()
+        {
+            if let Some(held) = subject_past_postmodifier(doc, end, lo) {
+                return Some(held);
+            }
+        }
+    }
     np.or_else(|| subject_past_relative(doc, end, lo))
         .or_else(|| {
             let place = unskipped > end && doc.is_any(end, &["here", "there"]);
@@ -527,14 +541,16 @@ fn date_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     (end - n > lo).then_some(n)
 }
 
-/// "Another source familiar with Okafor’s plans said": a phrase, a
-/// post-modifier and its object up to the cue, all of it the source.
+/// "Another source familiar with Okafor’s plans said", "two people
+/// briefed on the talks said": a phrase, a post-modifier and its object up
+/// to the cue, all of it the source.
 fn subject_past_postmodifier(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Untold> {
     let floor = end.saturating_sub(10).max(lo);
     let pm = (floor..end)
         .rev()
         .find(|&k| doc.in_class(k, &POSTMODIFIERS))?;
-    let prep = doc.in_class(pm + 1, &INNER_PREPOSITIONS) || doc.is(pm + 1, "to");
+    let prep =
+        doc.in_class(pm + 1, &INNER_PREPOSITIONS) || doc.is_any(pm + 1, &["about", "on", "to"]);
     if !prep || pm + 2 >= end || (pm + 2..end).any(|k| !doc.toks[k].is_wordlike()) {
         return None;
     }
@@ -1237,7 +1253,12 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
                 break;
             }
         }
-        if !np_token(doc, i) {
+        // ("briefed" in "people briefed on the talks" is a cue verb too.)
+        let postmodifier = doc.in_class(i, &POSTMODIFIERS)
+            && end > start
+            && (doc.in_class(i + 1, &INNER_PREPOSITIONS)
+                || doc.is_any(i + 1, &["about", "on", "to"]));
+        if !np_token(doc, i) && !postmodifier {
             break;
         }
         // A preposition continues only into a name or a determiner phrase,
@@ -1340,15 +1361,14 @@ pub(crate) fn np_starting_untold(doc: &Doc<'_>, start: usize, hi: usize) -> Opti
             && (doc.word(i).ends_with("ed") || doc.in_class(i, &crate::rules::FINITE_VERBS))
             && !doc.in_class(i - 1, &DETERMINERS)
             && !doc.in_class(i - 1, &INNER_PREPOSITIONS)
+            && !doc.in_class(i, &POSTMODIFIERS)
         {
             break;
         }
-        // "according to a person familiar with the plans": a post-modifier
-        // and its object are part of the phrase.
-        if doc.in_class(i, &POSTMODIFIERS)
-            && end > start
-            && (doc.in_class(i + 1, &INNER_PREPOSITIONS) || doc.is_any(i + 1, &["to", "on"]))
-        {
+        // "according to a person familiar with the plans", "according to
+        // three people briefed on the talks": a post-modifier and its
+        // object are part of the phrase.
+        if postmodifier {
             if let Some(object) = np_object_end(doc, i + 2, (i + 10).min(hi)) {
                 end = object;
             }
