@@ -3850,6 +3850,28 @@ fn sentence_subject(doc: &Doc<'_>, s: Range<usize>, limit: usize) -> Option<Sour
                 }
             }
         }
+        // "Ruiz, speaking on a radio show, called Baker a “fraud” and said
+        // …": past a participle phrase between commas.
+        if doc.punct(end, ",")
+            && doc.kind(end + 1) == Some(TokenKind::Word)
+            && !doc.capitalized(end + 1)
+            && is_gerund_like(doc.word(end + 1))
+        {
+            let close = (end + 2..(end + 12).min(limit)).find(|&k| doc.punct(k, ","));
+            let plain = |c: usize| (end + 1..c).all(|k| doc.toks[k].is_wordlike());
+            if let Some(c) = close.filter(|&c| plain(c)) {
+                if doc.toks.get(c + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !doc.capitalized(c + 1)
+                        && !is_gerund_like(t.text)
+                        && (doc.verb[c + 1]
+                            || is_participle_ed(doc, c + 1)
+                            || doc.in_class(c + 1, &FINITE_VERBS))
+                }) {
+                    return Some(src.tell(doc));
+                }
+            }
+        }
     }
     // "Last week, the Okafor campaign called on … and said …": past a
     // fronted adjunct of a few words and its comma.
