@@ -615,6 +615,11 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
         {
             continue;
         }
+        // "Ruiz, the author of “Lost Cities,” about the mill towns, said":
+        // a comma inside a quoted title is the aside's own.
+        if doc.punct(k, ",") && k + 1 < close && doc.quote_closed_at(k + 1).is_some() {
+            continue;
+        }
         if doc.punct(k, ",") {
             // "The port authority, which has been criticized by shipping
             // companies, dock unions and the city council, said": a
