@@ -141,6 +141,21 @@ pub struct Source {
     pub spans: Vec<Span>,
     /// What the source is.
     pub kind: SourceKind,
+    /// The appositive or relative clause set off by a comma right after
+    /// the source, without its commas: between the source and its cue
+    /// ("Mansour, a senior fellow at Chatham House, said") or closing a
+    /// trailing attribution ("…, said Mansour, who teaches at the
+    /// university."). Not part of [`Source::spans`], which name the source
+    /// alone; PolNeAR marks a source with it.
+    ///
+    /// ```
+    /// let text = "Ada Ruiz, a nurse at the county clinic, said the shifts are too long.";
+    /// let source = claimant::extract(text).claims[0].source.clone().unwrap();
+    /// assert_eq!(&text[source.spans[0]], "Ada Ruiz");
+    /// assert_eq!(&text[source.aside.unwrap()], "a nurse at the county clinic");
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aside: Option<Span>,
 }
 
 /// The words that signal an attribution.

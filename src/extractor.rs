@@ -464,6 +464,8 @@ struct Prepared {
     /// the claim's cue spans).
     cue_tok: std::ops::Range<usize>,
     source: Vec<Span>,
+    /// The source's aside ([`crate::Source::aside`]).
+    aside: Option<Span>,
     /// Claims whose extents overlap share a cluster; only they can
     /// conflict or nest.
     cluster: usize,
@@ -842,6 +844,12 @@ impl Prepared {
         // in place, in the vectors that held them (ranges and spans are
         // the same size): no vector more per claim.
         let cue_tok = c.cue_toks[0].clone();
+        let aside = c
+            .source
+            .as_ref()
+            .and_then(|s| s.toks.last())
+            .and_then(|src| crate::source::aside_after(doc, src.end, cue_tok.start, &c.content))
+            .map(|r| doc.span(r));
         let cue: Vec<Span> = std::mem::take(&mut c.cue_toks)
             .into_iter()
             .map(|r| doc.span(r))
@@ -873,6 +881,7 @@ impl Prepared {
             cue,
             cue_tok,
             source,
+            aside,
             cluster: 0,
         })
     }
@@ -1064,6 +1073,7 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
                 content,
                 cue,
                 source,
+                aside,
                 ..
             } = p;
             let kind = content_kind(doc, &words, &cand.content);
@@ -1099,6 +1109,7 @@ fn resolve(doc: &Doc<'_>, cues: &[CueHit], cands: Vec<Cand>, nested: bool) -> Ve
                 source: cand.source.as_ref().map(|s| Source {
                     spans: source,
                     kind: s.kind,
+                    aside,
                 }),
                 parent: parents[i]
                     .map(|j| new_index[j])

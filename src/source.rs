@@ -171,6 +171,81 @@ pub(crate) struct SourceCand {
     pub kind: SourceKind,
 }
 
+/// The appositive or relative clause set off by a comma right after a
+/// source whose last token ends before `end` (exclusive): between the source
+/// and its cue, up to the comma before the cue ("Mansour, a senior fellow at
+/// Chatham House, said"), or after a cue, to the end of the sentence
+/// ("…, said Mansour, a senior fellow at Chatham House."). `cue` is the
+/// cue's first token and `content` the claim's content pieces, which the
+/// aside never overlaps. Token range, without the commas.
+pub(crate) fn aside_after(
+    doc: &Doc<'_>,
+    end: usize,
+    cue: usize,
+    content: &[Range<usize>],
+) -> Option<Range<usize>> {
+    if !doc.punct(end, ",") {
+        return None;
+    }
+    let first = end + 1;
+    // A relative clause, an age, a place, or a noun phrase; not an adjunct
+    // or an adverb ("Ruiz, in a statement, said", "he, once again, said"),
+    // nor a participle ("Ruiz, citing the audit, said").
+    let relative = doc.is_any(first, &["who", "whose", "which"]);
+    let opens = relative
+        || doc.kind(first) == Some(TokenKind::Number)
+        || doc.is(first, "of")
+        || (apposed(doc, first)
+            && !doc.is_any(first, ASIDE_OPENERS)
+            && !doc.is_any(first, &["and", "or", "but"])
+            && !doc.word(first).ends_with("ing"));
+    if !opens {
+        return None;
+    }
+    let sent = &doc.sents[doc.sent_of[end] as usize];
+    let r = if cue > first {
+        // Back from the cue past auxiliaries and adverbs ("…, has long
+        // said") to the comma that closes the aside.
+        let mut k = cue;
+        while k > first && (doc.in_class(k - 1, &AUXILIARIES) || adverb(doc.word(k - 1))) {
+            k -= 1;
+        }
+        (k > first + 1 && doc.punct(k - 1, ",")).then(|| first..k - 1)?
+    } else {
+        // To the end of the sentence, before its final marks; not into a
+        // quotation, which is content.
+        let mut e = sent.toks.end;
+        while e > first
+            && matches!(
+                doc.kind(e - 1),
+                Some(TokenKind::Punct | TokenKind::ParagraphBreak)
+            )
+            && !doc.punct(e - 1, ")")
+        {
+            e -= 1;
+        }
+        (first..e)
+            .all(|k| doc.kind(k) != Some(TokenKind::OpenQuote) && !doc.toks[k].is_double_quote())
+            .then_some(first..e)?
+    };
+    // Past a phrase, a finite verb is a clause's ("Vigo County, Iowa, has
+    // picked every winner since 1960, the paper said").
+    let fits = !r.is_empty()
+        && (relative
+            || !r
+                .clone()
+                .any(|k| doc.in_class(k, &crate::rules::FINITE_VERBS)))
+        && r.len() <= 40
+        && r.end <= sent.toks.end
+        && content.iter().all(|c| c.end <= r.start || c.start >= r.end);
+    fits.then_some(r)
+}
+
+/// An adverb in -ly: "long", "repeatedly".
+fn adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// True for tokens that may be inside a source phrase.
 #[inline]
 fn np_token(doc: &Doc<'_>, i: usize) -> bool {
@@ -1682,6 +1757,46 @@ fn recase<'b>(w: &'b str, buf: &'b mut [u8; 32], cap: bool) -> &'b str {
 #[cfg(test)]
 mod tests {
     use super::{contracted_pronoun, is_pronoun_like, pronoun_head};
+
+    #[test]
+    fn asides_are_appositives_and_relative_clauses_only() {
+        let aside = |text: &str| {
+            let out = crate::extract(text);
+            let source = out.claims[0].source.clone().expect("a source");
+            source.aside.map(|a| text[a].to_owned())
+        };
+        for (text, want) in [
+            (
+                "Ada Ruiz, a nurse at the clinic, said the shifts are too long.",
+                Some("a nurse at the clinic"),
+            ),
+            (
+                "Ruiz, who has run the clinic since 2019, has said the shifts are too long.",
+                Some("who has run the clinic since 2019"),
+            ),
+            (
+                "Tom Baker, 61, of Millbrook, said the shifts are too long.",
+                Some("61, of Millbrook"),
+            ),
+            (
+                "“The shifts are too long,” said Ada Ruiz, a nurse at the clinic.",
+                Some("a nurse at the clinic"),
+            ),
+            ("Ada Ruiz said the shifts are too long.", None),
+            ("Ruiz, in a statement, said the shifts are too long.", None),
+            (
+                "Ruiz, citing the audit, said the shifts are too long.",
+                None,
+            ),
+            ("He, once again, said the shifts are too long.", None),
+            (
+                "“The shifts are too long,” said Ruiz, “and nobody listens.”",
+                None,
+            ),
+        ] {
+            assert_eq!(aside(text).as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn pronouns_with_and_without_contractions() {

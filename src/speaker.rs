@@ -2467,6 +2467,7 @@ mod tests {
             source: Some(crate::Source {
                 spans: vec![at(source)],
                 kind,
+                aside: None,
             }),
             parent: None,
             speaker: None,

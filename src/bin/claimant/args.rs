@@ -48,6 +48,10 @@ Extraction:
       --join-sources         claims-jsonl: a coordinated source is one span over its
                              names (\"Clinton and Sanders\"), as PolNeAR marks it;
                              otherwise one span per name, as the library gives them.
+      --source-asides        claims-jsonl: a source runs on over its appositive or
+                             relative clause (\"Ada Ruiz, a nurse at the clinic,\"),
+                             as PolNeAR marks it; otherwise the name alone (the
+                             aside is the source's \"aside\" in --format json).
       --cues <LIST>          Only cues of these categories, comma-separated:
                              speech,writing,according,colon,belief,evidence,stance.
       --speech-only          Same as --cues speech.
@@ -118,6 +122,7 @@ pub struct Options {
     pub outermost: bool,
     pub include_that: bool,
     pub join_sources: bool,
+    pub source_asides: bool,
     pub no_speakers: bool,
     /// `None`: every category.
     pub cues: Option<Vec<CueCategory>>,
@@ -236,6 +241,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Command, String
         outermost: false,
         include_that: false,
         join_sources: false,
+        source_asides: false,
         no_speakers: false,
         cues: None,
         jobs: None,
@@ -291,6 +297,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 "outermost" => o.outermost = true,
                 "include-that" => o.include_that = true,
                 "join-sources" => o.join_sources = true,
+                "source-asides" => o.source_asides = true,
                 "no-speakers" => o.no_speakers = true,
                 "speech-only" => speech_only = true,
                 "cues" => o.cues = Some(cues(&args.value("--cues")?)?),
@@ -414,12 +421,14 @@ mod tests {
             "--outermost",
             "-",
             "--join-sources",
+            "--source-asides",
             "--",
             "--b",
         ]);
         assert_eq!(o.format, Format::ClaimsJsonl);
         assert!(o.outermost);
         assert!(o.join_sources);
+        assert!(o.source_asides);
         assert_eq!(
             o.paths,
             vec![PathBuf::from("a"), PathBuf::from("-"), PathBuf::from("--b")]

@@ -55,7 +55,7 @@ struct Cx<'a> {
     extractor: Extractor,
     format: Format,
     color: bool,
-    join_sources: bool,
+    sources: output::SourceSpans,
     lossy: bool,
     inputs: &'a [Input],
 }
@@ -108,7 +108,10 @@ fn extract(o: &Options) -> ExitCode {
         extractor,
         format: o.format,
         color,
-        join_sources: o.join_sources,
+        sources: output::SourceSpans {
+            joined: o.join_sources,
+            asides: o.source_asides,
+        },
         lossy: o.lossy,
         inputs: &inputs,
     };
@@ -268,6 +271,6 @@ fn process(cx: &Cx<'_>, item: &input::Item, buf: &[u8]) -> Outcome {
         at("internal error: the extractor panicked on this document (please report it)".into())
     })?;
     let mut out = Vec::new();
-    output::write_doc(&mut out, &doc, &ex, cx.format, cx.color, cx.join_sources);
+    output::write_doc(&mut out, &doc, &ex, cx.format, cx.color, cx.sources);
     Ok((out, ex.claims.len()))
 }

@@ -49,18 +49,29 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// Writes `doc`'s claims in `format`, one line (or for `pretty`, a block).
-///
-/// With `join_sources`, claims-jsonl gives a coordinated source as one span
-/// from its first name to its last ("Clinton and Sanders", "a Western
-/// diplomat and a rebel negotiator"), as PolNeAR marks one.
+/// How claims-jsonl writes a claim's source; by default as the library
+/// gives it, one span per name.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SourceSpans {
+    /// A coordinated source is one span from its first name to its last
+    /// ("Ames and Baker", "a Western diplomat and a rebel negotiator"), as
+    /// PolNeAR marks one.
+    pub joined: bool,
+    /// A source runs on over its aside, the appositive or relative clause
+    /// after it, and the comma that closes it ("Ada Ruiz, a nurse at the
+    /// clinic,"), as PolNeAR marks one.
+    pub asides: bool,
+}
+
+/// Writes `doc`'s claims in `format`, one line (or for `pretty`, a block),
+/// claims-jsonl with its sources written as `sources` says.
 pub fn write_doc(
     out: &mut Vec<u8>,
     doc: &Doc<'_>,
     ex: &Extraction,
     format: Format,
     color: bool,
-    join_sources: bool,
+    sources: SourceSpans,
 ) {
     match format {
         Format::Json => {
@@ -78,10 +89,19 @@ pub fn write_doc(
                 .claims
                 .iter()
                 .map(|c| {
-                    c.source
-                        .as_ref()
-                        .filter(|_| join_sources)
-                        .and_then(|s| joined_source(&doc.text, &s.spans))
+                    let s = c.source.as_ref()?;
+                    let joined = if sources.joined {
+                        joined_source(&doc.text, &s.spans)
+                    } else {
+                        None
+                    };
+                    match s.aside.filter(|_| sources.asides) {
+                        Some(aside) => {
+                            let first = joined.map_or(s.spans.first()?.start, |[j]| j.start);
+                            Some([with_aside(&doc.text, first, aside)])
+                        }
+                        None => joined,
+                    }
                 })
                 .collect();
             let line = EvalDoc {
@@ -126,6 +146,14 @@ fn joined_source(text: &str, spans: &[Span]) -> Option<[Span; 1]> {
         })
     });
     glue.then(|| [first.cover(*last)])
+}
+
+/// The span from `start` over `aside` and the comma right after it, if one
+/// is: "Ada Ruiz, a nurse at the clinic," before "said"; "Ada Ruiz, a nurse
+/// at the clinic" at the end of a sentence.
+fn with_aside(text: &str, start: usize, aside: Span) -> Span {
+    let comma = text.get(aside.end..).is_some_and(|t| t.starts_with(','));
+    Span::new(start, aside.end + usize::from(comma))
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -262,12 +290,26 @@ mod tests {
         let d = doc(text);
         let ex = claimant::extract(text);
         let mut out = Vec::new();
-        write_doc(&mut out, &d, &ex, Format::Pretty, false, false);
+        write_doc(
+            &mut out,
+            &d,
+            &ex,
+            Format::Pretty,
+            false,
+            SourceSpans::default(),
+        );
         let out = String::from_utf8(out).unwrap();
         assert!(out.starts_with("# d ("), "{out}");
         assert!(out.contains("  she | said | “We will stay,”\n"), "{out}");
         let mut colored = Vec::new();
-        write_doc(&mut colored, &d, &ex, Format::Pretty, true, false);
+        write_doc(
+            &mut colored,
+            &d,
+            &ex,
+            Format::Pretty,
+            true,
+            SourceSpans::default(),
+        );
         assert!(String::from_utf8(colored).unwrap().contains(YELLOW));
     }
 
@@ -276,7 +318,14 @@ mod tests {
         let text = "It is said that it rained.";
         let ex = claimant::extract(text);
         let mut out = Vec::new();
-        write_doc(&mut out, &doc(text), &ex, Format::ClaimsJsonl, false, false);
+        write_doc(
+            &mut out,
+            &doc(text),
+            &ex,
+            Format::ClaimsJsonl,
+            false,
+            SourceSpans::default(),
+        );
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         for c in v["claims"].as_array().unwrap() {
             assert!(c["source"].is_array());
@@ -294,12 +343,51 @@ mod tests {
         let ex = claimant::extract(text);
         let source = |join: bool| {
             let mut out = Vec::new();
-            write_doc(&mut out, &doc(text), &ex, Format::ClaimsJsonl, false, join);
+            let sources = SourceSpans {
+                joined: join,
+                asides: false,
+            };
+            write_doc(
+                &mut out,
+                &doc(text),
+                &ex,
+                Format::ClaimsJsonl,
+                false,
+                sources,
+            );
             let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
             v["claims"][0]["source"].clone()
         };
         assert_eq!(source(false), serde_json::json!([[0, 7], [12, 19]]));
         assert_eq!(source(true), serde_json::json!([[0, 19]]));
+    }
+
+    #[test]
+    fn source_asides_run_the_source_over_its_appositive() {
+        let source = |text: &str, asides: bool| {
+            let ex = claimant::extract(text);
+            let mut out = Vec::new();
+            let sources = SourceSpans {
+                joined: false,
+                asides,
+            };
+            write_doc(
+                &mut out,
+                &doc(text),
+                &ex,
+                Format::ClaimsJsonl,
+                false,
+                sources,
+            );
+            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            let [a, b] = [0, 1].map(|i| v["claims"][0]["source"][0][i].as_u64().unwrap());
+            text[a as usize..b as usize].to_owned()
+        };
+        let before = "Ada Ruiz, a nurse at the clinic, said the shifts are too long.";
+        assert_eq!(source(before, false), "Ada Ruiz");
+        assert_eq!(source(before, true), "Ada Ruiz, a nurse at the clinic,");
+        let after = "“The shifts are too long,” said Ada Ruiz, a nurse at the clinic.";
+        assert_eq!(source(after, true), "Ada Ruiz, a nurse at the clinic");
     }
 
     #[test]
