@@ -738,6 +738,25 @@ fn subject_past_comma(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Untold> 
                 k = first;
                 continue;
             }
+            // "Mark Hale, chair of the Harbor Fund, the port's lender,
+            // said": the phrase found is itself an appositive, of the name
+            // before its comma.
+            if first > floor + 1
+                && doc.punct(first - 1, ",")
+                && !doc.capitalized(first)
+                && apposed(doc, first)
+            {
+                let named = np_ending_untold(doc, first - 1, lo).filter(|n| {
+                    let s = n.start();
+                    doc.capitalized(s)
+                        && !doc.in_class(s, &DETERMINERS)
+                        && n.end() == first - 1
+                        && (s == lo || !doc.punct(s - 1, ","))
+                });
+                if let Some(n) = named {
+                    return Some(n);
+                }
+            }
             return Some(np);
         }
         if doc.kind(k).is_some_and(|t| {
