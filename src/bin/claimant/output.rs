@@ -315,18 +315,7 @@ mod tests {
 
     #[test]
     fn claims_jsonl_source_is_empty_list_when_absent() {
-        let text = "It is said that it rained.";
-        let ex = claimant::extract(text);
-        let mut out = Vec::new();
-        write_doc(
-            &mut out,
-            &doc(text),
-            &ex,
-            Format::ClaimsJsonl,
-            false,
-            SourceSpans::default(),
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let v = claims_jsonl("It is said that it rained.", SourceSpans::default());
         for c in v["claims"].as_array().unwrap() {
             assert!(c["source"].is_array());
             let mut keys: Vec<&String> = c.as_object().unwrap().keys().collect();
@@ -337,26 +326,37 @@ mod tests {
         assert_eq!(v["speakers"], serde_json::json!([]));
     }
 
+    /// The claims-jsonl line of `text`, its sources written as `sources` says.
+    fn claims_jsonl(text: &str, sources: SourceSpans) -> serde_json::Value {
+        let ex = claimant::extract(text);
+        let mut out = Vec::new();
+        write_doc(
+            &mut out,
+            &doc(text),
+            &ex,
+            Format::ClaimsJsonl,
+            false,
+            sources,
+        );
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    /// The claims-jsonl source of `text`'s first claim, written as `sources` says.
+    fn first_source(text: &str, sources: SourceSpans) -> serde_json::Value {
+        claims_jsonl(text, sources)["claims"][0]["source"].clone()
+    }
+
     #[test]
     fn join_sources_makes_a_coordinated_source_one_span() {
         let text = "Clinton and Sanders said the plan would work.";
-        let ex = claimant::extract(text);
-        let source = |join: bool| {
-            let mut out = Vec::new();
-            let sources = SourceSpans {
-                joined: join,
-                asides: false,
-            };
-            write_doc(
-                &mut out,
-                &doc(text),
-                &ex,
-                Format::ClaimsJsonl,
-                false,
-                sources,
-            );
-            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-            v["claims"][0]["source"].clone()
+        let source = |joined: bool| {
+            first_source(
+                text,
+                SourceSpans {
+                    joined,
+                    asides: false,
+                },
+            )
         };
         assert_eq!(source(false), serde_json::json!([[0, 7], [12, 19]]));
         assert_eq!(source(true), serde_json::json!([[0, 19]]));
@@ -365,23 +365,15 @@ mod tests {
     #[test]
     fn source_asides_run_the_source_over_its_appositive() {
         let source = |text: &str, asides: bool| {
-            let ex = claimant::extract(text);
-            let mut out = Vec::new();
-            let sources = SourceSpans {
-                joined: false,
-                asides,
-            };
-            write_doc(
-                &mut out,
-                &doc(text),
-                &ex,
-                Format::ClaimsJsonl,
-                false,
-                sources,
+            let s = first_source(
+                text,
+                SourceSpans {
+                    joined: false,
+                    asides,
+                },
             );
-            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-            let [a, b] = [0, 1].map(|i| v["claims"][0]["source"][0][i].as_u64().unwrap());
-            text[a as usize..b as usize].to_owned()
+            let [a, b] = [0, 1].map(|i| s[0][i].as_u64().unwrap() as usize);
+            text[a..b].to_owned()
         };
         let before = "Ada Ruiz, a nurse at the clinic, said the shifts are too long.";
         assert_eq!(source(before, false), "Ada Ruiz");
