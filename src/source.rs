@@ -192,7 +192,10 @@ pub(crate) fn aside_after(
     // or an adverb ("Ruiz, in a statement, said", "he, once again, said"),
     // nor a participle ("Ruiz, citing the audit, said").
     let relative = doc.is_any(first, &["who", "whose", "which"]);
+    // "Other council members, including Ada Ruiz and Tom Hale, said".
+    let including = doc.is(first, "including") && doc.capitalized(first + 1);
     let opens = relative
+        || including
         || doc.kind(first) == Some(TokenKind::Number)
         || doc.is(first, "of")
         || (apposed(doc, first)
@@ -229,12 +232,16 @@ pub(crate) fn aside_after(
             .then_some(first..e)?
     };
     // Past a phrase, a finite verb is a clause's ("Vigo County, Iowa, has
-    // picked every winner since 1960, the paper said").
+    // picked every winner since 1960, the paper said"), unless a relative
+    // pronoun opens the clause it is in ("Ada Ruiz, a nurse and former
+    // senator who ran for the council in 2008.").
     let fits = !r.is_empty()
         && (relative
-            || !r
-                .clone()
-                .any(|k| doc.in_class(k, &crate::rules::FINITE_VERBS)))
+            || r.clone()
+                .find(|&k| doc.in_class(k, &crate::rules::FINITE_VERBS))
+                .is_none_or(|v| {
+                    (r.start + 1..v).any(|k| doc.is_any(k, &["who", "whose", "which", "that"]))
+                }))
         && r.len() <= 40
         && r.end <= sent.toks.end
         && content.iter().all(|c| c.end <= r.start || c.start >= r.end);
@@ -1801,8 +1808,24 @@ mod tests {
                 "“The shifts are too long,” said Ada Ruiz, a nurse at the clinic.",
                 Some("a nurse at the clinic"),
             ),
+            (
+                "“The shifts are too long,” said Ada Ruiz, a nurse and former councilor who ran for mayor in 2018.",
+                Some("a nurse and former councilor who ran for mayor in 2018"),
+            ),
+            (
+                "Ada Ruiz, the nurse who founded the clinic in 1999 and is its director, said the shifts are too long.",
+                Some("the nurse who founded the clinic in 1999 and is its director"),
+            ),
+            (
+                "Other nurses, including Ada Ruiz and Tom Baker, said the shifts are too long.",
+                Some("including Ada Ruiz and Tom Baker"),
+            ),
             ("Ada Ruiz said the shifts are too long.", None),
             ("Ruiz, in a statement, said the shifts are too long.", None),
+            (
+                "Ruiz, including overtime, said the shifts are too long.",
+                None,
+            ),
             (
                 "Ruiz, citing the audit, said the shifts are too long.",
                 None,
